@@ -1,0 +1,44 @@
+import { bundledIds, bundledPath, DEFAULT_QUESTIONNAIRE } from "../../adapters/bundled.ts";
+import { loadQuestionnaireFile } from "../../adapters/yaml-source.ts";
+import { itemsForLevel, labelOf, titleOf } from "../../core/levels.ts";
+import { formatIssue } from "../format-issues.ts";
+import type { Io } from "../io.ts";
+
+export type ListOptions = { json?: boolean };
+
+export async function list(options: ListOptions, io: Io): Promise<number> {
+  const entries = [];
+  let broken = false;
+  for (const id of bundledIds()) {
+    const loaded = await loadQuestionnaireFile(bundledPath(id));
+    if (!loaded.ok) {
+      broken = true;
+      for (const issue of loaded.issues) io.err(formatIssue(issue, io));
+      continue;
+    }
+    entries.push({ q: loaded.questionnaire, isDefault: id === DEFAULT_QUESTIONNAIRE });
+  }
+  if (options.json) {
+    io.out(JSON.stringify(
+      entries.map(({ q, isDefault }) => ({
+        id: q.id,
+        version: q.version,
+        title: q.title,
+        levels: q.levels.map((level) => ({ id: level.id, items: itemsForLevel(q, level.id).length })),
+        default: isDefault,
+      })),
+      null,
+      2,
+    ));
+  } else {
+    for (const { q, isDefault } of entries) {
+      const mark = isDefault ? (io.lang === "da" ? " (standard)" : " (default)") : "";
+      io.out(`${io.color.bold(q.id)} ${q.version}${mark} — ${titleOf(q, io.lang)}`);
+      for (const level of q.levels) {
+        const n = itemsForLevel(q, level.id).length;
+        io.out(`  ${level.id.padEnd(16)} ${String(n).padStart(3)} ${io.lang === "da" ? "spørgsmål" : "items"}  ${labelOf(level, io.lang)}`);
+      }
+    }
+  }
+  return broken ? 1 : 0;
+}

@@ -1,0 +1,22 @@
+import type { Text } from "../core/text.ts";
+
+export const EXIT = { ok: 0, invalid: 1, usage: 2, cancelled: 130 } as const;
+
+/** A problem with the user's input or call: printed without a stack trace, then exit with its code. */
+export class UserError extends Error {
+  constructor(
+    readonly exitCode: 1 | 2,
+    readonly text: Text,
+  ) {
+    super(text.en);
+    this.name = "UserError";
+  }
+}
+
+/** The user stopped an interactive run (Ctrl-C); what was saved is said in `text`. */
+export class CancelledError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+    this.name = "CancelledError";
+  }
+}

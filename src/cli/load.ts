@@ -1,0 +1,37 @@
+import { bundledIds, questionnairePath } from "../adapters/bundled.ts";
+import { loadQuestionnaireFile } from "../adapters/yaml-source.ts";
+import type { Questionnaire } from "../core/questionnaire.ts";
+import { t } from "../core/text.ts";
+import { UserError } from "./errors.ts";
+import { formatIssue } from "./format-issues.ts";
+import type { Io } from "./io.ts";
+
+export type Resolved = { questionnaire: Questionnaire; hash: string; file: string };
+
+/** Resolves a questionnaire argument (bundled id, path, or the default) and loads it, or fails with exit 1. */
+export async function loadQuestionnaire(arg: string | undefined, io: Io): Promise<Resolved> {
+  const file = questionnairePath(arg, io.cwd);
+  if (!file) {
+    const known = bundledIds().join(", ");
+    throw new UserError(
+      1,
+      t(
+        `Spørgeskemaet "${arg}" findes hverken som indbygget id eller som fil. Indbyggede: ${known}.`,
+        `Questionnaire "${arg}" is neither a bundled id nor a file. Bundled: ${known}.`,
+      ),
+    );
+  }
+  const loaded = await loadQuestionnaireFile(file);
+  if (!loaded.ok) {
+    const lines = loaded.issues.map((issue) => formatIssue(issue, io)).join("\n");
+    throw new UserError(1, t(`Spørgeskemaet er ugyldigt:\n${lines}`, `The questionnaire is invalid:\n${lines}`));
+  }
+  for (const warning of loaded.warnings) io.err(formatIssue(warning, io));
+  return { questionnaire: loaded.questionnaire, hash: loaded.hash, file };
+}
+
+export function requireLevel(q: Questionnaire, level: string | undefined): string | undefined {
+  if (level === undefined || q.levels.some((l) => l.id === level)) return level;
+  const known = q.levels.map((l) => l.id).join(", ");
+  throw new UserError(2, t(`Ukendt niveau "${level}". Niveauer i ${q.id}: ${known}.`, `Unknown level "${level}". Levels in ${q.id}: ${known}.`));
+}

@@ -1,0 +1,92 @@
+import { Command, CommanderError, Help, Option } from "commander";
+import type { Lang } from "../core/text.ts";
+import type { Io } from "./io.ts";
+
+/** Each command action returns its exit code; main() alone turns it into the process's. */
+export type Run = (action: () => Promise<number>) => Promise<void>;
+
+const DANISH_HELP: [string, string][] = [
+  ["Usage:", "Brug:"], ["Arguments:", "Argumenter:"], ["Global Options:", "Globale tilvalg:"], ["Options:", "Tilvalg:"],
+  ["Commands:", "Kommandoer:"], ["[options]", "[tilvalg]"], ["[command]", "[kommando]"],
+  ["(choices:", "(valg:"], ["default:", "standard:"],
+];
+
+/** Commander writes its help in English; Danish users get the headings and hints in Danish. */
+const helpIn = (lang: Lang) => ({
+  showGlobalOptions: true,
+  formatHelp: (cmd: Command, helper: Help) => {
+    const english = Help.prototype.formatHelp.call(helper, cmd, helper);
+    return lang === "da" ? DANISH_HELP.reduce((text, [en, da]) => text.split(en).join(da), english) : english;
+  },
+});
+
+const examples = (lines: string[], lang: Lang) => `\n${lang === "da" ? "Eksempler" : "Examples"}:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+
+export function buildProgram(io: Io, run: Run): Command {
+  const da = io.lang === "da";
+  const d = (dk: string, en: string) => (da ? dk : en);
+  const program = new Command("ledelsestjek");
+  program
+    .description(d(
+      "Selvevaluering af faglig ledelse og ledelsesinformation i kommuner.",
+      "Self-evaluation of professional leadership and management information in Danish municipalities.",
+    ))
+    .version(process.env.npm_package_version ?? "0.1.0", "-V, --version", d("vis versionen", "show the version"))
+    .helpOption("-h, --help", d("vis hjælp", "show help"))
+    .helpCommand("help [kommando]", d("vis hjælp til en kommando", "show help for a command"))
+    .addOption(new Option("--lang <sprog>", d("sprog for tekster: da eller en", "language of texts: da or en")).choices(["da", "en"]).default("da"))
+    .configureHelp(helpIn(io.lang))
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    .exitOverride()
+    .addHelpText("after", examples([
+      "npx ledelsestjek run",
+      "npx ledelsestjek list",
+      "npx ledelsestjek show --level teamleder",
+      "npx ledelsestjek validate mit-skema.yaml",
+      "npx ledelsestjek score besvarelser.csv --by level",
+    ], io.lang));
+
+  const sub = (name: string, description: string) =>
+    program.command(name).description(description).helpOption("-h, --help", d("vis hjælp", "show help"));
+
+  sub("list", d("vis de indbyggede spørgeskemaer", "list the bundled questionnaires"))
+    .option("--json", d("skriv JSON", "write JSON"))
+    .addHelpText("after", examples(["ledelsestjek list", "ledelsestjek list --json"], io.lang))
+    .action((opts) => run(async () => (await import("./commands/list.ts")).list(opts, io)));
+
+  sub("show", d("vis et spørgeskemas opbygning", "show a questionnaire's structure"))
+    .argument("[spørgeskema]", d("indbygget id eller sti til YAML-fil (standard: faglig-ledelse)", "bundled id or path to a YAML file (default: faglig-ledelse)"))
+    .option("--level <niveau>", d("kun spørgsmålene til dette ledelsesniveau", "only the items for this leadership level"))
+    .option("--json", d("skriv JSON", "write JSON"))
+    .addHelpText("after", examples(["ledelsestjek show", "ledelsestjek show --level teamleder", "ledelsestjek show faglige-ledelsesopgaver --json"], io.lang))
+    .action((questionnaire, opts) => run(async () => (await import("./commands/show.ts")).show({ ...opts, questionnaire }, io)));
+
+  sub("validate", d("kontrollér spørgeskemafiler", "check questionnaire files"))
+    .argument("<filer...>", d("YAML-filer", "YAML files"))
+    .addHelpText("after", examples(["ledelsestjek validate mit-skema.yaml", "ledelsestjek validate questionnaires/*.yaml"], io.lang))
+    .action((files) => run(async () => (await import("./commands/validate.ts")).validate({ files }, io)));
+
+  return program;
+}
+
+const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
+  "commander.unknownOption": (m) => `ukendt tilvalg ${quoted(m)}`,
+  "commander.unknownCommand": (m) => `ukendt kommando ${quoted(m)}`,
+  "commander.missingArgument": (m) => `mangler argumentet ${quoted(m)}`,
+  "commander.optionMissingArgument": (m) => `tilvalget ${quoted(m)} mangler en værdi`,
+  "commander.missingMandatoryOptionValue": (m) => `det påkrævede tilvalg ${quoted(m)} mangler`,
+  "commander.invalidArgument": () => "ugyldig værdi",
+  "commander.excessArguments": () => "for mange argumenter",
+};
+
+const quoted = (message: string) => message.match(/'([^']+)'/)?.[1] ?? "";
+
+/** Commander speaks English; Danish users get its usage errors in Danish. */
+export function usageMessage(err: CommanderError, lang: Lang): string {
+  const english = err.message.replace(/^error: /, "");
+  const danish = COMMANDER_MESSAGES[err.code];
+  const hint = lang === "da" ? " (se --help)" : " (see --help)";
+  if (lang === "en" || !danish) return english + hint;
+  if (err.code === "commander.invalidArgument") return english.replace(/^option/, "tilvalg").replace("Allowed choices are", "tilladte værdier er") + hint;
+  return danish(english) + hint;
+}
