@@ -66,6 +66,21 @@ export function buildProgram(io: Io, run: Run): Command {
     .addHelpText("after", examples(["ledelsestjek validate mit-skema.yaml", "ledelsestjek validate questionnaires/*.yaml"], io.lang))
     .action((files) => run(async () => (await import("./commands/validate.ts")).validate({ files }, io)));
 
+  sub("run", d("selvevaluering i terminalen; gemmer én række i en CSV-fil", "self-evaluation in the terminal; saves one row to a CSV file"))
+    .argument("[spørgeskema]", d("indbygget id eller sti til YAML-fil (standard: faglig-ledelse)", "bundled id or path to a YAML file (default: faglig-ledelse)"))
+    .option("--level <niveau>", d("dit ledelsesniveau (ellers spørges du)", "your leadership level (asked otherwise)"))
+    .option("--group <gruppe>", d("gruppe, enhed eller workshop, som besvarelsen hører til", "group, unit or workshop the response belongs to"))
+    .option("--respondent <id>", d("pseudonym for besvarelsen (standard: tilfældigt)", "pseudonym for the response (default: random)"))
+    .option("--out <fil.csv>", d("CSV-fil, som besvarelsen føjes til", "CSV file the response is appended to"), "besvarelser.csv")
+    .option("--answers <fil>", d("svar fra en YAML/JSON-fil i stedet for spørgsmål (kræver --level)", "answers from a YAML/JSON file instead of prompts (needs --level)"))
+    .addHelpText("after", examples([
+      "npx ledelsestjek run",
+      "npx ledelsestjek run --level teamleder --group \"Team Nord\"",
+      "npx ledelsestjek run --out workshop.csv --respondent deltager-07",
+      "npx ledelsestjek run --level chef --answers mine-svar.yaml",
+    ], io.lang))
+    .action((questionnaire, opts) => run(async () => (await import("./commands/run.ts")).run({ ...opts, questionnaire }, io)));
+
   return program;
 }
 

@@ -1,0 +1,38 @@
+import { readFile, rm } from "node:fs/promises";
+import { z } from "zod";
+import { writeFileAtomic } from "./atomic-file.ts";
+
+export const Progress = z.object({
+  questionnaire_id: z.string(),
+  questionnaire_version: z.string(),
+  questionnaire_hash: z.string(),
+  respondent_id: z.string(),
+  level: z.string(),
+  group: z.string(),
+  started_at: z.string(),
+  answers: z.record(z.string(), z.union([z.number(), z.literal("ved_ikke"), z.null()])),
+  comments: z.record(z.string(), z.string()),
+  commented: z.array(z.string()),
+});
+export type Progress = z.infer<typeof Progress>;
+
+/** Where a respondent's unfinished answers live: beside the output file, one file per respondent. */
+export const progressPath = (out: string, respondent: string): string => `${out}.${respondent}.progress.json`;
+
+export const saveProgress = (path: string, progress: Progress): Promise<void> =>
+  writeFileAtomic(path, `${JSON.stringify(progress, null, 2)}\n`);
+
+export async function loadProgress(path: string): Promise<Progress | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
+  }
+  const parsed = Progress.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${path} is not a ledelsestjek progress file`);
+  return parsed.data;
+}
+
+export const removeProgress = (path: string): Promise<void> => rm(path, { force: true });

@@ -1,0 +1,114 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { screen } from "@inquirer/testing/vitest";
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/commands/run.ts";
+import { isoWithOffset } from "../../src/cli/clock.ts";
+import { CancelledError } from "../../src/cli/errors.ts";
+import { fixedClock, terminalIo } from "../helpers/io.ts";
+import { MINI, tmpDir } from "../helpers/paths.ts";
+
+/** Waits until the active prompt shows `text` (the flow awaits file I/O between prompts). */
+async function until(text: string) {
+  for (let waited = 0; !screen.getScreen().includes(text); waited += 5) {
+    if (waited > 3000) throw new Error(`prompt never showed "${text}"; screen:\n${screen.getScreen()}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Picks scale value v (or "ved_ikke", the entry after the scale) in the active select prompt. */
+async function choose(prompt: string, value: number | "ved_ikke") {
+  await until(prompt);
+  const steps = value === "ved_ikke" ? 5 : value - 1;
+  for (let i = 0; i < steps; i++) screen.keypress("down");
+  screen.keypress("enter");
+}
+
+async function comment(element: string, text = "") {
+  await until(`Kommentar til ${element}`);
+  if (text) screen.type(text);
+  screen.keypress("enter");
+}
+
+const STAMP = isoWithOffset(fixedClock());
+const deps = { now: fixedClock, newRespondentId: () => "r-test" };
+
+describe("run, interactive", () => {
+  it("asks the level's items one per prompt with progress and element, then writes one row", async () => {
+    const dir = tmpDir();
+    const { io, stdout } = terminalIo(dir);
+    const done = run({ questionnaire: MINI, level: "leder", group: "Team Nord" }, io, deps);
+    await until("[1/7] Element 1: Første udsagn");
+    expect(screen.getScreen()).toContain("1  Slet ikke");
+    expect(screen.getScreen()).toContain("Ved ikke");
+    await choose("[1/7]", 5);
+    await choose("[2/7] Element 1: Andet udsagn", 4);
+    await choose("[3/7]", 2); // reversed
+    await comment("Element 1", "Vi mangler et fælles grundlag");
+    await choose("[4/7] Element 2", 3);
+    await comment("Element 2");
+    await choose("[5/7] Element 3", 1);
+    await choose("[6/7]", "ved_ikke");
+    await choose("[7/7]", 4);
+    await comment("Element 3");
+    await expect(done).resolves.toBe(0);
+
+    const rows = readFileSync(join(dir, "besvarelser.csv"), "utf8").trimEnd().split("\r\n");
+    expect(rows).toEqual([
+      "respondent_id,questionnaire_id,questionnaire_version,level,group,submitted_at,i1,i2,i3,i4,i5,i6,i7,i8,comment.e1,comment.e2,comment.e3",
+      `r-test,mini,2,leder,Team Nord,${STAMP},5,4,2,3,,1,ved_ikke,4,Vi mangler et fælles grundlag,,`,
+    ]);
+    // e1 = (100 + 75 + 75) / 3 = 83.3; e3 = (0 + 75) / 2 = 37.5; shown rounded
+    expect(stdout()).toMatch(/Element 1\s+█+░*\s+83\s+Høj/);
+    expect(stdout()).toMatch(/Element 3\s+█+░*\s+38\s+Lav/);
+    expect(readdirSync(dir).filter((name) => name.includes("progress"))).toEqual([]);
+  });
+
+  it("saves progress after each answer, says where on Ctrl-C, and resumes at the first unanswered item", async () => {
+    const dir = tmpDir();
+    const first = terminalIo(dir);
+    const interrupted = run({ questionnaire: MINI, level: "leder" }, first.io, deps);
+    await choose("[1/7]", 2);
+    await choose("[2/7]", 3);
+    await until("[3/7]");
+    const progress = join(dir, "besvarelser.csv.r-test.progress.json");
+    expect(JSON.parse(readFileSync(progress, "utf8")).answers).toEqual({ i1: 2, i2: 3 });
+    screen.keypress({ name: "c", ctrl: true });
+    const err = await interrupted.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CancelledError);
+    expect((err as CancelledError).text.da).toContain("besvarelser.csv.r-test.progress.json");
+    expect(existsSync(join(dir, "besvarelser.csv"))).toBe(false);
+
+    screen.clear();
+    const second = terminalIo(dir);
+    const resumed = run({ questionnaire: MINI }, second.io, { ...deps, newRespondentId: () => "r-other" });
+    await until("[3/7] Element 1: Tredje udsagn");
+    expect(second.stderr()).toContain("Genoptager r-test: 2 af 7 spørgsmål er allerede besvaret.");
+    await choose("[3/7]", 1);
+    await comment("Element 1");
+    await choose("[4/7]", 5);
+    await comment("Element 2");
+    await choose("[5/7]", 5);
+    await choose("[6/7]", 5);
+    await choose("[7/7]", 5);
+    await comment("Element 3");
+    await expect(resumed).resolves.toBe(0);
+    const row = readFileSync(join(dir, "besvarelser.csv"), "utf8").trimEnd().split("\r\n")[1];
+    expect(row).toBe(`r-test,mini,2,leder,,${STAMP},2,3,1,5,,5,5,5,,,`);
+    expect(existsSync(progress)).toBe(false);
+  });
+
+  it("lets the respondent choose the level when --level is not given", async () => {
+    const dir = tmpDir();
+    const { io } = terminalIo(dir);
+    const done = run({ questionnaire: MINI }, io, deps);
+    await until("Hvilket ledelsesniveau er du på?");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await until("[1/5] Element 1: Første udsagn");
+    screen.keypress({ name: "c", ctrl: true });
+    const err = await done.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CancelledError);
+    expect((err as CancelledError).text.da).toContain("Ingen svar var givet");
+  });
+});
