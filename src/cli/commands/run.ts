@@ -108,12 +108,14 @@ function welcome(q: Questionnaire, io: Io): void {
   const da = io.lang === "da";
   io.err(io.color.bold(titleOf(q, io.lang)));
   io.err(da
-    ? "Et selvevalueringsskema om faglig ledelse og ledelsesinformation, tilpasset dit ledelsesniveau.\n" +
-      "Det tager 10-15 minutter. Svar ud fra, hvordan det er i dag — ikke hvordan det burde være.\n" +
-      "Dine svar bliver på denne computer; intet sendes nogen steder hen. Ctrl-C afbryder, og svarene gemmes.\n"
-    : "A self-evaluation of professional leadership and management information, adapted to your leadership level.\n" +
-      "It takes 10-15 minutes. Answer from how things are today — not how they ought to be.\n" +
-      "Your answers stay on this computer; nothing is sent anywhere. Ctrl-C stops, and your answers are kept.\n");
+    ? "Spørgsmålene er tilpasset dit ledelsesniveau og tager 10-15 minutter.\n" +
+      "Svar ud fra, hvordan det er i dag — ikke hvordan det burde være.\n" +
+      "Dine svar bliver på denne computer; intet sendes nogen steder hen.\n" +
+      "Ctrl-C afbryder, og de givne svar gemmes, så du kan fortsætte senere.\n"
+    : "The questions are adapted to your leadership level and take 10-15 minutes.\n" +
+      "Answer from how things are today — not how they ought to be.\n" +
+      "Your answers stay on this computer; nothing is sent anywhere.\n" +
+      "Ctrl-C stops, and the answers given are kept so you can continue later.\n");
 }
 
 /** With no --respondent, an unfinished run for the same output file is resumed if it is the only one. */
