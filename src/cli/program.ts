@@ -81,6 +81,26 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((questionnaire, opts) => run(async () => (await import("./commands/run.ts")).run({ ...opts, questionnaire }, io)));
 
+  sub("score", d("scor besvarelser fra CSV-filer: pr. respondent, pr. gruppe eller pr. spørgsmål", "score responses from CSV files: per respondent, per group or per item"))
+    .argument("<filer...>", d("CSV-filer i bredt (eller med --long langt) format", "CSV files in wide (or with --long, long) format"))
+    .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil (standard: det, filerne nævner, ellers faglig-ledelse)", "bundled id or YAML file (default: the one the files name, else faglig-ledelse)"))
+    .option("--by <kolonner>", d("gruppér efter kolonner, fx level eller level,kommune", "group by columns, e.g. level or level,kommune"))
+    .option("--item-stats", d("statistik pr. spørgsmål og niveau, med Cronbachs alfa pr. element", "statistics per item and level, with Cronbach's alpha per element"))
+    .option("--format <csv|json>", d("uddataformat", "output format"), "csv")
+    .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option("--long", d("filerne er i langt format (respondent_id,item_id,value,…)", "the files are in long format (respondent_id,item_id,value,…)"))
+    .option("--lenient", d("spring fejlbehæftede rækker over (de listes og gemmes i --rejects)", "skip bad rows (they are listed and saved to --rejects)"))
+    .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv")
+    .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
+    .addHelpText("after", examples([
+      "ledelsestjek score besvarelser.csv",
+      "ledelsestjek score besvarelser.csv --by level --excel --out niveauer.csv",
+      "ledelsestjek score runde1.csv runde2.csv --by level,kommune --format json",
+      "ledelsestjek score eksport.csv --item-stats --out spoergsmaal.csv",
+      "ledelsestjek score lang.csv --long --lenient",
+    ], io.lang))
+    .action((files, opts) => run(async () => (await import("./commands/score.ts")).score({ ...opts, files }, io)));
+
   return program;
 }
 

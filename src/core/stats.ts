@@ -1,0 +1,91 @@
+/** Descriptive statistics of one dimension in one group (SPEC §4). */
+export type Summary = { n: number; mean: number | null; sd: number | null; median: number | null; min: number | null; max: number | null };
+
+/**
+ * Counts of each distinct value. Scores take few distinct values, so this holds a whole
+ * column in constant memory, and mean, sd and median come out exactly as from the raw list.
+ */
+export class Histogram {
+  readonly counts = new Map<number, number>();
+  n = 0;
+
+  add(value: number): void {
+    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
+    this.n++;
+  }
+
+  summary(): Summary {
+    if (this.n === 0) return { n: 0, mean: null, sd: null, median: null, min: null, max: null };
+    const values = [...this.counts.keys()].sort((a, b) => a - b);
+    let sum = 0;
+    for (const v of values) sum += v * this.counts.get(v)!;
+    const mean = sum / this.n;
+    let squares = 0;
+    for (const v of values) squares += this.counts.get(v)! * (v - mean) ** 2;
+    return {
+      n: this.n,
+      mean,
+      sd: this.n < 2 ? null : Math.sqrt(squares / (this.n - 1)),
+      median: this.quantileMedian(values),
+      min: values[0]!,
+      max: values[values.length - 1]!,
+    };
+  }
+
+  private quantileMedian(sorted: number[]): number {
+    // The median of n values is the mean of the values at ranks floor((n+1)/2) and ceil((n+1)/2).
+    const lowRank = Math.floor((this.n + 1) / 2);
+    const highRank = Math.ceil((this.n + 1) / 2);
+    let low: number | undefined;
+    let seen = 0;
+    for (const v of sorted) {
+      seen += this.counts.get(v)!;
+      if (low === undefined && seen >= lowRank) low = v;
+      if (seen >= highRank) return (low! + v) / 2;
+    }
+    throw new Error("unreachable: ranks lie within n");
+  }
+}
+
+/**
+ * Cronbach's alpha from running sums over complete cases: k/(k-1) · (1 - Σ var_i / var_total),
+ * sample variances. Null when k < 2, n < 3 or the total has no variance.
+ */
+export class AlphaAccumulator {
+  n = 0;
+  private readonly sums: Float64Array;
+  private readonly squares: Float64Array;
+  private totalSum = 0;
+  private totalSquares = 0;
+
+  constructor(readonly k: number) {
+    this.sums = new Float64Array(k);
+    this.squares = new Float64Array(k);
+  }
+
+  /** One respondent's k reverse-keyed item values, all answered. */
+  add(values: ArrayLike<number>): void {
+    let total = 0;
+    for (let i = 0; i < this.k; i++) {
+      const v = values[i]!;
+      this.sums[i]! += v;
+      this.squares[i]! += v * v;
+      total += v;
+    }
+    this.totalSum += total;
+    this.totalSquares += total * total;
+    this.n++;
+  }
+
+  alpha(): number | null {
+    const { n, k } = this;
+    if (k < 2 || n < 3) return null;
+    // Integer answers keep these sums exact, so the one-pass variance loses nothing here.
+    const variance = (sum: number, squares: number) => (squares - (sum * sum) / n) / (n - 1);
+    let itemVariance = 0;
+    for (let i = 0; i < k; i++) itemVariance += variance(this.sums[i]!, this.squares[i]!);
+    const totalVariance = variance(this.totalSum, this.totalSquares);
+    if (totalVariance <= 0) return null;
+    return (k / (k - 1)) * (1 - itemVariance / totalVariance);
+  }
+}
