@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { round2 } from "../core/rounding.ts";
 import { csvLine, defuse } from "./csv-write.ts";
 
 export type Dialect = { delimiter: string; decimalComma: boolean; bom: boolean };
@@ -13,7 +14,7 @@ export const EXCEL: Dialect = { delimiter: ";", decimalComma: true, bom: true };
 /** A number with at most two decimals, or empty when missing. */
 export function formatNumber(value: number | null | undefined, dialect: Dialect): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "";
-  const text = String(Math.round(value * 100) / 100);
+  const text = String(round2(value));
   return dialect.decimalComma ? text.replace(".", ",") : text;
 }
 
@@ -63,7 +64,9 @@ export class StagedOutput {
   }
 
   async discard(): Promise<void> {
-    this.stream.destroy();
+    this.pending = [];
+    // Let the stream finish opening and close before removing, or a late open would recreate the file.
+    await new Promise<void>((resolve) => this.stream.end(() => resolve()));
     await rm(this.tmp, { force: true });
   }
 }
