@@ -16,8 +16,9 @@ export type RespondentRow = {
   version: string;
   level: string;
   group: string;
-  /** Values of the file's metadata columns, by name. */
-  metadata: Map<string, string>;
+  /** The file's metadata columns and this row's values of them (reused, like `values`). */
+  metaNames: readonly string[];
+  metaValues: readonly string[];
   values: Float64Array;
   kinds: Uint8Array;
 };
@@ -89,6 +90,14 @@ export async function readResponses(file: string, q: Questionnaire, model: Scori
 
 const DIGIT_0 = 48;
 
+const metaOf = (entries: [string, string][]) => ({ metaNames: entries.map(([name]) => name), metaValues: entries.map(([, value]) => value) });
+
+/** A metadata value of a row, or undefined when its file has no such column. */
+export function metaValue(row: RespondentRow, name: string): string | undefined {
+  const i = row.metaNames.indexOf(name);
+  return i < 0 ? undefined : row.metaValues[i];
+}
+
 abstract class BaseSink implements CsvSink {
   columns: string[] = [];
   rows = 0;
@@ -136,24 +145,23 @@ abstract class BaseSink implements CsvSink {
     if (!plan) {
       return fail("level", t(`ukendt niveau "${row.level}" (kendte: ${this.q.levels.map((l) => l.id).join(", ")})`, `unknown level "${row.level}" (known: ${this.q.levels.map((l) => l.id).join(", ")})`));
     }
-    const presented = this.presentedTo(row.level);
-    for (let i = 0; i < row.kinds.length; i++) {
-      if (row.kinds[i] !== AnswerKind.Empty && !presented[i]) {
+    for (const i of this.notPresentedTo(row.level)) {
+      if (row.kinds[i] !== AnswerKind.Empty) {
         return fail(this.model.itemIds[i]!, t(`spørgsmålet stilles ikke til niveauet "${row.level}", men har et svar`, `the item is not presented to level "${row.level}" but has an answer`));
       }
     }
     return true;
   }
 
-  private readonly presentedCache = new Map<string, Uint8Array>();
-  private presentedTo(level: string): Uint8Array {
-    let flags = this.presentedCache.get(level);
-    if (!flags) {
-      flags = new Uint8Array(this.model.itemIds.length);
-      for (const element of this.model.plans.get(level)!.elements) for (const i of element?.members ?? []) flags[i] = 1;
-      this.presentedCache.set(level, flags);
+  private readonly notPresented = new Map<string, number[]>();
+  private notPresentedTo(level: string): number[] {
+    let indices = this.notPresented.get(level);
+    if (!indices) {
+      const presented = new Set(this.model.plans.get(level)!.elements.flatMap((element) => element?.members ?? []));
+      indices = this.model.itemIds.map((_, i) => i).filter((i) => !presented.has(i));
+      this.notPresented.set(level, indices);
     }
-    return flags;
+    return indices;
   }
 
   /** Parses one answer cell into values/kinds; returns a problem text or undefined. */
@@ -272,7 +280,8 @@ class WideSink extends BaseSink {
       version: this.fixed[2]!,
       level: this.fixed[3]!,
       group: this.fixed[4]!,
-      metadata: new Map(this.metaNames.map((name, i) => [name, this.meta[i] ?? ""])),
+      metaNames: this.metaNames,
+      metaValues: this.meta,
       values: this.values,
       kinds: this.kinds,
     };
@@ -413,7 +422,7 @@ class LongSink extends BaseSink {
         version: f.get("questionnaire_version") ?? this.q.version,
         level: f.get("level") ?? "",
         group: f.get("group") ?? "",
-        metadata: new Map([...f].filter(([name]) => !reserved.has(name) && !name.startsWith(COMMENT_PREFIX))),
+        ...metaOf([...f].filter(([name]) => !reserved.has(name) && !name.startsWith(COMMENT_PREFIX))),
         values: this.values,
         kinds: this.kinds,
       };

@@ -1,4 +1,4 @@
-import { bundledIds, questionnairePath } from "../adapters/bundled.ts";
+import { bundledIds, DEFAULT_QUESTIONNAIRE, questionnairePath } from "../adapters/bundled.ts";
 import { loadQuestionnaireFile } from "../adapters/yaml-source.ts";
 import type { Questionnaire } from "../core/questionnaire.ts";
 import { t } from "../core/text.ts";
@@ -16,8 +16,8 @@ export async function loadQuestionnaire(arg: string | undefined, io: Io): Promis
     throw new UserError(
       1,
       t(
-        `Spørgeskemaet "${arg}" findes hverken som indbygget id eller som fil. Indbyggede: ${known}.`,
-        `Questionnaire "${arg}" is neither a bundled id nor a file. Bundled: ${known}.`,
+        `Spørgeskemaet "${arg ?? DEFAULT_QUESTIONNAIRE}" findes hverken som indbygget id eller som fil. Indbyggede: ${known}.`,
+        `Questionnaire "${arg ?? DEFAULT_QUESTIONNAIRE}" is neither a bundled id nor a file. Bundled: ${known}.`,
       ),
     );
   }

@@ -3,43 +3,54 @@ export type Summary = { n: number; mean: number | null; sd: number | null; media
 
 /**
  * Counts of each distinct value. Scores take few distinct values, so this holds a whole
- * column in constant memory, and mean, sd and median come out exactly as from the raw list.
+ * column in constant memory, and mean, sd and median come out as from the raw list.
  */
 export class Histogram {
-  readonly counts = new Map<number, number>();
+  // Keyed by the value in millionths: small integers make a fast Map, and distinct scores
+  // (means of a few item scores) lie much further apart than that. `values` keeps each exact value.
+  private readonly counts = new Map<number, number>();
+  private readonly values = new Map<number, number>();
   n = 0;
 
   add(value: number): void {
-    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
+    const key = Math.round(value * 1e6);
+    const count = this.counts.get(key);
+    if (count === undefined) {
+      this.counts.set(key, 1);
+      this.values.set(key, value);
+    } else this.counts.set(key, count + 1);
     this.n++;
   }
 
   summary(): Summary {
     if (this.n === 0) return { n: 0, mean: null, sd: null, median: null, min: null, max: null };
-    const values = [...this.counts.keys()].sort((a, b) => a - b);
+    const keys = [...this.counts.keys()].sort((a, b) => a - b);
+    const values = keys.map((key) => this.values.get(key)!);
+    const counts = keys.map((key) => this.counts.get(key)!);
     let sum = 0;
-    for (const v of values) sum += v * this.counts.get(v)!;
+    values.forEach((v, i) => (sum += v * counts[i]!));
     const mean = sum / this.n;
     let squares = 0;
-    for (const v of values) squares += this.counts.get(v)! * (v - mean) ** 2;
+    values.forEach((v, i) => (squares += counts[i]! * (v - mean) ** 2));
     return {
       n: this.n,
       mean,
       sd: this.n < 2 ? null : Math.sqrt(squares / (this.n - 1)),
-      median: this.quantileMedian(values),
+      median: this.median(values, counts),
       min: values[0]!,
       max: values[values.length - 1]!,
     };
   }
 
-  private quantileMedian(sorted: number[]): number {
+  private median(sorted: number[], counts: number[]): number {
     // The median of n values is the mean of the values at ranks floor((n+1)/2) and ceil((n+1)/2).
     const lowRank = Math.floor((this.n + 1) / 2);
     const highRank = Math.ceil((this.n + 1) / 2);
     let low: number | undefined;
     let seen = 0;
-    for (const v of sorted) {
-      seen += this.counts.get(v)!;
+    for (let i = 0; i < sorted.length; i++) {
+      const v = sorted[i]!;
+      seen += counts[i]!;
       if (low === undefined && seen >= lowRank) low = v;
       if (seen >= highRank) return (low! + v) / 2;
     }

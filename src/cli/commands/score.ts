@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { relative, resolve } from "node:path";
 import { bundledIds } from "../../adapters/bundled.ts";
-import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../../adapters/response-reader.ts";
+import { FileProblem, metaValue, readResponses, type DataProblem, type RespondentRow } from "../../adapters/response-reader.ts";
 import { CsvTable, EXCEL, STANDARD, StagedOutput, type Dialect } from "../../adapters/table-writer.ts";
 import { groupOrder, GroupSummary } from "../../core/group-summary.ts";
 import { ItemStatistics } from "../../core/item-stats.ts";
@@ -141,9 +141,9 @@ async function chooseQuestionnaire(files: string[], options: ScoreOptions, io: I
 function byValue(row: RespondentRow, column: string, q: Questionnaire): string {
   if (column === "level") return row.level;
   if (column === "group") return row.group;
-  const value = row.metadata.get(column);
+  const value = metaValue(row, column);
   if (value === undefined) {
-    const available = ["level", "group", ...row.metadata.keys()].join(", ");
+    const available = ["level", "group", ...row.metaNames].join(", ");
     throw new FileProblem({ file: row.file, line: 1, column, message: t(`--by ${column}: kolonnen findes ikke i filen (mulige: ${available})`, `--by ${column}: the file has no such column (possible: ${available})`) });
   }
   void q;
