@@ -1,8 +1,6 @@
-import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { relative, resolve } from "node:path";
-import { bundledIds } from "../../adapters/bundled.ts";
-import { FileProblem, metaValue, readResponses, type DataProblem, type RespondentRow } from "../../adapters/response-reader.ts";
+import { resolve } from "node:path";
+import { FileProblem, metaValue, type RespondentRow } from "../../adapters/response-reader.ts";
 import { CsvTable, EXCEL, STANDARD, StagedOutput, type Dialect } from "../../adapters/table-writer.ts";
 import { groupOrder, GroupSummary } from "../../core/group-summary.ts";
 import { ItemStatistics } from "../../core/item-stats.ts";
@@ -12,11 +10,8 @@ import { compileScoring, scoreValues, type ScoringModel } from "../../core/scori
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
-import { loadQuestionnaire } from "../load.ts";
-import { peekQuestionnaire } from "../peek.ts";
-import { progressBar } from "../progress-bar.ts";
 import { writeItemStats } from "../item-stats-output.ts";
-import { writeRejects } from "../rejects.ts";
+import { openData, readData } from "../read-data.ts";
 
 export type ScoreOptions = {
   files: string[];
@@ -31,114 +26,46 @@ export type ScoreOptions = {
   rejects?: string;
 };
 
-const SHOWN_PROBLEMS = 20;
-/** Strict mode stops reading after this many bad rows: enough to see the pattern. */
-const MAX_PROBLEMS = 200;
-
-class TooManyProblems extends Error {}
-
 export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
   const format = options.format ?? "csv";
   if (format !== "csv" && format !== "json") throw new UserError(2, t(`--format skal være csv eller json, ikke "${format}"`, `--format must be csv or json, not "${format}"`));
   if (options.itemStats && options.by) throw new UserError(2, t("--item-stats og --by kan ikke bruges sammen (spørgsmålsstatistik er altid pr. niveau)", "--item-stats and --by cannot be combined (item statistics are always per level)"));
   if (options.excel && format === "json") throw new UserError(2, t("--excel gælder kun CSV", "--excel applies to CSV only"));
-  const files = options.files.map((f) => resolve(io.cwd, f));
-  const shown = (file: string) => relative(io.cwd, file) || file;
-  const absent = files.filter((f) => !existsSync(f));
-  if (absent.length > 0) throw new UserError(1, t(`Filen findes ikke: ${absent.map(shown).join(", ")}`, `File not found: ${absent.map(shown).join(", ")}`));
-
-  const q = await chooseQuestionnaire(files, options, io, shown);
+  const { files, q } = await openData(options, io);
   const model = compileScoring(q);
-  const byColumns = options.by ? options.by.split(",").map((c) => c.trim()).filter(Boolean) : [];
+  const byColumns = parseBy(options.by);
   const dialect: Dialect = options.excel ? EXCEL : STANDARD;
   const output = new StagedOutput(options.out ? resolve(io.cwd, options.out) : undefined, tmpdir());
-  const problems: DataProblem[] = [];
-  const bar = progressBar(io, io.lang === "da" ? "Læser" : "Reading");
 
   const groups = byColumns.length > 0 ? new GroupSummary(byColumns, model.dimensions) : undefined;
   const items = options.itemStats ? new ItemStatistics(q, model) : undefined;
   const perRespondent = !groups && !items ? respondentWriter(q, model, output, dialect, format) : undefined;
   const scores = new Float64Array(model.dimensions.length);
   const byValues: string[] = byColumns.map(() => "");
-  let rows = 0;
 
   const onRow = (row: RespondentRow) => {
-    rows++;
     scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     if (groups) {
-      for (let i = 0; i < byColumns.length; i++) byValues[i] = byValue(row, byColumns[i]!, q);
+      for (let i = 0; i < byColumns.length; i++) byValues[i] = byValue(row, byColumns[i]!);
       groups.add(byValues, scores);
     }
     items?.add(row.level, row.values, row.kinds);
     perRespondent?.row(row, scores);
   };
-  const onProblem = (problem: DataProblem) => {
-    problems.push(problem);
-    if (!options.lenient && problems.length >= MAX_PROBLEMS) throw new TooManyProblems();
-  };
-
-  try {
-    for (const file of files) {
-      const summary = await readResponses(file, q, model, { long: options.long ?? false, onRow, onProblem, onProgress: (b, s) => bar.update(b, s, rows) });
-      await output.drain();
-      if (summary.encoding === "windows-1252") {
-        io.err(t(`Bemærk: ${shown(file)} er ikke UTF-8 og er læst som Windows-1252 (ældre dansk Excel).`, `Note: ${shown(file)} is not UTF-8 and was read as Windows-1252 (older Danish Excel).`)[io.lang]);
-      }
-    }
-  } catch (err) {
-    bar.done();
-    await output.discard();
-    if (err instanceof FileProblem) throw new UserError(1, describe(err.problem, shown));
-    if (!(err instanceof TooManyProblems)) throw err;
-  }
-  bar.done();
-
-  if (problems.length > 0 && !options.lenient) {
-    await output.discard();
-    const lines = problems.slice(0, SHOWN_PROBLEMS).map((p) => describe(p, shown)[io.lang]);
-    const more = problems.length > SHOWN_PROBLEMS ? [io.lang === "da" ? `… og flere (${problems.length >= MAX_PROBLEMS ? `læsningen stoppede efter ${MAX_PROBLEMS}` : problems.length})` : `… and more (${problems.length >= MAX_PROBLEMS ? `reading stopped after ${MAX_PROBLEMS}` : problems.length})`] : [];
-    throw new UserError(1, t(
-      `${[...lines, ...more].join("\n")}\nIntet er skrevet. Ret dataene, eller brug --lenient for at springe de fejlbehæftede rækker over.`,
-      `${[...lines, ...more].join("\n")}\nNothing was written. Fix the data, or use --lenient to skip the bad rows.`,
-    ));
-  }
+  const read = await readData(files, q, model, options, io, onRow, () => output.drain(), () => output.discard());
 
   if (groups) writeGroups(q, groups, byColumns, output, dialect, format);
   if (items) writeItemStats(q, items.result(q.anonymity.min_group_size), output, dialect, format);
   perRespondent?.end();
   await output.commit(stdout);
-
-  if (problems.length > 0) {
-    const rejects = resolve(io.cwd, options.rejects ?? "afviste-raekker.csv");
-    await writeRejects(rejects, problems, shown);
-    for (const p of problems.slice(0, SHOWN_PROBLEMS)) io.err(describe(p, shown)[io.lang]);
-    io.err(t(
-      `${problems.length} række(r) er sprunget over; de står i ${shown(rejects)}. ${rows} respondenter er scoret.`,
-      `${problems.length} row(s) were skipped; they are listed in ${shown(rejects)}. ${rows} respondents were scored.`,
-    )[io.lang]);
-  }
+  await read.finish();
   return 0;
 }
 
-function describe(problem: DataProblem, shown: (file: string) => string) {
-  const where = `${shown(problem.file)}:${problem.line}${problem.column ? ` (${problem.column})` : ""}`;
-  return t(`${where}: ${problem.message.da}`, `${where}: ${problem.message.en}`);
-}
+export const parseBy = (by: string | undefined): string[] => (by ? by.split(",").map((c) => c.trim()).filter(Boolean) : []);
 
-async function chooseQuestionnaire(files: string[], options: ScoreOptions, io: Io, shown: (file: string) => string): Promise<Questionnaire> {
-  const peeked = await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
-  const known = peeked.filter((p) => p.id !== undefined);
-  const first = known[0];
-  const differing = known.filter((p) => p.id!.id !== first!.id!.id || p.id!.version !== first!.id!.version);
-  if (first && differing.length > 0 && !options.long) {
-    const list = [first, ...differing].map((p) => `${shown(p.file)} (${p.id!.id} ${p.id!.version})`).join(", ");
-    throw new UserError(1, t(`Filerne er fra forskellige spørgeskemaer eller versioner: ${list}. Scor dem hver for sig.`, `The files come from different questionnaires or versions: ${list}. Score them separately.`));
-  }
-  const guess = options.questionnaire ?? (first && bundledIds().includes(first.id!.id) ? first.id!.id : undefined);
-  return (await loadQuestionnaire(guess, io)).questionnaire;
-}
-
-function byValue(row: RespondentRow, column: string, q: Questionnaire): string {
+/** The value of a --by column for a row; a column the file lacks stops the run. */
+export function byValue(row: RespondentRow, column: string): string {
   if (column === "level") return row.level;
   if (column === "group") return row.group;
   const value = metaValue(row, column);
@@ -146,7 +73,6 @@ function byValue(row: RespondentRow, column: string, q: Questionnaire): string {
     const available = ["level", "group", ...row.metaNames].join(", ");
     throw new FileProblem({ file: row.file, line: 1, column, message: t(`--by ${column}: kolonnen findes ikke i filen (mulige: ${available})`, `--by ${column}: the file has no such column (possible: ${available})`) });
   }
-  void q;
   return value;
 }
 

@@ -1,0 +1,118 @@
+import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { bundledIds } from "../adapters/bundled.ts";
+import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../adapters/response-reader.ts";
+import type { Questionnaire } from "../core/questionnaire.ts";
+import type { ScoringModel } from "../core/scoring.ts";
+import { t, type Text } from "../core/text.ts";
+import { UserError } from "./errors.ts";
+import type { Io } from "./io.ts";
+import { loadQuestionnaire } from "./load.ts";
+import { peekQuestionnaire } from "./peek.ts";
+import { progressBar } from "./progress-bar.ts";
+import { writeRejects } from "./rejects.ts";
+
+const SHOWN_PROBLEMS = 20;
+/** Strict mode stops reading after this many bad rows: enough to see the pattern. */
+const MAX_PROBLEMS = 200;
+
+class TooManyProblems extends Error {}
+
+export type DataOptions = { files: string[]; questionnaire?: string; long?: boolean; lenient?: boolean; rejects?: string };
+
+export const shownPath = (io: Io) => (file: string) => relative(io.cwd, file) || file;
+
+export function describeProblem(problem: DataProblem, shown: (file: string) => string): Text {
+  const where = `${shown(problem.file)}:${problem.line}${problem.column ? ` (${problem.column})` : ""}`;
+  return t(`${where}: ${problem.message.da}`, `${where}: ${problem.message.en}`);
+}
+
+/** The response files, checked to exist and to come from one questionnaire and version, and that questionnaire. */
+export async function openData(options: DataOptions, io: Io): Promise<{ files: string[]; q: Questionnaire; hash: string }> {
+  const files = options.files.map((f) => resolve(io.cwd, f));
+  const shown = shownPath(io);
+  const absent = files.filter((f) => !existsSync(f));
+  if (absent.length > 0) throw new UserError(1, t(`Filen findes ikke: ${absent.map(shown).join(", ")}`, `File not found: ${absent.map(shown).join(", ")}`));
+  const peeked = options.long ? [] : await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
+  const known = peeked.filter((p) => p.id !== undefined);
+  const first = known[0];
+  const differing = known.filter((p) => p.id!.id !== first!.id!.id || p.id!.version !== first!.id!.version);
+  if (first && differing.length > 0) {
+    const list = [first, ...differing].map((p) => `${shown(p.file)} (${p.id!.id} ${p.id!.version})`).join(", ");
+    throw new UserError(1, t(`Filerne er fra forskellige spørgeskemaer eller versioner: ${list}. Scor dem hver for sig.`, `The files come from different questionnaires or versions: ${list}. Score them separately.`));
+  }
+  const guess = options.questionnaire ?? (first && bundledIds().includes(first.id!.id) ? first.id!.id : undefined);
+  const { questionnaire, hash } = await loadQuestionnaire(guess, io);
+  return { files, q: questionnaire, hash };
+}
+
+/**
+ * Reads every file, handing each valid respondent to `onRow`. Bad rows stop the run (exit 1,
+ * listed) unless --lenient, which skips them and saves them to the rejects file.
+ * `discard` is called before an error is thrown, so the caller can drop partial output.
+ */
+export async function readData(
+  files: string[],
+  q: Questionnaire,
+  model: ScoringModel,
+  options: DataOptions,
+  io: Io,
+  onRow: (row: RespondentRow) => void,
+  between: () => Promise<void>,
+  discard: () => Promise<void>,
+): Promise<{ rows: number; finish: () => Promise<void> }> {
+  const shown = shownPath(io);
+  const problems: DataProblem[] = [];
+  const bar = progressBar(io, io.lang === "da" ? "Læser" : "Reading");
+  let rows = 0;
+  const count = (row: RespondentRow) => {
+    rows++;
+    onRow(row);
+  };
+  const onProblem = (problem: DataProblem) => {
+    problems.push(problem);
+    if (!options.lenient && problems.length >= MAX_PROBLEMS) throw new TooManyProblems();
+  };
+  try {
+    for (const file of files) {
+      const summary = await readResponses(file, q, model, { long: options.long ?? false, onRow: count, onProblem, onProgress: (b, s) => bar.update(b, s, rows) });
+      await between();
+      if (summary.encoding === "windows-1252") {
+        io.err(t(`Bemærk: ${shown(file)} er ikke UTF-8 og er læst som Windows-1252 (ældre dansk Excel).`, `Note: ${shown(file)} is not UTF-8 and was read as Windows-1252 (older Danish Excel).`)[io.lang]);
+      }
+    }
+  } catch (err) {
+    bar.done();
+    await discard();
+    if (err instanceof FileProblem) throw new UserError(1, describeProblem(err.problem, shown));
+    if (!(err instanceof TooManyProblems)) throw err;
+  }
+  bar.done();
+  if (problems.length > 0 && !options.lenient) {
+    await discard();
+    const lines = problems.slice(0, SHOWN_PROBLEMS).map((p) => describeProblem(p, shown));
+    const stopped = problems.length >= MAX_PROBLEMS;
+    const more = problems.length > SHOWN_PROBLEMS
+      ? [t(`… og flere (${stopped ? `læsningen stoppede efter ${MAX_PROBLEMS}` : problems.length})`, `… and more (${stopped ? `reading stopped after ${MAX_PROBLEMS}` : problems.length})`)]
+      : [];
+    const all = [...lines, ...more];
+    throw new UserError(1, t(
+      `${all.map((l) => l.da).join("\n")}\nIntet er skrevet. Ret dataene, eller brug --lenient for at springe de fejlbehæftede rækker over.`,
+      `${all.map((l) => l.en).join("\n")}\nNothing was written. Fix the data, or use --lenient to skip the bad rows.`,
+    ));
+  }
+  return {
+    rows,
+    // Called once the output is safely written: only then are skipped rows reported as skipped.
+    finish: async () => {
+      if (problems.length === 0) return;
+      const rejects = resolve(io.cwd, options.rejects ?? "afviste-raekker.csv");
+      await writeRejects(rejects, problems, shown);
+      for (const p of problems.slice(0, SHOWN_PROBLEMS)) io.err(describeProblem(p, shown)[io.lang]);
+      io.err(t(
+        `${problems.length} række(r) er sprunget over; de står i ${shown(rejects)}. ${rows} respondenter er scoret.`,
+        `${problems.length} row(s) were skipped; they are listed in ${shown(rejects)}. ${rows} respondents were scored.`,
+      )[io.lang]);
+    },
+  };
+}
