@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,3 +23,7 @@ export function questionnairePath(arg: string | undefined, cwd: string): string 
   const path = resolve(cwd, id);
   return existsSync(path) ? path : undefined;
 }
+
+/** The installed package's version, for reports and provenance. */
+export const toolVersion = (): string =>
+  (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;

@@ -101,6 +101,23 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/score.ts")).score({ ...opts, files }, io)));
 
+  sub("report", d("PDF-rapport med figurer (og tallene som CSV)", "PDF report with charts (and its figures as CSV)"))
+    .argument("<filer...>", d("CSV-filer med besvarelser", "CSV files with responses"))
+    .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil (standard: det, filerne nævner)", "bundled id or YAML file (default: the one the files name)"))
+    .option("--by <kolonner>", d("sammenlign grupper, fx level eller group", "compare groups, e.g. level or group"))
+    .option("--out <fil.pdf>", d("PDF-filen, der skrives", "the PDF file to write"))
+    .option("--csv <fil.csv>", d("skriv også rapportens tal som CSV", "also write the report's figures as CSV"))
+    .option("--force", d("overskriv eksisterende filer", "overwrite existing files"))
+    .option("--long", d("filerne er i langt format", "the files are in long format"))
+    .option("--lenient", d("spring fejlbehæftede rækker over", "skip bad rows"))
+    .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv")
+    .addHelpText("after", examples([
+      "ledelsestjek report besvarelser.csv --by level --out rapport.pdf",
+      "ledelsestjek report workshop.csv --by group --out workshop.pdf --csv workshop-tal.csv",
+      "SOURCE_DATE_EPOCH=1767225600 ledelsestjek report data.csv --out samme-bytes.pdf",
+    ], io.lang))
+    .action((files, opts) => run(async () => (await import("./commands/report.ts")).report({ ...opts, files }, io)));
+
   return program;
 }
 
