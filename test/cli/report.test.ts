@@ -1,0 +1,113 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { extractText, getDocumentProxy, getMeta } from "unpdf";
+import { beforeAll, describe, expect, it } from "vitest";
+import { report } from "../../src/cli/commands/report.ts";
+import { UserError } from "../../src/cli/errors.ts";
+import { memoryIo } from "../../src/cli/io.ts";
+import { MINI, tmpDir } from "../helpers/paths.ts";
+
+const HEADER = "respondent_id,questionnaire_id,questionnaire_version,level,group,submitted_at,i1,i2,i3,i4,i5,i6,i7,i8";
+const row = (id: string, group: string, v: number, level = "leder") =>
+  level === "leder" ? `${id},mini,2,${level},${group},2026-01-01T00:00:00+00:00,${v},${v},${6 - v},${v},,${v},${v},${v}` : `${id},mini,2,${level},${group},2026-01-01T00:00:00+00:00,${v},${v},${6 - v},,${v},${v},,`;
+
+/**
+ * Three groups for mini (min_group_size 3): "Lille" has 2 respondents (hidden), "Mellem" 4 (hidden as
+ * the complement, so Lille cannot be found from the total), "Stor" 10 (shown). Every Lille answer is 2
+ * and every Mellem answer 4, so their means (2 and 4, scores 25 and 75) are figures to look for.
+ */
+const DATA = [
+  HEADER,
+  row("l1", "Lille", 2), row("l2", "Lille", 2),
+  ...[1, 2, 3, 4].map((i) => row(`m${i}`, "Mellem", 4)),
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => row(`s${i}`, "Stor", i <= 6 ? 5 : 3)),
+].join("\n");
+
+async function pdfText(path: string): Promise<string> {
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(path)));
+  const { text } = await extractText(pdf, { mergePages: true });
+  return text;
+}
+
+let dir: string;
+let text: string;
+const env = { SOURCE_DATE_EPOCH: "1767225600" }; // 2026-01-01
+
+beforeAll(async () => {
+  dir = tmpDir();
+  writeFileSync(join(dir, "data.csv"), DATA);
+  const { io } = memoryIo(dir, "da", env);
+  await report({ files: ["data.csv"], questionnaire: MINI, by: "group", out: "rapport.pdf", csv: "tal.csv" }, io);
+  text = await pdfText(join(dir, "rapport.pdf"));
+});
+
+describe("report (PDF)", () => {
+  it("has real, searchable text: title, every element and area, every group and its n", () => {
+    for (const label of ["Mini", "Element 1", "Element 2", "Element 3", "Område 1", "Område 2", "Overblik", "Metode", "Lille", "Mellem", "Stor", "Alle"]) {
+      expect(text).toContain(label);
+    }
+    expect(text).toMatch(/Stor\s*10/); // respondents on the cover
+    expect(text).toMatch(/Alle\s*16/);
+    expect(text).toContain("n = 10");
+    expect(text).toContain("2026-01-01"); // SOURCE_DATE_EPOCH is the printed date
+  });
+
+  it("shows no figure of a group below the threshold, nor of its complement", () => {
+    expect(text).toContain("færre end 3 besvarelser");
+    expect(text).not.toMatch(/Lille\s*2\b/);
+    expect(text).not.toMatch(/Mellem\s*4\b/);
+    expect(text).not.toMatch(/Gns\. [24] ·/); // Lille's and Mellem's item means
+    expect(text).not.toMatch(/· n [24]\b/); // item counts of the hidden groups
+    expect(text).not.toMatch(/\b75\s+Høj/); // Mellem's element score and band
+    // Stor is shown: its items average (6 × 5 + 4 × 3) / 10 = 4.2
+    expect(text).toContain("Gns. 4,2 · n 10");
+  });
+
+  it("embeds its fonts and sets the document metadata", async () => {
+    const bytes = readFileSync(join(dir, "rapport.pdf"));
+    expect(bytes.toString("latin1")).toContain("/FontFile2");
+    const { info } = await getMeta(new Uint8Array(bytes));
+    expect(info).toMatchObject({ Title: "Mini — Rapport", Author: "ledelsestjek", Subject: expect.stringMatching(/^mini 2 \([0-9a-f]{12}\)$/) });
+    expect(info.CreationDate).toMatch(/^D:20260101/);
+  });
+
+  it("writes its figures to --csv with complementary suppression", () => {
+    const lines = readFileSync(join(dir, "tal.csv"), "utf8").trimEnd().split("\r\n");
+    expect(lines[0]).toBe("group,dimension,n,mean,sd,median,min,max,suppressed");
+    expect(lines).toContain("Lille,e1,2,,,,,,true");
+    expect(lines).toContain("Mellem,e1,4,,,,,,true");
+    // Stor: e1 for 6 × 100 and 4 × 50 → mean 80, sd = sqrt(6·20² + 4·30²)/9 = sqrt(6000/9)
+    expect(lines).toContain(`Stor,e1,10,80,${(Math.round(Math.sqrt(6000 / 9) * 100) / 100).toString()},100,50,100,false`);
+    expect(lines.filter((l) => l.startsWith("Alle,"))).toHaveLength(6);
+    // e2 over all 16: 2 × 25, 4 × 75, 6 × 100, 4 × 50 → mean 71.875, sd 27.195 (Python statistics.stdev)
+    expect(lines).toContain("Alle,e2,16,71.88,27.2,75,25,100,false");
+  });
+
+  it("gives identical bytes for the same input when SOURCE_DATE_EPOCH is set", async () => {
+    const { io } = memoryIo(dir, "da", env);
+    await report({ files: ["data.csv"], questionnaire: MINI, by: "group", out: "igen.pdf" }, io);
+    const hash = (name: string) => createHash("sha256").update(readFileSync(join(dir, name))).digest("hex");
+    expect(hash("igen.pdf")).toBe(hash("rapport.pdf"));
+  });
+
+  it("does not overwrite without --force, and leaves no temporary file", async () => {
+    const { io } = memoryIo(dir, "da", env);
+    const before = readFileSync(join(dir, "rapport.pdf"));
+    const err = await report({ files: ["data.csv"], questionnaire: MINI, out: "rapport.pdf" }, io).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).text.da).toContain("findes allerede. Brug --force");
+    expect(readFileSync(join(dir, "rapport.pdf")).equals(before)).toBe(true);
+    await report({ files: ["data.csv"], questionnaire: MINI, out: "rapport.pdf", force: true }, io);
+    expect(readFileSync(join(dir, "rapport.pdf")).equals(before)).toBe(false); // no --by: another report
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("writes nothing when the data are bad", async () => {
+    const bad = tmpDir();
+    writeFileSync(join(bad, "data.csv"), `${HEADER}\n${row("x", "G", 9)}\n`);
+    const { io } = memoryIo(bad, "da", env);
+    await expect(report({ files: ["data.csv"], questionnaire: MINI, out: "r.pdf" }, io)).rejects.toBeInstanceOf(UserError);
+    expect(existsSync(join(bad, "r.pdf"))).toBe(false);
+  });
+});
