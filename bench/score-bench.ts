@@ -100,3 +100,19 @@ if (baseline) {
   }
   console.log(`largest difference between the two sets of means: ${worst.toExponential(2)} (${worst < 1e-9 ? "same results" : "RESULTS DIFFER"})`);
 }
+
+// The report must take at most twice as long as `score --by` on the same 100 000 respondents.
+const REPORT_ROWS = Math.min(ROWS, 100_000);
+const reportCsv = join(DATA, `export-${q.id}-${q.version}-${REPORT_ROWS}.csv`);
+if (!existsSync(reportCsv)) await generateExport(q, REPORT_ROWS, reportCsv);
+const cli = (args: string[]) => measure([process.execPath, join(PACKAGE_ROOT, "bin", "ledelsestjek.js"), ...args, "--questionnaire", process.env.BENCH_QUESTIONNAIRE ?? DEFAULT_QUESTIONNAIRE]);
+const scoreRuns: Measured[] = [];
+const reportRuns: Measured[] = [];
+for (let run = 0; run < RUNS; run++) {
+  scoreRuns.push(cli(["score", reportCsv, "--by", "level", "--out", join(DATA, "by-level.csv")]));
+  reportRuns.push(cli(["report", reportCsv, "--by", "level", "--out", join(DATA, "rapport.pdf"), "--force"]));
+}
+for (const m of [...scoreRuns, ...reportRuns]) if (m.code !== 0) throw new Error(m.stderr);
+const scoreTime = median(scoreRuns.map((r) => r.wall_s));
+const reportTime = median(reportRuns.map((r) => r.wall_s));
+console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: score --by level ${scoreTime.toFixed(2)} s, report --by level ${reportTime.toFixed(2)} s, ratio ${(reportTime / scoreTime).toFixed(2)} (limit 2.00), report peak RSS ${Math.max(...reportRuns.map((r) => r.max_rss_mb)).toFixed(0)} MB`);

@@ -27,6 +27,15 @@ export class GroupSummary {
     }
   }
 
+  /** All groups as one, for the total beside a breakdown. */
+  merged(): GroupSummary {
+    const all = new GroupSummary([], this.dimensions);
+    const histograms = this.dimensions.map(() => new Histogram());
+    for (const group of this.groups.values()) group.histograms.forEach((h, d) => histograms[d]!.merge(h));
+    all.groups.set("", { values: [], histograms });
+    return all;
+  }
+
   /** Every group × dimension, groups in `compare` order; groups with n below the threshold show only n. */
   rows(minGroupSize: number, compare: (a: string[], b: string[]) => number): GroupRow[] {
     const groups = [...this.groups.values()].sort((a, b) => compare(a.values, b.values));

@@ -7,7 +7,8 @@ import { methodText, reportLabels, type ReportLabels } from "./report-text.ts";
 import { hiddenEntries } from "./suppression.ts";
 import type { Lang } from "./text.ts";
 
-export const TOTAL_KEY = "\u0000total";
+export { ALL as TOTAL_KEY } from "./group-items.ts";
+import { ALL as TOTAL_KEY } from "./group-items.ts";
 export const MAX_CHART_GROUPS = 6;
 
 export type Cell = { score: number | null; band: string | null; n: number; suppressed: boolean };
@@ -59,7 +60,6 @@ export type ReportInput = {
   toolVersion: string;
   byColumns: string[];
   groups: GroupSummary;
-  overall: GroupSummary;
   itemCounts: GroupItemCounts;
   practice?: GoodPractice | undefined;
 };
@@ -120,7 +120,7 @@ export function buildReport(input: ReportInput): Report {
       cells[keys[i]!]![dimension.id] = { score: shown.mean, band: bandLabel(shown.mean), n: row.n, suppressed: hidden[i]! };
     });
   }
-  const overallRows = input.overall.rows(k, () => 0);
+  const overallRows = input.groups.merged().rows(k, () => 0);
   for (const row of overallRows) {
     const shown = { ...row, by: total.by };
     rows.push(shown);

@@ -22,6 +22,14 @@ export class Histogram {
     this.n++;
   }
 
+  merge(other: Histogram): void {
+    for (const [key, count] of other.counts) {
+      this.counts.set(key, (this.counts.get(key) ?? 0) + count);
+      if (!this.values.has(key)) this.values.set(key, other.values.get(key)!);
+    }
+    this.n += other.n;
+  }
+
   summary(): Summary {
     if (this.n === 0) return { n: 0, mean: null, sd: null, median: null, min: null, max: null };
     const keys = [...this.counts.keys()].sort((a, b) => a - b);

@@ -7,7 +7,7 @@ import type { RespondentRow } from "../../adapters/response-reader.ts";
 import { CsvTable, STANDARD, StagedOutput } from "../../adapters/table-writer.ts";
 import { GroupItemCounts } from "../../core/group-items.ts";
 import { GroupSummary, type GroupRow } from "../../core/group-summary.ts";
-import { buildReport, groupKey, TOTAL_KEY } from "../../core/report.ts";
+import { buildReport, groupKey } from "../../core/report.ts";
 import { compileScoring, scoreValues } from "../../core/scoring.ts";
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
@@ -50,7 +50,6 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const model = compileScoring(q);
   const byColumns = parseBy(options.by);
   const groups = new GroupSummary(byColumns, model.dimensions);
-  const overall = new GroupSummary([], model.dimensions);
   const itemCounts = new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
   const scores = new Float64Array(model.dimensions.length);
   const values: string[] = byColumns.map(() => "");
@@ -58,16 +57,14 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
     scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     for (let i = 0; i < byColumns.length; i++) values[i] = byValue(row, byColumns[i]!);
     groups.add(values, scores);
-    overall.add([], scores);
     itemCounts.add(groupKey(values), row.values, row.kinds);
-    itemCounts.add(TOTAL_KEY, row.values, row.kinds);
   };
   const read = await readData(files, q, model, options, io, onRow, async () => undefined, async () => undefined);
   if (read.rows === 0) throw new UserError(1, t("Der er ingen besvarelser at lave en rapport over.", "There are no responses to report on."));
 
   const model_ = buildReport({
     q, hash, lang: io.lang, files: files.map((f) => relative(io.cwd, f) || f), date: created.toISOString().slice(0, 10),
-    toolVersion: toolVersion(), byColumns, groups, overall, itemCounts, practice: loadGoodPractice(q.id),
+    toolVersion: toolVersion(), byColumns, groups, itemCounts, practice: loadGoodPractice(q.id),
   });
   const { renderReportPdf } = await import("../../adapters/pdf.ts");
   const pdf = await renderReportPdf(model_, created);
