@@ -1,16 +1,38 @@
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 
+/** Temporary files being written now; removed if the process is interrupted. */
+const pending = new Set<string>();
+const pendingLocks = new Set<string>();
+
+export function temporaryPath(path: string): string {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  pending.add(tmp);
+  return tmp;
+}
+
+export const settled = (tmp: string): void => void pending.delete(tmp);
+
+/** For a signal handler: removes half-written temporary files and our lock files, synchronously. */
+export function removePendingFiles(): void {
+  for (const file of [...pending, ...pendingLocks]) rmSync(file, { force: true });
+  pending.clear();
+  pendingLocks.clear();
+}
+
 /** Writes via a temporary file and a rename, so readers never see half a file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = temporaryPath(path);
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  } finally {
+    settled(tmp);
   }
 }
 
@@ -26,6 +48,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, { ti
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(lock, "wx");
+      pendingLocks.add(lock);
       await handle.writeFile(String(process.pid));
       await handle.close();
       break;
@@ -41,5 +64,6 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, { ti
     return await work();
   } finally {
     await rm(lock, { force: true });
+    pendingLocks.delete(lock);
   }
 }

@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { round2 } from "../core/rounding.ts";
+import { settled, temporaryPath } from "./atomic-file.ts";
 import { csvLine, defuse } from "./csv-write.ts";
 
 export type Dialect = { delimiter: string; decimalComma: boolean; bom: boolean };
@@ -29,8 +29,7 @@ export class StagedOutput {
   private size = 0;
 
   constructor(private readonly target: string | undefined, tmpDir: string) {
-    const name = target ? basename(target) : "stdout";
-    this.tmp = join(target ? dirname(target) : tmpDir, `.${name}.${randomBytes(4).toString("hex")}.tmp`);
+    this.tmp = temporaryPath(target ?? join(tmpDir, "ledelsestjek-stdout"));
     this.stream = createWriteStream(this.tmp);
   }
 
@@ -61,6 +60,7 @@ export class StagedOutput {
       await pipeline(createReadStream(this.tmp), stdout, { end: false });
       await rm(this.tmp, { force: true });
     }
+    settled(this.tmp);
   }
 
   async discard(): Promise<void> {
@@ -68,6 +68,7 @@ export class StagedOutput {
     // Let the stream finish opening and close before removing, or a late open would recreate the file.
     await new Promise<void>((resolve) => this.stream.end(() => resolve()));
     await rm(this.tmp, { force: true });
+    settled(this.tmp);
   }
 }
 

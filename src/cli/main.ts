@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from "commander";
+import { removePendingFiles } from "../adapters/atomic-file.ts";
 import type { Lang } from "../core/text.ts";
 import { CancelledError, EXIT, UserError } from "./errors.ts";
 import { processIo } from "./io.ts";
@@ -19,6 +20,15 @@ export async function main(argv: string[]): Promise<void> {
   const lang = detectLang(argv);
   const io = processIo(lang);
   let code: number = EXIT.ok;
+  // Ctrl-C outside a prompt (a long score or report): leave no half-written files, exit 130.
+  // Inside a prompt the terminal is in raw mode, so inquirer sees Ctrl-C as a key instead.
+  const interrupted = () => {
+    removePendingFiles();
+    io.err(lang === "da" ? "\nAfbrudt; intet er skrevet." : "\nCancelled; nothing was written.");
+    process.exit(EXIT.cancelled);
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   const program = buildProgram(io, async (action) => {
     code = await action();
   });
