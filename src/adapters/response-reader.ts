@@ -16,6 +16,7 @@ export type RespondentRow = {
   version: string;
   level: string;
   group: string;
+  submittedAt: string;
   /** The file's metadata columns and this row's values of them (reused, like `values`). */
   metaNames: readonly string[];
   metaValues: readonly string[];
@@ -280,6 +281,7 @@ class WideSink extends BaseSink {
       version: this.fixed[2]!,
       level: this.fixed[3]!,
       group: this.fixed[4]!,
+      submittedAt: this.fixed[5]!,
       metaNames: this.metaNames,
       metaValues: this.meta,
       values: this.values,
@@ -422,6 +424,7 @@ class LongSink extends BaseSink {
         version: f.get("questionnaire_version") ?? this.q.version,
         level: f.get("level") ?? "",
         group: f.get("group") ?? "",
+        submittedAt: f.get("submitted_at") ?? "",
         ...metaOf([...f].filter(([name]) => !reserved.has(name) && !name.startsWith(COMMENT_PREFIX))),
         values: this.values,
         kinds: this.kinds,

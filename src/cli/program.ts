@@ -118,6 +118,19 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/report.ts")).report({ ...opts, files }, io)));
 
+  sub("convert", d("omskriv besvarelser mellem bredt og langt format", "convert responses between the wide and the long format"))
+    .argument("<filer...>", d("CSV-filer med besvarelser", "CSV files with responses"))
+    .requiredOption("--to <long|wide>", d("formatet, der skrives", "the format to write"))
+    .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil", "bundled id or YAML file"))
+    .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option("--lenient", d("spring fejlbehæftede rækker over", "skip bad rows"))
+    .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv")
+    .addHelpText("after", examples([
+      "ledelsestjek convert besvarelser.csv --to long --out lang.csv",
+      "ledelsestjek convert lang.csv --to wide --questionnaire faglig-ledelse --out bred.csv",
+    ], io.lang))
+    .action((files, opts) => run(async () => (await import("./commands/convert.ts")).convert({ ...opts, files }, io)));
+
   return program;
 }
 
