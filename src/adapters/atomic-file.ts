@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { open, rename, rm, stat, writeFile } from "node:fs/promises";
+import { open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 
 /** Temporary files being written now; removed if the process is interrupted. */
@@ -65,5 +65,15 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, { ti
   } finally {
     await rm(lock, { force: true });
     pendingLocks.delete(lock);
+  }
+}
+
+/** A file's text, or undefined when there is no such file. */
+export async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
   }
 }

@@ -1,6 +1,6 @@
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { z } from "zod";
-import { writeFileAtomic } from "./atomic-file.ts";
+import { readIfExists, writeFileAtomic } from "./atomic-file.ts";
 
 export const Progress = z.object({
   questionnaire_id: z.string(),
@@ -22,16 +22,19 @@ export const progressPath = (out: string, respondent: string): string => `${out}
 export const saveProgress = (path: string, progress: Progress): Promise<void> =>
   writeFileAtomic(path, `${JSON.stringify(progress, null, 2)}\n`);
 
+export class BrokenProgress extends Error {}
+
 export async function loadProgress(path: string): Promise<Progress | undefined> {
-  let text: string;
+  const text = await readIfExists(path);
+  if (text === undefined) return undefined;
+  let data: unknown;
   try {
-    text = await readFile(path, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw err;
+    data = JSON.parse(text);
+  } catch {
+    throw new BrokenProgress(path);
   }
-  const parsed = Progress.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${path} is not a ledelsestjek progress file`);
+  const parsed = Progress.safeParse(data);
+  if (!parsed.success) throw new BrokenProgress(path);
   return parsed.data;
 }
 

@@ -1,21 +1,29 @@
-import { appendFile, open, readFile } from "node:fs/promises";
+import { appendFile, open } from "node:fs/promises";
 import { csvLine, defuse } from "./csv-write.ts";
 import { withFileLock } from "./atomic-file.ts";
 
 export type HeaderMismatch = { expected: string[]; found: string[] };
 
+/** The header line, its delimiter, and whether the file ends with a newline, without reading it all. */
 const readHeader = async (path: string): Promise<{ columns: string[]; delimiter: string; endsWithNewline: boolean } | undefined> => {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+  const handle = await open(path, "r").catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT") return undefined;
     throw err;
+  });
+  if (!handle) return undefined;
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return undefined;
+    const head = Buffer.alloc(Math.min(size, 1 << 16));
+    await handle.read(head, 0, head.length, 0);
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    const first = head.toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]!;
+    const delimiter = first.split(";").length > first.split(",").length ? ";" : ",";
+    return { columns: first.split(delimiter).map((c) => c.replace(/^"|"$/g, "")), delimiter, endsWithNewline: last[0] === 0x0a };
+  } finally {
+    await handle.close();
   }
-  if (text.length === 0) return undefined;
-  const first = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]!;
-  const delimiter = first.split(";").length > first.split(",").length ? ";" : ",";
-  return { columns: first.split(delimiter).map((c) => c.replace(/^"|"$/g, "")), delimiter, endsWithNewline: /\n$/.test(text) };
 };
 
 /**

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { screen } from "@inquirer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/commands/run.ts";
 import { isoWithOffset } from "../../src/cli/clock.ts";
-import { CancelledError } from "../../src/cli/errors.ts";
+import { CancelledError, UserError } from "../../src/cli/errors.ts";
 import { fixedClock, terminalIo } from "../helpers/io.ts";
 import { MINI, tmpDir } from "../helpers/paths.ts";
 
@@ -110,5 +110,14 @@ describe("run, interactive", () => {
     const err = await done.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CancelledError);
     expect((err as CancelledError).text.da).toContain("Ingen svar var givet");
+  });
+
+  it("refuses a damaged progress file with a clear message instead of a crash", async () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, "besvarelser.csv.r-test.progress.json"), '{"answers": {"i1": 2');
+    const { io } = terminalIo(dir);
+    const err = await run({ questionnaire: MINI, level: "leder", respondent: "r-test" }, io, deps).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).text.da).toContain("er ikke en gyldig fremdriftsfil");
   });
 });

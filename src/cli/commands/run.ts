@@ -3,7 +3,7 @@ import { readdir } from "node:fs/promises";
 import { basename, dirname, relative, resolve } from "node:path";
 import { readAnswersFile } from "../../adapters/answers-file.ts";
 import { loadGoodPractice } from "../../adapters/good-practice-file.ts";
-import { loadProgress, progressPath, removeProgress, saveProgress, type Progress } from "../../adapters/progress-file.ts";
+import { BrokenProgress, loadProgress, progressPath, removeProgress, saveProgress, type Progress } from "../../adapters/progress-file.ts";
 import { appendResponseRow } from "../../adapters/response-file.ts";
 import { checkAnswers } from "../../core/answers.ts";
 import { itemsForLevel, labelOf, titleOf } from "../../core/levels.ts";
@@ -63,7 +63,13 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
   }
   const respondent = options.respondent ?? (await unfinishedRespondent(out, io)) ?? (deps.newRespondentId ?? pseudonym)();
   const progressFile = progressPath(out, respondent);
-  const saved = await loadProgress(progressFile);
+  const saved = await loadProgress(progressFile).catch((err: unknown) => {
+    if (!(err instanceof BrokenProgress)) throw err;
+    throw new UserError(1, t(
+      `${relative(io.cwd, progressFile)} er ikke en gyldig fremdriftsfil (måske afbrudt under skrivning af et andet program). Flyt eller slet den, og prøv igen.`,
+      `${relative(io.cwd, progressFile)} is not a valid progress file (perhaps cut off by another program). Move or delete it and try again.`,
+    ));
+  });
   if (saved) checkResumable(saved, q, hash, level, progressFile, io);
 
   const { askLevel, inquirerPorts } = await import("../../adapters/prompts.ts");
