@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
-import type { Report, ReportElement, ReportGroup } from "../core/report.ts";
+import type { Hidden, Report, ReportElement, ReportGroup } from "../core/report.ts";
 import { round2 } from "../core/rounding.ts";
 import { groupedBars, legend, radar, type Series } from "./pdf-charts.ts";
 import { CONTENT_WIDTH, DONT_KNOW_COLOR, INK, MUTED, PAGE, RULE, scaleShades } from "./pdf-style.ts";
@@ -11,6 +11,9 @@ const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 const BOTTOM = PAGE.height - PAGE.margin - 10;
 const GROUPS_PER_TABLE = 4;
+
+/** The words that stand in for a hidden figure. */
+const hiddenText = (report: Report, why: Hidden) => (why === "complement" ? report.labels.hiddenComplement : report.labels.fewerThan(report.minGroupSize));
 
 const fmt = (value: number | null, lang: string) => (value === null ? "–" : String(round2(value)).replace(".", lang === "da" ? "," : "."));
 const whole = (value: number) => String(Math.round(value));
@@ -109,7 +112,7 @@ function cover(doc: Doc, report: Report): void {
   const rows: ReportGroup[] = [...report.groups, report.total];
   for (const group of rows) {
     const y = doc.y;
-    const count = group.suppressed ? L.fewerThan(report.minGroupSize) : String(group.respondents);
+    const count = group.suppressed ? hiddenText(report, group.why) : String(group.respondents);
     doc.font(group === report.total ? "Sans-Bold" : "Sans").fontSize(9.5).fillColor(INK).text(group.label, PAGE.margin, y, { width: 300 });
     doc.text(count, PAGE.margin + 310, y, { width: CONTENT_WIDTH - 310 });
     doc.moveDown(0.2);
@@ -169,7 +172,7 @@ function scoreTable(doc: Doc, report: Report, columns: ReportGroup[]): void {
       const cell = report.cells[g.key]![dimension.id]!;
       const x = PAGE.margin + labelWidth + i * colWidth;
       if (cell.suppressed) {
-        doc.font("Sans").fontSize(7.5).fillColor(MUTED).text(L.fewerThan(report.minGroupSize), x, y + 2, { width: colWidth - 6 });
+        doc.font("Sans").fontSize(7.5).fillColor(MUTED).text(hiddenText(report, cell.why), x, y + 2, { width: colWidth - 6 });
       } else {
         doc.font(strong ? "Sans-Bold" : "Sans").fontSize(8.5).fillColor(INK).text(`${cell.score === null ? "–" : whole(cell.score)}  ${cell.band ?? ""}`, x, y + 2, { width: colWidth - 6, lineBreak: false });
         doc.font("Sans").fontSize(7).fillColor(MUTED).text(`n = ${cell.n}`, x, y + 13, { width: colWidth - 6, lineBreak: false });
@@ -192,7 +195,7 @@ function elementSection(doc: Doc, report: Report, element: ReportElement): void 
   }
   const scores = [...report.groups, report.total].map((g) => {
     const cell = report.cells[g.key]![element.id]!;
-    return `${g.label}: ${cell.suppressed ? L.fewerThan(report.minGroupSize) : `${cell.score === null ? "–" : whole(cell.score)}${cell.band ? ` (${cell.band})` : ""}, n = ${cell.n}`}`;
+    return `${g.label}: ${cell.suppressed ? hiddenText(report, cell.why) : `${cell.score === null ? "–" : whole(cell.score)}${cell.band ? ` (${cell.band})` : ""}, n = ${cell.n}`}`;
   });
   para(doc, `${L.score}: ${scores.join(" · ")}`, { size: 9 });
 
@@ -248,7 +251,7 @@ function itemBlock(doc: Doc, report: Report, item: ReportElement["items"][number
     doc.font("Sans").fontSize(7.5).fillColor(INK).text(d.label, PAGE.margin + 6, y, { width: labelWidth - 10, height: barHeight + 2, ellipsis: true });
     const x0 = PAGE.margin + labelWidth;
     if (d.suppressed || !d.counts) {
-      doc.fillColor(MUTED).text(L.fewerThan(report.minGroupSize), x0, y, { lineBreak: false });
+      doc.fillColor(MUTED).text(hiddenText(report, d.why), x0, y, { lineBreak: false });
     } else {
       const total = d.counts.reduce((a, b) => a + b, 0);
       let x = x0;

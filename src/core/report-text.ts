@@ -14,7 +14,7 @@ export function reportLabels(lang: Lang) {
     group: da ? "Gruppe" : "Group",
     all: da ? "Alle" : "All",
     fewerThan: (k: number) => (da ? `færre end ${k} besvarelser` : `fewer than ${k} responses`),
-    hidden: da ? "skjult" : "hidden",
+    hiddenComplement: da ? "skjult af hensyn til anonymitet" : "hidden to protect anonymity",
     summary: da ? "Overblik" : "Summary",
     radarTitle: da ? "Elementerne (0-100)" : "The elements (0-100)",
     areasTitle: da ? "Områderne og i alt (0-100)" : "The areas and overall (0-100)",

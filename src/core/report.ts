@@ -98,9 +98,9 @@ export function buildReport(input: ReportInput): Report {
   const groupHidden = hiddenEntries(respondents, k, true);
   const groupLabel = (by: Record<string, string>) =>
     byColumns.map((c) => (c === "level" ? labelOf(q.levels.find((l) => l.id === by[c]) ?? { label: by[c]! }, lang) : by[c] || "–")).join(" / ");
-  const groups: ReportGroup[] = keys.map((key, i) => ({ key, label: groupLabel(byOf.get(key)!), by: byOf.get(key)!, respondents: respondents[i]!, suppressed: groupHidden[i]! }));
+  const groups: ReportGroup[] = keys.map((key, i) => ({ key, label: groupLabel(byOf.get(key)!), by: byOf.get(key)!, respondents: respondents[i]!, suppressed: groupHidden[i]!, why: why(groupHidden[i]!, respondents[i]! < k) }));
   const totalRespondents = itemCounts.respondents(TOTAL_KEY);
-  const total: ReportGroup = { key: TOTAL_KEY, label: labels.all, by: Object.fromEntries(byColumns.map((c) => [c, labels.all])), respondents: totalRespondents, suppressed: totalRespondents < k };
+  const total: ReportGroup = { key: TOTAL_KEY, label: labels.all, by: Object.fromEntries(byColumns.map((c) => [c, labels.all])), respondents: totalRespondents, suppressed: totalRespondents < k, why: why(totalRespondents < k, true) };
 
   // Dimension cells: per dimension, hide small groups and their complement.
   const dimensions: Dimension[] = [
@@ -117,14 +117,15 @@ export function buildReport(input: ReportInput): Report {
     dimRows.forEach((row, i) => {
       const shown = hidden[i] ? hide(row) : row;
       rows.push(shown);
-      cells[keys[i]!]![dimension.id] = { score: shown.mean, band: bandLabel(shown.mean), n: row.n, suppressed: hidden[i]! };
+      const small = row.n < k || groups[i]!.why === "small";
+      cells[keys[i]!]![dimension.id] = { score: shown.mean, band: bandLabel(shown.mean), n: row.n, suppressed: hidden[i]!, why: why(hidden[i]!, small) };
     });
   }
   const overallRows = input.groups.merged().rows(k, () => 0);
   for (const row of overallRows) {
     const shown = { ...row, by: total.by };
     rows.push(shown);
-    cells[TOTAL_KEY]![row.dimension] = { score: shown.mean, band: bandLabel(shown.mean), n: row.n, suppressed: shown.suppressed };
+    cells[TOTAL_KEY]![row.dimension] = { score: shown.mean, band: bandLabel(shown.mean), n: row.n, suppressed: shown.suppressed, why: why(shown.suppressed, true) };
   }
   // CSV order: each group's dimensions together, then the total.
   rows.sort((a, b) => rank(a, keys, byColumns) - rank(b, keys, byColumns) || dimensions.findIndex((d) => d.id === a.dimension) - dimensions.findIndex((d) => d.id === b.dimension));
@@ -153,8 +154,8 @@ export function buildReport(input: ReportInput): Report {
             const n = valid.reduce((a, b) => a + b, 0);
             const mean = n > 0 ? valid.reduce((sum, count, v) => sum + count * (q.scale.min + v), 0) / n : null;
             return hidden[j]
-              ? { group: g.key, label: g.label, suppressed: true, n: answered[j]!, counts: null, mean: null }
-              : { group: g.key, label: g.label, suppressed: false, n: answered[j]!, counts: c, mean };
+              ? { group: g.key, label: g.label, suppressed: true, why: why(true, answered[j]! < k || g.why === "small"), n: answered[j]!, counts: null, mean: null }
+              : { group: g.key, label: g.label, suppressed: false, why: undefined, n: answered[j]!, counts: c, mean };
           }),
         };
       });

@@ -54,7 +54,8 @@ describe("report (PDF)", () => {
   });
 
   it("shows no figure of a group below the threshold, nor of its complement", () => {
-    expect(text).toContain("færre end 3 besvarelser");
+    expect(text).toContain("færre end 3 besvarelser"); // Lille
+    expect(text).toContain("skjult af hensyn til anonymitet"); // Mellem, the complement
     expect(text).not.toMatch(/Lille\s*2\b/);
     expect(text).not.toMatch(/Mellem\s*4\b/);
     expect(text).not.toMatch(/Gns\. [24] ·/); // Lille's and Mellem's item means
