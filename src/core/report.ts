@@ -11,10 +11,14 @@ export { ALL as TOTAL_KEY } from "./group-items.ts";
 import { ALL as TOTAL_KEY } from "./group-items.ts";
 export const MAX_CHART_GROUPS = 6;
 
-export type Cell = { score: number | null; band: string | null; n: number; suppressed: boolean };
-export type ReportGroup = { key: string; label: string; by: Record<string, string>; respondents: number; suppressed: boolean };
+/** Why a figure is hidden: its own group is too small, or it is the complement protecting a small one. */
+export type Hidden = "small" | "complement" | undefined;
+export type Cell = { score: number | null; band: string | null; n: number; suppressed: boolean; why: Hidden };
+export type ReportGroup = { key: string; label: string; by: Record<string, string>; respondents: number; suppressed: boolean; why: Hidden };
 export type Dimension = { id: string; label: string; kind: "element" | "area" | "total" };
-export type Distribution = { group: string; label: string; suppressed: boolean; n: number; counts: number[] | null; mean: number | null };
+export type Distribution = { group: string; label: string; suppressed: boolean; why: Hidden; n: number; counts: number[] | null; mean: number | null };
+
+const why = (hidden: boolean, small: boolean): Hidden => (!hidden ? undefined : small ? "small" : "complement");
 export type ReportItem = { id: string; text: string; reverse: boolean; distributions: Distribution[] };
 export type Difference = { itemId: string; text: string; high: { label: string; mean: number }; low: { label: string; mean: number }; diff: number };
 export type ReportElement = {
