@@ -1,4 +1,5 @@
 import { Command, CommanderError, Help, Option } from "commander";
+import { toolVersion } from "../adapters/bundled.ts";
 import type { Lang } from "../core/text.ts";
 import type { Io } from "./io.ts";
 
@@ -31,7 +32,7 @@ export function buildProgram(io: Io, run: Run): Command {
       "Selvevaluering af faglig ledelse og ledelsesinformation i kommuner.",
       "Self-evaluation of professional leadership and management information in Danish municipalities.",
     ))
-    .version(process.env.npm_package_version ?? "0.1.0", "-V, --version", d("vis versionen", "show the version"))
+    .version(toolVersion(), "-V, --version", d("vis versionen", "show the version"))
     .helpOption("-h, --help", d("vis hjælp", "show help"))
     .helpCommand("help [kommando]", d("vis hjælp til en kommando", "show help for a command"))
     .addOption(new Option("--lang <sprog>", d("sprog for tekster: da eller en", "language of texts: da or en")).choices(["da", "en"]).default("da"))
