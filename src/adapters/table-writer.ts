@@ -31,6 +31,14 @@ export class StagedOutput {
   constructor(private readonly target: string | undefined, tmpDir: string) {
     this.tmp = temporaryPath(target ?? join(tmpDir, "ledelsestjek-stdout"));
     this.stream = createWriteStream(this.tmp);
+    // Kept and rethrown at drain/commit, so a full disk is an error rather than a crash.
+    this.stream.on("error", (err) => (this.failure ??= err));
+  }
+
+  private failure: Error | undefined;
+
+  private check(): void {
+    if (this.failure) throw this.failure;
   }
 
   write(text: string): void {
@@ -48,13 +56,16 @@ export class StagedOutput {
 
   /** Waits until the buffered text is on disk; call now and then in long loops to bound memory. */
   async drain(): Promise<void> {
+    this.check();
     this.flush();
     if (this.stream.writableNeedDrain) await new Promise<void>((resolve) => this.stream.once("drain", () => resolve()));
   }
 
   async commit(stdout: NodeJS.WritableStream): Promise<void> {
+    this.check();
     this.flush();
     await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    this.check();
     if (this.target) await rename(this.tmp, this.target);
     else {
       await pipeline(createReadStream(this.tmp), stdout, { end: false });

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { bundledIds, DEFAULT_QUESTIONNAIRE, questionnairePath } from "../adapters/bundled.ts";
 import { loadQuestionnaireFile } from "../adapters/yaml-source.ts";
 import type { Questionnaire } from "../core/questionnaire.ts";
@@ -34,4 +36,14 @@ export function requireLevel(q: Questionnaire, level: string | undefined): strin
   if (level === undefined || q.levels.some((l) => l.id === level)) return level;
   const known = q.levels.map((l) => l.id).join(", ");
   throw new UserError(2, t(`Ukendt niveau "${level}". Niveauer i ${q.id}: ${known}.`, `Unknown level "${level}". Levels in ${q.id}: ${known}.`));
+}
+
+/** An output path whose folder exists, or a clear error before any work is done. */
+export function outputPath(path: string | undefined, io: Io): string | undefined {
+  if (path === undefined) return undefined;
+  const full = resolve(io.cwd, path);
+  if (!existsSync(dirname(full))) {
+    throw new UserError(1, t(`Mappen til ${path} findes ikke: ${dirname(full)}`, `The folder for ${path} does not exist: ${dirname(full)}`));
+  }
+  return full;
 }

@@ -1,5 +1,4 @@
 import { tmpdir } from "node:os";
-import { resolve } from "node:path";
 import type { RespondentRow } from "../../adapters/response-reader.ts";
 import { CsvTable, STANDARD, StagedOutput } from "../../adapters/table-writer.ts";
 import { AnswerKind } from "../../core/item-stats.ts";
@@ -9,6 +8,7 @@ import { compileScoring } from "../../core/scoring.ts";
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
+import { outputPath } from "../load.ts";
 import { openData, readData } from "../read-data.ts";
 
 export type ConvertOptions = { files: string[]; to?: string; questionnaire?: string; out?: string; lenient?: boolean; rejects?: string };
@@ -22,7 +22,7 @@ export async function convert(options: ConvertOptions, io: Io, stdout: NodeJS.Wr
   const toLong = options.to === "long";
   const { files, q } = await openData({ ...options, long: !toLong }, io);
   const model = compileScoring(q);
-  const output = new StagedOutput(options.out ? resolve(io.cwd, options.out) : undefined, tmpdir());
+  const output = new StagedOutput(outputPath(options.out, io), tmpdir());
   const table = new CsvTable(output, STANDARD);
   let meta: readonly string[] | undefined;
   const cell = (row: RespondentRow, i: number) =>

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { writeFileAtomic } from "../../adapters/atomic-file.ts";
 import { toolVersion } from "../../adapters/bundled.ts";
 import { loadGoodPractice } from "../../adapters/good-practice-file.ts";
@@ -12,6 +12,7 @@ import { compileScoring, scoreValues } from "../../core/scoring.ts";
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
+import { outputPath } from "../load.ts";
 import { openData, readData, shownPath } from "../read-data.ts";
 import { byValue, parseBy } from "./score.ts";
 
@@ -37,8 +38,8 @@ export function reportDate(env: Record<string, string | undefined>, now: () => D
 
 export async function report(options: ReportOptions, io: Io): Promise<number> {
   if (!options.out) throw new UserError(2, t("report kræver --out FIL.pdf", "report needs --out FILE.pdf"));
-  const out = resolve(io.cwd, options.out);
-  const csv = options.csv ? resolve(io.cwd, options.csv) : undefined;
+  const out = outputPath(options.out, io)!;
+  const csv = outputPath(options.csv, io);
   const shown = shownPath(io);
   for (const target of [out, csv]) {
     if (target && existsSync(target) && !options.force) {

@@ -16,7 +16,7 @@ import { t } from "../../core/text.ts";
 import { isoWithOffset } from "../clock.ts";
 import { CancelledError, UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
-import { loadQuestionnaire, requireLevel } from "../load.ts";
+import { loadQuestionnaire, outputPath, requireLevel } from "../load.ts";
 import { renderResult } from "../render-result.ts";
 
 export type RunOptions = {
@@ -37,7 +37,7 @@ const isPromptExit = (err: unknown) => err instanceof Error && (err.name === "Ex
 export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Promise<number> {
   const now = deps.now ?? (() => new Date());
   const { questionnaire: q, hash } = await loadQuestionnaire(options.questionnaire, io);
-  const out = resolve(io.cwd, options.out ?? "besvarelser.csv");
+  const out = outputPath(options.out ?? "besvarelser.csv", io)!;
   if (options.respondent !== undefined && !RESPONDENT_PATTERN.test(options.respondent)) {
     throw new UserError(2, t(
       `--respondent "${options.respondent}" må kun indeholde bogstaver a-z, tal, '.', '_' og '-' (højst 64 tegn).`,

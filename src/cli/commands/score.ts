@@ -1,5 +1,4 @@
 import { tmpdir } from "node:os";
-import { resolve } from "node:path";
 import { FileProblem, metaValue, type RespondentRow } from "../../adapters/response-reader.ts";
 import { CsvTable, EXCEL, STANDARD, StagedOutput, type Dialect } from "../../adapters/table-writer.ts";
 import { groupOrder, GroupSummary } from "../../core/group-summary.ts";
@@ -11,6 +10,7 @@ import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { writeItemStats } from "../item-stats-output.ts";
+import { outputPath } from "../load.ts";
 import { openData, readData } from "../read-data.ts";
 
 export type ScoreOptions = {
@@ -35,7 +35,7 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
   const model = compileScoring(q);
   const byColumns = parseBy(options.by);
   const dialect: Dialect = options.excel ? EXCEL : STANDARD;
-  const output = new StagedOutput(options.out ? resolve(io.cwd, options.out) : undefined, tmpdir());
+  const output = new StagedOutput(outputPath(options.out, io), tmpdir());
 
   const groups = byColumns.length > 0 ? new GroupSummary(byColumns, model.dimensions) : undefined;
   const items = options.itemStats ? new ItemStatistics(q, model) : undefined;
