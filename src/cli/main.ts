@@ -27,6 +27,11 @@ export async function main(argv: string[]): Promise<void> {
     io.err(lang === "da" ? "\nAfbrudt; intet er skrevet." : "\nCancelled; nothing was written.");
     process.exit(EXIT.cancelled);
   };
+  // `ledelsestjek show | head` closes the pipe early; that is not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
   const program = buildProgram(io, async (action) => {
