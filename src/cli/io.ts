@@ -10,6 +10,8 @@ export type Io = {
   color: ChalkInstance;
   stdinIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Width to wrap prose to. */
+  columns: number;
   env: Record<string, string | undefined>;
 };
 
@@ -23,6 +25,7 @@ export function processIo(lang: Lang): Io {
     color: new Chalk({ level: useColor ? 1 : 0 }),
     stdinIsTTY: process.stdin.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    columns: Math.min(process.stdout.columns ?? 80, 100),
     env: process.env,
   };
 }
@@ -39,6 +42,7 @@ export function memoryIo(cwd: string, lang: Lang = "da", env: Record<string, str
     color: new Chalk({ level: 0 }),
     stdinIsTTY: false,
     stderrIsTTY: false,
+    columns: 80,
     env,
   };
   return { io, stdout: () => stdout.join(""), stderr: () => stderr.join("") };

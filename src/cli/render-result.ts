@@ -11,6 +11,20 @@ export const bar = (score: number): string => {
 
 export const formatScore = (score: number | null): string => (score === null ? "–" : String(Math.round(score)));
 
+/** Wraps prose at word boundaries, so a screen reader and a narrow terminal both get whole words. */
+export function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
+}
+
 export function renderResult(result: RespondentResult, io: Io): string {
   const da = io.lang === "da";
   const { bold, dim } = io.color;
@@ -31,7 +45,7 @@ export function renderResult(result: RespondentResult, io: Io): string {
     out.push(`${da ? "Svageste element" : "Weakest element"}${result.weakest.length > 1 ? (da ? "er" : "s") : ""}: ${result.weakest.map((w) => `${w.label} (${formatScore(w.score)})`).join(", ")}`);
   }
   for (const advice of result.advice) {
-    out.push("", bold(`${da ? "God praksis" : "Good practice"}: ${advice.element.label}`), advice.text, dim(`${da ? "Kilde" : "Source"}: ${advice.source}`));
+    out.push("", bold(`${da ? "God praksis" : "Good practice"}: ${advice.element.label}`), wrap(advice.text, io.columns - 2), dim(`${da ? "Kilde" : "Source"}: ${advice.source}`));
   }
   return out.join("\n");
 }
