@@ -21,7 +21,7 @@ if (!loaded.ok) throw new Error("the default questionnaire does not load");
 const q = loaded.questionnaire;
 
 mkdirSync(DATA, { recursive: true });
-const csv = join(DATA, `export-${q.id}-${q.version}-${ROWS}.csv`);
+const csv = join(DATA, `export-${q.id}-${loaded.hash}-${ROWS}.csv`);
 if (!existsSync(csv)) {
   console.log(`Generating ${ROWS.toLocaleString("da-DK")} rows → ${csv}`);
   await generateExport(q, ROWS, csv);
@@ -103,7 +103,7 @@ if (baseline) {
 
 // The report must take at most twice as long as `score --by` on the same 100 000 respondents.
 const REPORT_ROWS = Math.min(ROWS, 100_000);
-const reportCsv = join(DATA, `export-${q.id}-${q.version}-${REPORT_ROWS}.csv`);
+const reportCsv = join(DATA, `export-${q.id}-${loaded.hash}-${REPORT_ROWS}.csv`);
 if (!existsSync(reportCsv)) await generateExport(q, REPORT_ROWS, reportCsv);
 const cli = (args: string[]) => measure([process.execPath, join(PACKAGE_ROOT, "bin", "ledelsestjek.js"), ...args, "--questionnaire", process.env.BENCH_QUESTIONNAIRE ?? DEFAULT_QUESTIONNAIRE]);
 const scoreRuns: Measured[] = [];
