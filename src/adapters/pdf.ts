@@ -13,7 +13,8 @@ const BOTTOM = PAGE.height - PAGE.margin - 10;
 const GROUPS_PER_TABLE = 4;
 
 /** The words that stand in for a hidden figure. */
-const hiddenText = (report: Report, why: Hidden) => (why === "complement" ? report.labels.hiddenComplement : report.labels.fewerThan(report.minGroupSize));
+const hiddenText = (report: Report, why: Hidden) =>
+  why === "complement" ? report.labels.hiddenComplement : why === "not_applicable" ? report.labels.notApplicable : report.labels.fewerThan(report.minGroupSize);
 
 const fmt = (value: number | null, lang: string) => (value === null ? "–" : String(round2(value)).replace(".", lang === "da" ? "," : "."));
 const whole = (value: number) => String(Math.round(value));
@@ -174,8 +175,10 @@ function scoreTable(doc: Doc, report: Report, columns: ReportGroup[]): void {
       if (cell.suppressed) {
         doc.font("Sans").fontSize(7.5).fillColor(MUTED).text(hiddenText(report, cell.why), x, y + 2, { width: colWidth - 6 });
       } else {
-        doc.font(strong ? "Sans-Bold" : "Sans").fontSize(8.5).fillColor(INK).text(`${cell.score === null ? "–" : whole(cell.score)}  ${cell.band ?? ""}`, x, y + 2, { width: colWidth - 6, lineBreak: false });
-        doc.font("Sans").fontSize(7).fillColor(MUTED).text(`n = ${cell.n}`, x, y + 13, { width: colWidth - 6, lineBreak: false });
+        // Score and n on the first line, the band below: a long band name never runs into the figures.
+        doc.font(strong ? "Sans-Bold" : "Sans").fontSize(8.5).fillColor(INK).text(cell.score === null ? "–" : whole(cell.score), x, y + 2, { lineBreak: false });
+        doc.font("Sans").fontSize(7).fillColor(MUTED).text(`n = ${cell.n}`, x + 22, y + 3.5, { lineBreak: false });
+        if (cell.band) doc.font("Sans").fontSize(7.5).fillColor(INK).text(cell.band, x, y + 13, { width: colWidth - 6, height: 10, ellipsis: true });
       }
     });
     doc.y = y + rowHeight;
@@ -236,8 +239,8 @@ function distributionLegend(doc: Doc, report: Report): void {
 
 function itemBlock(doc: Doc, report: Report, item: ReportElement["items"][number]): void {
   const L = report.labels;
-  const labelWidth = 110;
-  const barWidth = CONTENT_WIDTH - labelWidth - 60;
+  const labelWidth = 150;
+  const barWidth = CONTENT_WIDTH - labelWidth - 70;
   const barHeight = 9;
   const text = `${item.id}  ${item.text}${item.reverse ? ` (${L.reversed})` : ""}`;
   doc.font("Sans").fontSize(8.5);

@@ -14,6 +14,7 @@ export function reportLabels(lang: Lang) {
     group: da ? "Gruppe" : "Group",
     all: da ? "Alle" : "All",
     fewerThan: (k: number) => (da ? `færre end ${k} besvarelser` : `fewer than ${k} responses`),
+    notApplicable: da ? "ikke relevant for niveauet" : "not applicable at this level",
     hiddenComplement: da ? "skjult af hensyn til anonymitet" : "hidden to protect anonymity",
     summary: da ? "Overblik" : "Summary",
     radarTitle: da ? "Elementerne (0-100)" : "The elements (0-100)",

@@ -1,7 +1,7 @@
 import { adviceFor, type GoodPractice } from "./good-practice.ts";
 import type { GroupItemCounts } from "./group-items.ts";
 import { groupOrder, type GroupRow, type GroupSummary } from "./group-summary.ts";
-import { bandFor, descriptionOf, dontKnowLabel, itemText, labelOf, scaleLabel, titleOf } from "./levels.ts";
+import { bandFor, descriptionOf, dontKnowLabel, elementItems, itemText, labelOf, presentedTo, scaleLabel, titleOf } from "./levels.ts";
 import type { Band, Questionnaire } from "./questionnaire.ts";
 import { methodText, reportLabels, type ReportLabels } from "./report-text.ts";
 import { hiddenEntries } from "./suppression.ts";
@@ -12,7 +12,7 @@ import { ALL as TOTAL_KEY } from "./group-items.ts";
 export const MAX_CHART_GROUPS = 6;
 
 /** Why a figure is hidden: its own group is too small, or it is the complement protecting a small one. */
-export type Hidden = "small" | "complement" | undefined;
+export type Hidden = "small" | "complement" | "not_applicable" | undefined;
 export type Cell = { score: number | null; band: string | null; n: number; suppressed: boolean; why: Hidden };
 export type ReportGroup = { key: string; label: string; by: Record<string, string>; respondents: number; suppressed: boolean; why: Hidden };
 export type Dimension = { id: string; label: string; kind: "element" | "area" | "total" };
@@ -68,6 +68,12 @@ export type ReportInput = {
   practice?: GoodPractice | undefined;
 };
 
+/** Spreads results computed for the `true` entries back over all entries (false elsewhere). */
+function spread(mask: boolean[], values: boolean[]): boolean[] {
+  let j = 0;
+  return mask.map((on) => (on ? values[j++]! : false));
+}
+
 export const groupKey = (values: readonly string[]): string => values.join("\u0000");
 
 const isLow = (score: number | null, bands: readonly Band[]): boolean => {
@@ -100,6 +106,16 @@ export function buildReport(input: ReportInput): Report {
   }
   const respondents = keys.map((key) => itemCounts.respondents(key));
   const groupHidden = hiddenEntries(respondents, k, true);
+  const levelOf = (g: { by: Record<string, string> }): string | undefined => (byColumns.includes("level") ? g.by.level : undefined);
+  const elementsById = new Map(q.areas.flatMap((a) => a.elements).map((e) => [e.id, e]));
+  const areaElements = new Map(q.areas.map((a) => [a.id, a.elements]));
+  const appliesTo = (dimension: string, level: string | undefined): boolean => {
+    if (level === undefined || !q.levels.some((l) => l.id === level)) return true;
+    const element = elementsById.get(dimension);
+    if (element) return elementItems(element, level).length > 0;
+    const list = areaElements.get(dimension) ?? q.areas.flatMap((a) => a.elements);
+    return list.some((e) => elementItems(e, level).length > 0);
+  };
   const groupLabel = (by: Record<string, string>) =>
     byColumns.map((c) => (c === "level" ? labelOf(q.levels.find((l) => l.id === by[c]) ?? { label: by[c]! }, lang) : by[c] || "–")).join(" / ");
   const groups: ReportGroup[] = keys.map((key, i) => ({ key, label: groupLabel(byOf.get(key)!), by: byOf.get(key)!, respondents: respondents[i]!, suppressed: groupHidden[i]!, why: why(groupHidden[i]!, respondents[i]! < k) }));
@@ -117,12 +133,16 @@ export function buildReport(input: ReportInput): Report {
   const hide = (row: GroupRow): GroupRow => ({ ...row, mean: null, sd: null, median: null, min: null, max: null, suppressed: true });
   for (const dimension of dimensions) {
     const dimRows = keys.map((key) => rawRows.find((r) => r.dimension === dimension.id && groupKey(byColumns.map((c) => r.by[c]!)) === key)!);
-    const hidden = hiddenEntries(dimRows.map((r) => r.n), k, true, groupHidden);
+    // A level the dimension has no items for is empty by design: that reveals nothing, so it takes no part in the complement.
+    const applies = groups.map((g) => appliesTo(dimension.id, levelOf(g)));
+    const hidden = spread(applies, hiddenEntries(dimRows.filter((_, i) => applies[i]).map((r) => r.n), k, true, groupHidden.filter((_, i) => applies[i])));
     dimRows.forEach((row, i) => {
-      const shown = hidden[i] ? hide(row) : row;
+      const shown = hidden[i] || !applies[i] ? hide(row) : row;
       rows.push(shown);
       const small = row.n < k || groups[i]!.why === "small";
-      cells[keys[i]!]![dimension.id] = { score: shown.mean, band: bandLabel(shown.mean), n: row.n, suppressed: hidden[i]!, why: why(hidden[i]!, small) };
+      cells[keys[i]!]![dimension.id] = !applies[i]
+        ? { score: null, band: null, n: 0, suppressed: true, why: "not_applicable" }
+        : { score: shown.mean, band: bandLabel(shown.mean), n: row.n, suppressed: hidden[i]!, why: why(hidden[i]!, small) };
     });
   }
   const overallRows = input.groups.merged().rows(k, () => 0);
@@ -139,11 +159,13 @@ export function buildReport(input: ReportInput): Report {
   const chart = { groups: shownGroups.filter((g) => chartGroups.includes(g)), omitted: shownGroups.length - chartGroups.length };
 
   const itemIndex = new Map(q.areas.flatMap((a) => a.elements.flatMap((e) => e.items)).map((item, i) => [item.id, i]));
-  const columns = [...(byColumns.length > 0 ? groups : []), total];
   const elements: ReportElement[] = q.areas.flatMap((area) =>
     area.elements.map((element) => {
       const items: ReportItem[] = element.items.map((item) => {
         const i = itemIndex.get(item.id)!;
+        // Only the groups the item is put to; a level it is not asked of has no row at all.
+        const asked = groups.filter((g) => byColumns.length > 0 && (levelOf(g) === undefined || presentedTo(item, levelOf(g)!)));
+        const columns = [...asked, total];
         const counts = columns.map((g) => itemCounts.counts(g.key, i));
         const answered = counts.map((c) => c.reduce((a, b) => a + b, 0));
         const groupPart = answered.slice(0, -1);

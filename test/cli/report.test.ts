@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { report } from "../../src/cli/commands/report.ts";
 import { UserError } from "../../src/cli/errors.ts";
 import { memoryIo } from "../../src/cli/io.ts";
-import { MINI, tmpDir } from "../helpers/paths.ts";
+import { MINI, ROOT, tmpDir } from "../helpers/paths.ts";
 
 const HEADER = "respondent_id,questionnaire_id,questionnaire_version,level,group,submitted_at,i1,i2,i3,i4,i5,i6,i7,i8";
 const row = (id: string, group: string, v: number, level = "leder") =>
@@ -110,5 +110,21 @@ describe("report (PDF)", () => {
     const { io } = memoryIo(bad, "da", env);
     await expect(report({ files: ["data.csv"], questionnaire: MINI, out: "r.pdf" }, io)).rejects.toBeInstanceOf(UserError);
     expect(existsSync(join(bad, "r.pdf"))).toBe(false);
+  });
+
+  it("treats a level an element has no items for as not applicable, not as a small group to protect", async () => {
+    // Default questionnaire: medarbejder has no items in "organisere". Six teamledere and six medarbejdere answer 4.
+    const q = JSON.parse((await import("node:child_process")).execFileSync(process.execPath, [join(ROOT, "bin", "ledelsestjek.js"), "show", "--json"], { encoding: "utf8" }));
+    const items = q.areas.flatMap((a: { elements: { items: { id: string; levels: string[] }[] }[] }) => a.elements.flatMap((e) => e.items));
+    const header = ["respondent_id", "questionnaire_id", "questionnaire_version", "level", "group", "submitted_at", ...items.map((i: { id: string }) => i.id)].join(",");
+    const line = (id: string, level: string) => [id, "faglig-ledelse", q.version, level, "", "2026-01-01T00:00:00+00:00", ...items.map((i: { levels: string[] }) => (i.levels.includes(level) ? "4" : ""))].join(",");
+    const dir2 = tmpDir();
+    writeFileSync(join(dir2, "d.csv"), [header, ...[1, 2, 3, 4, 5, 6].flatMap((i) => [line(`t${i}`, "teamleder"), line(`m${i}`, "medarbejder")])].join("\n"));
+    const { io } = memoryIo(dir2, "da", env);
+    await report({ files: ["d.csv"], by: "level", out: "r.pdf", csv: "r.csv" }, io);
+    const lines = readFileSync(join(dir2, "r.csv"), "utf8").trimEnd().split("\r\n");
+    expect(lines).toContain("medarbejder,organisere,0,,,,,,true");
+    expect(lines).toContain("teamleder,organisere,6,75,0,75,75,75,false"); // 4 on 1-5 → 75, for all six
+    expect(await pdfText(join(dir2, "r.pdf"))).toContain("ikke relevant for niveauet");
   });
 });
