@@ -50,6 +50,17 @@ export function buildProgram(io: Io, run: Run): Command {
   const sub = (name: string, description: string) =>
     program.command(name).description(description).helpOption("-h, --help", d("vis hjælp", "show help"));
 
+  /** The options of every command that reads response files. */
+  const dataCommand = (name: string, description: string, long = true) => {
+    const command = sub(name, description)
+      .argument("<filer...>", d("CSV-filer med besvarelser (bredt format, eller langt med --long)", "CSV files with responses (wide, or long with --long)"))
+      .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil (standard: det, filerne nævner, ellers faglig-ledelse)", "bundled id or YAML file (default: the one the files name, else faglig-ledelse)"));
+    if (long) command.option("--long", d("filerne er i langt format (respondent_id,item_id,value,…)", "the files are in long format (respondent_id,item_id,value,…)"));
+    return command
+      .option("--lenient", d("spring fejlbehæftede rækker over (de listes og gemmes i --rejects)", "skip bad rows (they are listed and saved to --rejects)"))
+      .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
+  };
+
   sub("list", d("vis de indbyggede spørgeskemaer", "list the bundled questionnaires"))
     .option("--json", d("skriv JSON", "write JSON"))
     .addHelpText("after", examples(["ledelsestjek list", "ledelsestjek list --json"], io.lang))
@@ -82,16 +93,11 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((questionnaire, opts) => run(async () => (await import("./commands/run.ts")).run({ ...opts, questionnaire }, io)));
 
-  sub("score", d("scor besvarelser fra CSV-filer: pr. respondent, pr. gruppe eller pr. spørgsmål", "score responses from CSV files: per respondent, per group or per item"))
-    .argument("<filer...>", d("CSV-filer i bredt (eller med --long langt) format", "CSV files in wide (or with --long, long) format"))
-    .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil (standard: det, filerne nævner, ellers faglig-ledelse)", "bundled id or YAML file (default: the one the files name, else faglig-ledelse)"))
+  dataCommand("score", d("scor besvarelser fra CSV-filer: pr. respondent, pr. gruppe eller pr. spørgsmål", "score responses from CSV files: per respondent, per group or per item"))
     .option("--by <kolonner>", d("gruppér efter kolonner, fx level eller level,kommune", "group by columns, e.g. level or level,kommune"))
     .option("--item-stats", d("statistik pr. spørgsmål og niveau, med Cronbachs alfa pr. element", "statistics per item and level, with Cronbach's alpha per element"))
     .option("--format <csv|json>", d("uddataformat", "output format"), "csv")
     .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
-    .option("--long", d("filerne er i langt format (respondent_id,item_id,value,…)", "the files are in long format (respondent_id,item_id,value,…)"))
-    .option("--lenient", d("spring fejlbehæftede rækker over (de listes og gemmes i --rejects)", "skip bad rows (they are listed and saved to --rejects)"))
-    .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv")
     .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
     .addHelpText("after", examples([
       "ledelsestjek score besvarelser.csv",
@@ -102,16 +108,11 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/score.ts")).score({ ...opts, files }, io)));
 
-  sub("report", d("PDF-rapport med figurer (og tallene som CSV)", "PDF report with charts (and its figures as CSV)"))
-    .argument("<filer...>", d("CSV-filer med besvarelser", "CSV files with responses"))
-    .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil (standard: det, filerne nævner)", "bundled id or YAML file (default: the one the files name)"))
+  dataCommand("report", d("PDF-rapport med figurer (og tallene som CSV)", "PDF report with charts (and its figures as CSV)"))
     .option("--by <kolonner>", d("sammenlign grupper, fx level eller group", "compare groups, e.g. level or group"))
     .option("--out <fil.pdf>", d("PDF-filen, der skrives", "the PDF file to write"))
     .option("--csv <fil.csv>", d("skriv også rapportens tal som CSV", "also write the report's figures as CSV"))
     .option("--force", d("overskriv eksisterende filer", "overwrite existing files"))
-    .option("--long", d("filerne er i langt format", "the files are in long format"))
-    .option("--lenient", d("spring fejlbehæftede rækker over", "skip bad rows"))
-    .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv")
     .addHelpText("after", examples([
       "ledelsestjek report besvarelser.csv --by level --out rapport.pdf",
       "ledelsestjek report workshop.csv --by group --out workshop.pdf --csv workshop-tal.csv",
@@ -119,13 +120,9 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/report.ts")).report({ ...opts, files }, io)));
 
-  sub("convert", d("omskriv besvarelser mellem bredt og langt format", "convert responses between the wide and the long format"))
-    .argument("<filer...>", d("CSV-filer med besvarelser", "CSV files with responses"))
+  dataCommand("convert", d("omskriv besvarelser mellem bredt og langt format", "convert responses between the wide and the long format"), false)
     .requiredOption("--to <long|wide>", d("formatet, der skrives", "the format to write"))
-    .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil", "bundled id or YAML file"))
     .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
-    .option("--lenient", d("spring fejlbehæftede rækker over", "skip bad rows"))
-    .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv")
     .addHelpText("after", examples([
       "ledelsestjek convert besvarelser.csv --to long --out lang.csv",
       "ledelsestjek convert lang.csv --to wide --questionnaire faglig-ledelse --out bred.csv",
