@@ -1,4 +1,4 @@
-import { input, select } from "@inquirer/prompts";
+import { confirm, input, select } from "@inquirer/prompts";
 import type { Level } from "../core/questionnaire.ts";
 import type { Answer } from "../core/scoring.ts";
 import type { CommentQuestion, ItemQuestion, SurveyPorts } from "../core/survey.ts";
@@ -49,4 +49,14 @@ export const askLevel = (levels: Level[], lang: Lang): Promise<string> =>
     }),
     loop: false,
     theme: theme(lang),
+  });
+
+/** On a shared laptop an unfinished response may be someone else's: ask before continuing it. */
+export const askResume = (respondent: string, answered: number, total: number, lang: Lang): Promise<boolean> =>
+  confirm({
+    message:
+      lang === "da"
+        ? `Der er en ufærdig besvarelse (${respondent}, ${answered} af ${total} besvaret). Er det din, og vil du fortsætte den?`
+        : `There is an unfinished response (${respondent}, ${answered} of ${total} answered). Is it yours, and do you want to continue it?`,
+    default: true,
   });

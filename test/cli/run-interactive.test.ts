@@ -82,6 +82,8 @@ describe("run, interactive", () => {
     screen.clear();
     const second = terminalIo(dir);
     const resumed = run({ questionnaire: MINI }, second.io, { ...deps, newRespondentId: () => "r-other" });
+    await until("Der er en ufærdig besvarelse (r-test, 2 af 7 besvaret). Er det din, og vil du fortsætte den?");
+    screen.keypress("enter"); // yes is the default
     await until("[3/7] Element 1: Tredje udsagn");
     expect(second.stderr()).toContain("Genoptager r-test: 2 af 7 spørgsmål er allerede besvaret.");
     await choose("[3/7]", 1);
@@ -119,5 +121,27 @@ describe("run, interactive", () => {
     const err = await run({ questionnaire: MINI, level: "leder", respondent: "r-test" }, io, deps).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).text.da).toContain("er ikke en gyldig fremdriftsfil");
+  });
+
+  it("starts a new response when the unfinished one is someone else's", async () => {
+    const dir = tmpDir();
+    const first = terminalIo(dir);
+    const interrupted = run({ questionnaire: MINI, level: "leder" }, first.io, deps);
+    await choose("[1/7]", 2);
+    await until("[2/7]");
+    screen.keypress({ name: "c", ctrl: true });
+    await interrupted.catch(() => undefined);
+    screen.clear();
+    const second = terminalIo(dir);
+    const fresh = run({ questionnaire: MINI, level: "leder" }, second.io, { ...deps, newRespondentId: () => "r-other" });
+    await until("Er det din");
+    screen.type("n");
+    screen.keypress("enter");
+    await until("[1/7] Element 1: Første udsagn");
+    screen.keypress({ name: "c", ctrl: true });
+    await fresh.catch(() => undefined);
+    // The first person's progress is untouched; the second answered nothing, so has none.
+    expect(JSON.parse(readFileSync(join(dir, "besvarelser.csv.r-test.progress.json"), "utf8")).answers).toEqual({ i1: 2 });
+    expect(existsSync(join(dir, "besvarelser.csv.r-other.progress.json"))).toBe(false);
   });
 });

@@ -61,20 +61,31 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
       "No terminal to ask questions in. Run in a terminal, or give the answers with --answers FILE --level LEVEL.",
     ));
   }
-  const respondent = options.respondent ?? (await unfinishedRespondent(out, io)) ?? (deps.newRespondentId ?? pseudonym)();
-  const progressFile = progressPath(out, respondent);
-  const saved = await loadProgress(progressFile).catch((err: unknown) => {
+  const { askLevel, askResume, inquirerPorts } = await import("../../adapters/prompts.ts");
+  const load = (file: string) => loadProgress(file).catch((err: unknown) => {
     if (!(err instanceof BrokenProgress)) throw err;
     throw new UserError(1, t(
-      `${relative(io.cwd, progressFile)} er ikke en gyldig fremdriftsfil (måske afbrudt under skrivning af et andet program). Flyt eller slet den, og prøv igen.`,
-      `${relative(io.cwd, progressFile)} is not a valid progress file (perhaps cut off by another program). Move or delete it and try again.`,
+      `${relative(io.cwd, file)} er ikke en gyldig fremdriftsfil (måske afbrudt under skrivning af et andet program). Flyt eller slet den, og prøv igen.`,
+      `${relative(io.cwd, file)} is not a valid progress file (perhaps cut off by another program). Move or delete it and try again.`,
     ));
   });
-  if (saved) checkResumable(saved, q, hash, level, progressFile, io);
-
-  const { askLevel, inquirerPorts } = await import("../../adapters/prompts.ts");
+  let respondent = options.respondent;
+  let progressFile = respondent === undefined ? undefined : progressPath(out, respondent);
+  let saved = progressFile ? await load(progressFile) : undefined;
   try {
     welcome(q, io);
+    if (respondent === undefined) {
+      // No --respondent: offer the unfinished response for this file, if there is exactly one.
+      const candidate = await unfinishedRespondent(out);
+      const found = candidate === undefined ? undefined : await load(progressPath(out, candidate));
+      const questions = found ? surveyQuestions(q, found.level, io.lang) : [];
+      if (found && (await askResume(candidate!, answeredCount(questions, found), questions.length, io.lang))) {
+        respondent = candidate!;
+        saved = found;
+      } else respondent = (deps.newRespondentId ?? pseudonym)();
+      progressFile = progressPath(out, respondent);
+    }
+    if (saved) checkResumable(saved, q, hash, level, progressFile!, io);
     const chosenLevel = saved?.level ?? level ?? (await askLevel(q.levels, io.lang));
     const questions = surveyQuestions(q, chosenLevel, io.lang);
     if (saved) {
@@ -94,15 +105,15 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
     };
     const state = await conductSurvey(q, chosenLevel, io.lang, {
       ...inquirerPorts(io.lang),
-      onProgress: (s) => saveProgress(progressFile, { ...progress, ...s }),
+      onProgress: (s) => saveProgress(progressFile!, { ...progress, ...s }),
     }, saved ?? emptyState());
     await finish(q, { respondent, level: chosenLevel, group: progress.group, out, state, submittedAt: isoWithOffset(now()) }, io);
-    await removeProgress(progressFile);
+    await removeProgress(progressFile!);
     return 0;
   } catch (err) {
     if (!isPromptExit(err)) throw err;
-    const kept = await loadProgress(progressFile).catch(() => undefined);
-    const shown = relative(io.cwd, progressFile);
+    const kept = progressFile ? await loadProgress(progressFile).catch(() => undefined) : undefined;
+    const shown = progressFile ? relative(io.cwd, progressFile) : "";
     const again = `npx ledelsestjek run${options.questionnaire ? ` ${options.questionnaire}` : ""}${options.out ? ` --out ${options.out}` : ""} --respondent ${respondent}`;
     throw new CancelledError(kept
       ? t(`\nAfbrudt. Dine svar er gemt i ${shown}.\nFortsæt senere med: ${again}`, `\nCancelled. Your answers are saved in ${shown}.\nContinue later with: ${again}`)
@@ -125,7 +136,7 @@ function welcome(q: Questionnaire, io: Io): void {
 }
 
 /** With no --respondent, an unfinished run for the same output file is resumed if it is the only one. */
-async function unfinishedRespondent(out: string, io: Io): Promise<string | undefined> {
+async function unfinishedRespondent(out: string): Promise<string | undefined> {
   const prefix = `${basename(out)}.`;
   const names = await readdir(dirname(out)).catch(() => [] as string[]);
   const found = names.filter((n) => n.startsWith(prefix) && n.endsWith(".progress.json")).map((n) => n.slice(prefix.length, -".progress.json".length));
