@@ -22,6 +22,8 @@ describe("run in a real terminal (tmux)", () => {
     terminal = Tmux.start(command, dir, { NO_COLOR: "1" });
     const welcome = await terminal.waitFor("[1/7] Element 1: Første udsagn");
     expect(welcome).toContain("Dine svar bliver på denne computer");
+    // NO_COLOR: readable without colour, so no colour escape sequences at all.
+    expect(terminal.rawScreen()).not.toMatch(/\x1b\[(3\d|9\d|1)m/);
     await answer(terminal, "[1/7]", 4);
     await answer(terminal, "[2/7]", 2);
     await terminal.waitFor("[3/7]");

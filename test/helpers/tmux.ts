@@ -15,6 +15,11 @@ export class Tmux {
     return execFileSync("tmux", ["capture-pane", "-p", "-J", "-S", "-200", "-t", this.session], { encoding: "utf8" });
   }
 
+  /** The screen with its escape sequences, to check for colour. */
+  rawScreen(): string {
+    return execFileSync("tmux", ["capture-pane", "-p", "-e", "-t", this.session], { encoding: "utf8" });
+  }
+
   keys(...keys: string[]): void {
     execFileSync("tmux", ["send-keys", "-t", this.session, ...keys]);
   }
