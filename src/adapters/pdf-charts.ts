@@ -59,11 +59,12 @@ export function radar(doc: Doc, axes: readonly string[], series: readonly Series
   }
   axes.forEach((_, i) => doc.moveTo(cx, cy).lineTo(...point(i, 100)).stroke());
   doc.restore();
-  // Ring values along the gap between the first two axes, where no data point sits.
+  // Ring values half-way between the first two axes, where no data point can sit.
   doc.font("Sans").fontSize(6.5).fillColor(MUTED);
+  const between = -Math.PI / 2 + Math.PI / n;
   for (const ring of [20, 40, 60, 80, 100]) {
-    const [x, y] = point(0, ring);
-    doc.text(String(ring), x + 2, y - 3, { lineBreak: false });
+    const r = (radius * ring) / 100;
+    doc.text(String(ring), cx + Math.cos(between) * r - 4, cy + Math.sin(between) * r - 3, { lineBreak: false });
   }
   // Axis labels outside the outer ring, aligned away from the centre.
   doc.font("Sans").fontSize(8).fillColor(INK);

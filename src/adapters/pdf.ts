@@ -130,7 +130,7 @@ function summary(doc: Doc, report: Report): void {
     const top = doc.y + 8;
     const radius = 105;
     radar(doc, elements.map((d) => d.label), series, PAGE.width / 2, top + radius + 30, radius);
-    doc.y = top + 2 * radius + 62;
+    doc.y = top + 2 * radius + 74;
     doc.y = legend(doc, series, PAGE.margin, doc.y, CONTENT_WIDTH) + 4;
     if (report.chart.omitted > 0) para(doc, L.moreGroups(series.length, series.length + report.chart.omitted), { size: 8, color: MUTED });
   }
