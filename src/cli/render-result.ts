@@ -29,10 +29,12 @@ export function renderResult(result: RespondentResult, io: Io): string {
   const da = io.lang === "da";
   const { bold, dim } = io.color;
   const width = Math.max(...result.elements.map((d) => d.label.length + 2), ...[...result.areas, result.total].map((d) => d.label.length)) + 1;
+  const bandWidth = Math.max(0, ...[...result.elements, ...result.areas, result.total].map((d) => d.band?.length ?? 0));
+  // Score and band come before the bar, so a screen reader says the figures first and the bar is only decoration.
   const line = (d: ScoredDimension, indent: string) =>
     d.score === null
-      ? `${indent}${d.label.padEnd(width - indent.length)} ${dim("·".repeat(BAR_WIDTH))}    –  ${dim(da ? "for få svar / ikke relevant" : "too few answers / not applicable")}`
-      : `${indent}${d.label.padEnd(width - indent.length)} ${bar(d.score)} ${formatScore(d.score).padStart(4)}  ${d.band ?? ""}`;
+      ? `${indent}${d.label.padEnd(width - indent.length)} ${"–".padStart(3)}  ${dim(da ? "for få svar / ikke relevant" : "too few answers / not applicable")}`
+      : `${indent}${d.label.padEnd(width - indent.length)} ${formatScore(d.score).padStart(3)}  ${(d.band ?? "").padEnd(bandWidth)}  ${bar(d.score)}`;
   const out: string[] = [bold(da ? "Dit resultat (0-100)" : "Your result (0-100)"), ""];
   for (const area of result.areas) {
     out.push(bold(line(area, "")));

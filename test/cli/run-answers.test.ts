@@ -29,7 +29,7 @@ describe("run --answers", () => {
     expect(header).toBe("respondent_id,questionnaire_id,questionnaire_version,level,group,submitted_at,i1,i2,i3,i4,i5,i6,i7,i8,comment.e1,comment.e2,comment.e3");
     expect(row).toMatch(/^r-fixed,mini,2,leder,'=1\+1,[^,]+,5,4,2,3,,1,ved_ikke,,,God dialog,$/);
     expect(extra).toBe("");
-    expect(stdout()).toMatch(/Element 1\s+█+░*\s+83\s+Høj/); // (100 + 75 + 75) / 3
+    expect(stdout()).toMatch(/Element 1\s+83\s+Høj\s+█+░*/); // (100 + 75 + 75) / 3
   });
 
   it("reads JSON too, and appends a second row under the same header", async () => {

@@ -59,8 +59,8 @@ describe("run, interactive", () => {
       `r-test,mini,2,leder,Team Nord,${STAMP},5,4,2,3,,1,ved_ikke,4,Vi mangler et fælles grundlag,,`,
     ]);
     // e1 = (100 + 75 + 75) / 3 = 83.3; e3 = (0 + 75) / 2 = 37.5; shown rounded
-    expect(stdout()).toMatch(/Element 1\s+█+░*\s+83\s+Høj/);
-    expect(stdout()).toMatch(/Element 3\s+█+░*\s+38\s+Lav/);
+    expect(stdout()).toMatch(/Element 1\s+83\s+Høj\s+█+░*/);
+    expect(stdout()).toMatch(/Element 3\s+38\s+Lav\s+█+░*/);
     expect(readdirSync(dir).filter((name) => name.includes("progress"))).toEqual([]);
   });
 
