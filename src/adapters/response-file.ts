@@ -1,6 +1,7 @@
 import { appendFile, open } from "node:fs/promises";
 import { csvLine, defuse } from "./csv-write.ts";
 import { withFileLock } from "./atomic-file.ts";
+import { detectDelimiter } from "./text-source.ts";
 
 export type HeaderMismatch = { expected: string[]; found: string[] };
 
@@ -19,7 +20,7 @@ const readHeader = async (path: string): Promise<{ columns: string[]; delimiter:
     const last = Buffer.alloc(1);
     await handle.read(last, 0, 1, size - 1);
     const first = head.toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]!;
-    const delimiter = first.split(";").length > first.split(",").length ? ";" : ",";
+    const delimiter = detectDelimiter(first);
     return { columns: first.split(delimiter).map((c) => c.replace(/^"|"$/g, "")), delimiter, endsWithNewline: last[0] === 0x0a };
   } finally {
     await handle.close();

@@ -17,8 +17,6 @@ export const allElements = (q: Questionnaire): Element[] => q.areas.flatMap((are
 export const itemsForLevel = (q: Questionnaire, level: string): Item[] =>
   allItems(q).filter((item) => presentedTo(item, level));
 
-export const hasLevel = (q: Questionnaire, level: string): boolean => q.levels.some((l) => l.id === level);
-
 const pick = (text: LevelText, level: string | undefined): string | undefined => {
   if (typeof text === "string") return text;
   return (level !== undefined ? text[level] : undefined) ?? text.default ?? Object.values(text)[0];

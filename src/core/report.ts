@@ -90,7 +90,7 @@ export function buildReport(input: ReportInput): Report {
   const levelIds = q.levels.map((l) => l.id);
   const bandLabel = (score: number | null) => {
     const band = bandFor(score, q.bands);
-    return band ? (lang === "en" ? (band.label_en ?? band.label) : band.label) : null;
+    return band ? labelOf(band, lang) : null;
   };
 
   // Groups, in order, with their respondent counts and group-level suppression.
@@ -129,10 +129,11 @@ export function buildReport(input: ReportInput): Report {
     { id: "total", label: labels.total, kind: "total" as const },
   ];
   const cells: Record<string, Record<string, Cell>> = Object.fromEntries([...keys, TOTAL_KEY].map((key) => [key, {}]));
+  const rowOf = new Map(rawRows.map((r) => [`${groupKey(byColumns.map((c) => r.by[c]!))}\u0001${r.dimension}`, r]));
   const rows: GroupRow[] = [];
   const hide = (row: GroupRow): GroupRow => ({ ...row, mean: null, sd: null, median: null, min: null, max: null, suppressed: true });
   for (const dimension of dimensions) {
-    const dimRows = keys.map((key) => rawRows.find((r) => r.dimension === dimension.id && groupKey(byColumns.map((c) => r.by[c]!)) === key)!);
+    const dimRows = keys.map((key) => rowOf.get(`${key}\u0001${dimension.id}`)!);
     // A level the dimension has no items for is empty by design: that reveals nothing, so it takes no part in the complement.
     const applies = groups.map((g) => appliesTo(dimension.id, levelOf(g)));
     const hidden = spread(applies, hiddenEntries(dimRows.filter((_, i) => applies[i]).map((r) => r.n), k, true, groupHidden.filter((_, i) => applies[i])));

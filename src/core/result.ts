@@ -26,7 +26,7 @@ export function buildRespondentResult(
   const dimension = (id: string, label: string): ScoredDimension => {
     const score = scores[id] ?? null;
     const band = bandFor(score, q.bands);
-    return { id, label, score, band: band ? (lang === "en" ? (band.label_en ?? band.label) : band.label) : null };
+    return { id, label, score, band: band ? labelOf(band, lang) : null };
   };
   const elements = q.areas.flatMap((area) =>
     area.elements.map((element) => ({ ...dimension(element.id, labelOf(element, lang)), area: area.id })),

@@ -27,7 +27,7 @@ export function showJson(q: Questionnaire, level: string | undefined, lang: "da"
         })),
       })),
     })),
-    bands: q.bands.map((band) => ({ min: band.min, label: lang === "en" ? (band.label_en ?? band.label) : band.label })),
+    bands: q.bands.map((band) => ({ min: band.min, label: labelOf(band, lang) })),
     scoring: { min_answered: q.scoring.min_answered },
     anonymity: { min_group_size: q.anonymity.min_group_size },
   };
