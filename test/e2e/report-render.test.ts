@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/spawn.ts";
 import { fixture, MINI, tmpDir } from "../helpers/paths.ts";
+import { missing } from "../helpers/system.ts";
 
-describe("report from the built CLI", () => {
+describe.skipIf(missing("pdfinfo", "pdftoppm", "pdffonts"))("report from the built CLI", () => {
   it("writes a PDF that poppler reads and renders", () => {
     const dir = tmpDir();
     const ran = cli(["report", fixture("responses", "alpha-leder.csv"), "--questionnaire", MINI, "--by", "level", "--out", "r.pdf"], { cwd: dir, env: { SOURCE_DATE_EPOCH: "1767225600" } });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BIN } from "../helpers/spawn.ts";
 import { MINI, tmpDir } from "../helpers/paths.ts";
 import { Tmux } from "../helpers/tmux.ts";
+import { missing } from "../helpers/system.ts";
 
 let terminal: Tmux | undefined;
 afterEach(() => terminal?.kill());
@@ -15,7 +16,7 @@ async function answer(t: Tmux, prompt: string, value: number) {
   t.keys("Enter");
 }
 
-describe("run in a real terminal (tmux)", () => {
+describe.skipIf(missing("tmux"))("run in a real terminal (tmux)", () => {
   it("answers, is interrupted with Ctrl-C, resumes, and writes the final row", async () => {
     const dir = tmpDir();
     const command = `node ${BIN} run ${MINI} --level leder --out svar.csv --respondent tm1`;

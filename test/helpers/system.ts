@@ -1,0 +1,48 @@
+import { execFileSync } from "node:child_process";
+
+/** The Debian package that brings each system program a test may need. */
+const PACKAGES: Record<string, string> = {
+  tmux: "tmux",
+  pdfinfo: "poppler-utils",
+  pdftoppm: "poppler-utils",
+  pdftotext: "poppler-utils",
+  pdffonts: "poppler-utils",
+  chromium: "chromium",
+};
+
+const found = new Map<string, boolean>();
+const announced = new Set<string>();
+
+export function hasProgram(program: string): boolean {
+  let ok = found.get(program);
+  if (ok === undefined) {
+    try {
+      execFileSync("sh", ["-c", `command -v ${program}`], { stdio: "ignore" });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    found.set(program, ok);
+  }
+  return ok;
+}
+
+/**
+ * True when any of `programs` is missing, after printing one line that names the Debian package
+ * to install: use as `describe.skipIf(missing("tmux"))(…)`, so a machine with only Node stays
+ * green and says what it skipped. CI (`.ci/run`) installs them all, so there nothing is skipped.
+ */
+export function missing(...programs: string[]): boolean {
+  const absent = programs.filter((p) => !hasProgram(p));
+  if (absent.length === 0) return false;
+  const packages = [...new Set(absent.map((p) => PACKAGES[p] ?? p))];
+  const line = `skipped: needs ${absent.join(", ")} — apt-get install ${packages.join(" ")}`;
+  if (process.env.CI === "true" && process.env.LEDELSESTJEK_ALLOW_SKIP !== "1") {
+    throw new Error(`CI must run every test: ${line}`);
+  }
+  if (!announced.has(line)) {
+    announced.add(line);
+    console.warn(line);
+  }
+  return true;
+}
