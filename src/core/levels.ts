@@ -56,3 +56,10 @@ export function bandFor(score: number | null, bands: readonly Band[]): Band | nu
   for (const band of bands) if (band.min <= score + 1e-9) found = band;
   return found;
 }
+
+/** Mirror levels (`rates: …`) rate another level's practice; they are never mixed into the leaders' figures. */
+export const isMirrorLevel = (q: Questionnaire, level: string): boolean => q.levels.some((l) => l.id === level && l.rates !== undefined);
+
+/** The population a level belongs to in every breakdown: `ledere`, or the mirror level's own id (SPEC §4 rule 6). */
+export const LEADERS = "ledere";
+export const populationOf = (q: Questionnaire, level: string): string => (isMirrorLevel(q, level) ? level : LEADERS);

@@ -28,6 +28,7 @@ export const Item = z.object({
   levels: z.array(Id).min(1).optional().meta({ description: "Levels the item is presented to; omitted = all" }),
   reverse: z.boolean().default(false).meta({ description: "Reverse-keyed: v' = min + max - v" }),
   source: SourceRef.optional(),
+  mirror_of: Id.optional().meta({ description: "On an item of a mirror level: the self-rated item of the rated level it mirrors" }),
 });
 export type Item = z.infer<typeof Item>;
 
@@ -45,7 +46,11 @@ export type Element = z.infer<typeof Element>;
 export const Area = z.object({ id: Id, ...described, elements: z.array(Element).min(1) });
 export type Area = z.infer<typeof Area>;
 
-export const Level = z.object({ id: Id, ...described });
+export const Level = z.object({
+  id: Id,
+  ...described,
+  rates: Id.optional().meta({ description: "A mirror level: its respondents rate their nearest leader at this level (e.g. medarbejder rates teamleder)" }),
+});
 export type Level = z.infer<typeof Level>;
 
 export const Scale = z.object({
@@ -68,6 +73,8 @@ export const Questionnaire = z.object({
   title_en: NonEmpty.optional(),
   description: NonEmpty.optional(),
   description_en: NonEmpty.optional(),
+  scope: NonEmpty.optional().meta({ description: "The area of work the questionnaire is written for, e.g. 'Myndighed for børn og unge med særlige behov'" }),
+  scope_en: NonEmpty.optional(),
   language: z.enum(["da", "en"]).default("da"),
   scale: Scale,
   levels: z.array(Level).min(1),
