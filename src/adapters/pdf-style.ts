@@ -8,13 +8,25 @@ export const SERIES = [
   { color: "#6b6b6b", dash: [3, 3], marker: "ring" },
 ] as const;
 
-/** Answer distributions: light to dark along the scale, so order reads without colour; "ved ikke" hatched grey. */
+/** ColorBrewer RdBu: red for the negative end, blue for the positive, white-ish in the middle. */
+const DIVERGING = ["#b2182b", "#d6604d", "#f4a582", "#f7f7f7", "#92c5de", "#4393c3", "#2166ac"];
+
+/**
+ * Answer distributions: a diverging palette, negative answers in the strongest colour so problems
+ * stand out; the picks keep every step apart in greyscale too (grey levels 58, 179, 247, 133, 92 for 5).
+ */
 export const scaleShades = (steps: number): string[] =>
-  Array.from({ length: steps }, (_, i) => {
-    const t = steps === 1 ? 1 : i / (steps - 1);
-    const channel = (from: number, to: number) => Math.round(from + (to - from) * t).toString(16).padStart(2, "0");
-    return `#${channel(0xdd, 0x12)}${channel(0xe6, 0x2e)}${channel(0xf2, 0x5c)}`;
-  });
+  Array.from({ length: steps }, (_, i) => DIVERGING[steps === 1 ? 6 : Math.round((i * 6) / (steps - 1))]!);
+
+/** Band colours, lowest band red: four bands get grey levels 58, 179, 225, 133, apart in greyscale print. */
+export const bandShades = (bands: number): string[] =>
+  bands <= 4 ? ["#b2182b", "#f4a582", "#d1e5f0", "#4393c3"].slice(0, bands) : scaleShades(bands);
+
+/** Ink that reads on a fill: white on dark fills, black on light ones. */
+export const inkOn = (fill: string): string => {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 110 ? "#ffffff" : INK;
+};
 
 export const DONT_KNOW_COLOR = "#c8c8c8";
 export const INK = "#1a1a1a";

@@ -49,7 +49,7 @@ describe("report (PDF)", () => {
     }
     expect(text).toMatch(/Stor\s*10/); // respondents on the cover
     expect(text).toMatch(/Alle\s*16/);
-    expect(text).toContain("n = 10");
+    expect(text).toMatch(/Stor\s*80\s*Høj\s*10/); // element table: score, band, n
     expect(text).toContain("2026-01-01"); // SOURCE_DATE_EPOCH is the printed date
   });
 
@@ -58,11 +58,12 @@ describe("report (PDF)", () => {
     expect(text).toContain("skjult af hensyn til anonymitet"); // Mellem, the complement
     expect(text).not.toMatch(/Lille\s*2\b/);
     expect(text).not.toMatch(/Mellem\s*4\b/);
-    expect(text).not.toMatch(/Gns\. [24] ·/); // Lille's and Mellem's item means
+    expect(text).not.toMatch(/· (25|75) · n [24]\b/); // Lille's and Mellem's item scores (answers 2 and 4)
     expect(text).not.toMatch(/· n [24]\b/); // item counts of the hidden groups
     expect(text).not.toMatch(/\b75\s+Høj/); // Mellem's element score and band
-    // Stor is shown: its items average (6 × 5 + 4 × 3) / 10 = 4.2
-    expect(text).toContain("Gns. 4,2 · n 10");
+    // Stor is shown: its items average (6 × 5 + 4 × 3) / 10 = 4.2, on 0-100 (4.2 − 1) / 4 × 100 = 80;
+    // 6 of 10 chose the top answer, so the two top answers hold 60 %.
+    expect(text).toContain("60 % · 80 · n 10");
   });
 
   it("embeds its fonts and sets the document metadata", async () => {

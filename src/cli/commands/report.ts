@@ -8,6 +8,7 @@ import { CsvTable, STANDARD, StagedOutput } from "../../adapters/table-writer.ts
 import { GroupItemCounts } from "../../core/group-items.ts";
 import { GroupSummary, type GroupRow } from "../../core/group-summary.ts";
 import { buildReport, groupKey } from "../../core/report.ts";
+import { buildReportView } from "../../core/report-view.ts";
 import { compileScoring, scoreValues } from "../../core/scoring.ts";
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
@@ -26,6 +27,7 @@ export type ReportOptions = {
   long?: boolean;
   lenient?: boolean;
   rejects?: string;
+  title?: string;
 };
 
 /** The report's date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now. */
@@ -54,7 +56,13 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const itemCounts = new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
   const scores = new Float64Array(model.dimensions.length);
   const values: string[] = byColumns.map(() => "");
+  // The collection period: the first and last submission date (ISO strings sort as dates).
+  let first = "";
+  let last = "";
   const onRow = (row: RespondentRow) => {
+    const day = row.submittedAt.slice(0, 10);
+    if (day && (first === "" || day < first)) first = day;
+    if (day > last) last = day;
     scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     for (let i = 0; i < byColumns.length; i++) values[i] = byValue(row, byColumns[i]!);
     groups.add(values, scores);
@@ -67,8 +75,9 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
     q, hash, lang: io.lang, files: files.map((f) => relative(io.cwd, f) || f), date: created.toISOString().slice(0, 10),
     toolVersion: toolVersion(), byColumns, groups, itemCounts, practice: loadGoodPractice(q.id),
   });
+  const view = buildReportView(q, model_, { title: options.title, submitted: first ? { first, last } : null });
   const { renderReportPdf } = await import("../../adapters/pdf.ts");
-  const pdf = await renderReportPdf(model_, created);
+  const pdf = await renderReportPdf(model_, view, created);
   await writeFileAtomic(out, pdf);
   if (csv) await writeReportCsv(csv, byColumns, model_.rows, io);
   await read.finish();

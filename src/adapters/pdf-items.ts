@@ -1,0 +1,125 @@
+import type { Report, ReportItem } from "../core/report.ts";
+import { itemScore, shares, type ReportView } from "../core/report-view.ts";
+import { fitSize } from "./pdf-table.ts";
+import { CONTENT_WIDTH, INK, inkOn, MUTED, PAGE, RULE, scaleShades } from "./pdf-style.ts";
+import { BOTTOM, type Writer } from "./pdf-writer.ts";
+
+const LABEL_W = 128;
+const BAR_W = 215;
+const RIGHT_X = PAGE.margin + LABEL_W + BAR_W + 8;
+const RIGHT_W = PAGE.margin + CONTENT_WIDTH - RIGHT_X;
+const BAR_H = 10;
+const pct = (v: number) => `${Math.round(v)} %`;
+
+export type ItemText = { hidden: (why: string | undefined) => string; topTwo: (labels: string[]) => string; score: string; dontKnow: string; onlyDontKnow: string; reversed: string; continued: string };
+
+/** The scale key above an element's items: the colours, and what the figures to the right mean. */
+export function scaleKey(w: Writer, report: Report, text: ItemText): void {
+  const shades = scaleShades(report.scale.labels.length);
+  const entries = report.scale.labels.map((label, i) => ({ label, color: shades[i]! }));
+  const explain = `${text.topTwo(report.scale.labels.slice(-2))} · ${text.score} · n${report.scale.dontKnow ? ` · ${text.dontKnow}` : ""}`;
+  const top = w.y;
+  let x = PAGE.margin;
+  let y = top;
+  w.tagged("P", () => {
+    w.style({ size: 7.5 });
+    for (const e of entries) {
+      const width = 14 + w.doc.widthOfString(e.label) + 10;
+      if (x + width > PAGE.margin + CONTENT_WIDTH) {
+        x = PAGE.margin;
+        y += 12;
+      }
+      w.doc.save().rect(x, y + 1, 9, 7).fillColor(e.color).fill().rect(x, y + 1, 9, 7).lineWidth(0.3).strokeColor(MUTED).stroke().restore();
+      w.style({ size: 7.5 }).text(e.label, x + 12, y, { lineBreak: false });
+      x += width;
+    }
+    w.style({ size: 7.5, color: MUTED }).text(explain, PAGE.margin, y + 13, { width: CONTENT_WIDTH });
+  });
+  w.y = y + 13 + w.height(explain, { size: 7.5 }) + 6;
+}
+
+/** One item: its wording(s), then one 100 % bar per group, kept whole or split between rows with the item repeated. */
+export function itemBlock(w: Writer, report: Report, view: ReportView, item: ReportItem, text: ItemText): void {
+  const wordings = view.wordings[item.id] ?? [{ levels: [], text: item.text }];
+  const head = [
+    ...wordings.map((x) => (x.levels.length > 0 ? `${x.levels.join(", ")}: ${x.text}` : x.text)),
+    ...(item.reverse ? [text.reversed] : []),
+  ];
+  const shades = scaleShades(report.scale.labels.length);
+  const labelSize = fitSize(w, item.distributions.map((d) => d.label), LABEL_W - 6, 7.5, 6);
+  const rows = item.distributions.map((d) => {
+    const right = rightText(d, item.reverse, view, text);
+    const h = Math.max(BAR_H + 4, w.height(d.label, { size: labelSize, width: LABEL_W - 6, lineGap: 0.3 }) + 3, w.height(right, { size: 7, width: RIGHT_W, lineGap: 0.3 }) + 3);
+    return { d, right, h };
+  });
+  const axis = 12;
+  let start = 0;
+  let first = true;
+  while (start < rows.length) {
+    const lines = first ? head : [`${item.id} ${text.continued}`];
+    const lineStyle = (i: number) => ({ size: i === 0 ? 8.5 : 8, bold: i === 0 && first, color: i === 0 ? INK : MUTED, width: CONTENT_WIDTH - 40 });
+    const hh = lines.reduce((s, l, i) => s + w.height(l, lineStyle(i)) + 2, 0);
+    // As many rows as fit under the item's text on this page; at least two, or the item moves on.
+    let end = start;
+    let used = hh + axis + 6;
+    while (end < rows.length && used + rows[end]!.h <= w.room) used += rows[end++]!.h;
+    // An item that would fit whole on a fresh page is never split; a longer one keeps two rows together.
+    const rest = rows.slice(start).reduce((sum, r) => sum + r.h, hh + axis + 6);
+    const splitting = end < rows.length;
+    if ((splitting && rest <= BOTTOM - PAGE.margin && w.y > PAGE.margin + 1) || end - start < Math.min(2, rows.length - start)) {
+      w.newPage();
+      continue;
+    }
+    const chunk = rows.slice(start, end);
+    const alt = `${item.id}. ${lines.join(" ")} ${chunk.map(({ d, right }) => `${d.label}: ${d.counts && !d.suppressed ? `${shares(d.counts).valid.map((v, i) => `${report.scale.labels[i]} ${pct(v)}`).join(", ")}; ${right}` : right}`).join(". ")}.`;
+    const height = chunk.reduce((s, r) => s + r.h, 0) + hh + axis + 4;
+    w.figure(alt, height, (top) => {
+      let y = top;
+      lines.forEach((line, i) => {
+        const s = lineStyle(i);
+        w.style(s).text(line, PAGE.margin, y, { width: CONTENT_WIDTH - 40, lineGap: 1.5 });
+        y += w.height(line, s) + 2;
+      });
+      if (first) w.style({ size: 7.5, color: MUTED }).text(item.id, PAGE.margin + CONTENT_WIDTH - 36, top, { width: 36, align: "right", lineBreak: false });
+      const x0 = PAGE.margin + LABEL_W;
+      for (const { d, right, h } of chunk) {
+        w.style({ size: labelSize }).text(d.label, PAGE.margin, y + 1, { width: LABEL_W - 6, lineGap: 0.3 });
+        if (d.counts && !d.suppressed) {
+          const sh = shares(d.counts);
+          if (sh.n === 0) w.style({ size: 7, color: MUTED }).text(text.onlyDontKnow, x0 + 3, y + 1.5, { width: BAR_W - 6, lineBreak: false });
+          let x = x0;
+          sh.valid.forEach((share, i) => {
+            const bw = (BAR_W * share) / 100;
+            if (bw <= 0) return;
+            w.doc.save().rect(x, y, bw, BAR_H).fillColor(shades[i]!).fill().restore();
+            if (bw >= 17) w.style({ size: 6.5, color: inkOn(shades[i]!) }).text(String(Math.round(share)), x, y + 2, { width: bw, align: "center", lineBreak: false });
+            x += bw;
+          });
+          w.doc.save().rect(x0, y, BAR_W, BAR_H).lineWidth(0.4).strokeColor(RULE).stroke().restore();
+        }
+        w.style({ size: 7, color: d.suppressed ? MUTED : INK }).text(right, d.suppressed ? x0 + 3 : RIGHT_X, y + 1, { width: d.suppressed ? BAR_W + RIGHT_W : RIGHT_W, lineGap: 0.3 });
+        y += h;
+      }
+      // The percent axis under the bars.
+      w.doc.save().moveTo(x0, y).lineTo(x0 + BAR_W, y).lineWidth(0.4).strokeColor(MUTED).stroke().restore();
+      for (const tick of [0, 50, 100]) {
+        const tx = x0 + (BAR_W * tick) / 100;
+        w.doc.save().moveTo(tx, y).lineTo(tx, y + 2).lineWidth(0.4).strokeColor(MUTED).stroke().restore();
+        const label = `${tick} %`;
+        const lw = w.style({ size: 6, color: MUTED }).widthOfString(label);
+        w.doc.text(label, Math.min(tx - lw / 2, x0 + BAR_W - lw), y + 2.5, { lineBreak: false });
+      }
+    });
+    w.y += 4;
+    start = end;
+    first = false;
+  }
+}
+
+function rightText(d: ReportItem["distributions"][number], reverse: boolean, view: ReportView, text: ItemText): string {
+  if (d.suppressed || !d.counts) return text.hidden(d.why);
+  const sh = shares(d.counts);
+  const score = itemScore(d.mean, reverse, view.scale);
+  const dk = d.counts.at(-1)! > 0 ? ` · ${text.dontKnow} ${pct(sh.dontKnow)}` : "";
+  return sh.n === 0 ? `n ${d.n}${dk}` : `${pct(sh.topTwo)} · ${score === null ? "–" : Math.round(score)} · n ${sh.n}${dk}`;
+}

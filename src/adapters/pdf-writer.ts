@@ -1,0 +1,134 @@
+import type PDFDocument from "pdfkit";
+import { CONTENT_WIDTH, INK, PAGE } from "./pdf-style.ts";
+
+export type Doc = InstanceType<typeof PDFDocument>;
+type Struct = ReturnType<Doc["struct"]>;
+type Outline = Doc["outline"];
+
+export const BOTTOM = PAGE.height - PAGE.margin - 10;
+export type TextStyle = { size?: number; bold?: boolean; color?: string; width?: number; x?: number; lineGap?: number; align?: "left" | "center" | "right" };
+
+/** Room a heading keeps for what follows it, so it never ends a page. */
+const KEEP_WITH_NEXT = 70;
+
+/**
+ * A tagged-PDF writer over pdfkit: every mark on a page is either inside a structure element
+ * (Document › Sect › H1-H4, P, Table, Figure …) or an artifact, and content flows down the page,
+ * moving to a new page only when the next block would not fit whole.
+ */
+export class Writer {
+  readonly doc: Doc;
+  private readonly stack: Struct[];
+  private readonly outlines: Outline[];
+
+  constructor(doc: Doc) {
+    this.doc = doc;
+    const root = doc.struct("Document");
+    doc.addStructure(root);
+    this.stack = [root];
+    this.outlines = [doc.outline];
+  }
+
+  get y(): number {
+    return this.doc.y;
+  }
+
+  set y(value: number) {
+    this.doc.y = value;
+  }
+
+  get room(): number {
+    return BOTTOM - this.doc.y;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.doc.y = PAGE.margin;
+  }
+
+  /** Starts a new page unless `height` more points fit on this one; true when it did. */
+  ensure(height: number): boolean {
+    if (this.doc.y + height <= BOTTOM) return false;
+    this.newPage();
+    return true;
+  }
+
+  /** Opens a grouping element (Sect, Table, TR, L …) that the next elements go into. */
+  open(type: string, options: Record<string, unknown> = {}): Struct {
+    const s = this.doc.struct(type, options);
+    this.stack.at(-1)!.add(s);
+    this.stack.push(s);
+    return s;
+  }
+
+  close(): void {
+    const s = this.stack.pop()!;
+    s.end();
+  }
+
+  /** Draws inside a leaf structure element of `type`; pdfkit marks the content with its MCID. */
+  tagged(type: string, draw: () => void, options: Record<string, unknown> = {}): void {
+    this.stack.at(-1)!.add(this.doc.struct(type, options, draw));
+  }
+
+  /** Marks decoration (rules, page numbers, repeated table headers) as an artifact: not read aloud. */
+  artifact(draw: () => void, type: "Layout" | "Pagination" = "Layout"): void {
+    this.doc.markContent("Artifact", { type });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  style(s: TextStyle): Doc {
+    return this.doc.font(s.bold ? "Sans-Bold" : "Sans").fontSize(s.size ?? 9.5).fillColor(s.color ?? INK);
+  }
+
+  height(text: string, s: TextStyle): number {
+    this.style(s);
+    return this.doc.heightOfString(text, { width: s.width ?? CONTENT_WIDTH, lineGap: s.lineGap ?? 1.5 });
+  }
+
+  /** A heading H1-H4 with a bookmark for H1-H3, kept together with `keep` points of what follows. */
+  heading(level: 1 | 2 | 3 | 4, text: string, keep = KEEP_WITH_NEXT): void {
+    const size = [0, 22, 16, 13, 10.5][level]!;
+    const s: TextStyle = { size, bold: true };
+    const h = this.height(text, s);
+    if (this.doc.y > PAGE.margin + 1) this.doc.y += size * 0.6;
+    this.ensure(h + keep);
+    if (level <= 3) {
+      // The title (H1) and the sections (H2) are top-level bookmarks; elements (H3) sit under their section.
+      const parent = level <= 2 ? this.outlines[0]! : (this.outlines[level - 1] ?? this.outlines.at(-1)!);
+      this.outlines[level] = parent.addItem(text);
+      this.outlines.length = level + 1;
+    }
+    const y = this.doc.y;
+    this.tagged(`H${level}`, () => {
+      this.style(s).text(text, PAGE.margin, y, { width: CONTENT_WIDTH, lineGap: 1.5 });
+    });
+    this.doc.y = y + h + size * 0.35;
+  }
+
+  /** A paragraph, moved whole to the next page when it does not fit. */
+  para(text: string, s: TextStyle = {}): void {
+    const h = this.height(text, s);
+    this.ensure(h);
+    const y = this.doc.y;
+    const x = s.x ?? PAGE.margin;
+    this.tagged("P", () => {
+      this.style(s).text(text, x, y, { width: s.width ?? CONTENT_WIDTH, lineGap: s.lineGap ?? 1.5, align: s.align ?? "left" });
+    });
+    this.doc.y = y + h + (s.size ?? 9.5) * 0.5;
+  }
+
+  /** A chart: kept whole on one page, tagged Figure with `alt` carrying its numbers, and a layout box. */
+  figure(alt: string, height: number, draw: (top: number) => void): void {
+    this.ensure(height);
+    const top = this.doc.y;
+    this.tagged("Figure", () => draw(top), { alt, bbox: [PAGE.margin, top, PAGE.margin + CONTENT_WIDTH, top + height], placement: "Block" });
+    this.doc.y = top + height;
+  }
+
+  /** Ends every open element; call once before `doc.end()`. */
+  finish(): void {
+    while (this.stack.length > 0) this.close();
+  }
+}

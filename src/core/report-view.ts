@@ -1,0 +1,91 @@
+import { bandFor, itemText, labelOf, presentedTo } from "./levels.ts";
+import type { Questionnaire } from "./questionnaire.ts";
+import type { Report } from "./report.ts";
+import type { Lang } from "./text.ts";
+
+/**
+ * What the renderer needs beyond the report model, derived from the questionnaire and the model's
+ * already-anonymised figures only: per-level wordings, item scores on 0-100, the band of the
+ * *rounded* score, the cover's facts. Never reads raw responses.
+ */
+export type Wording = { levels: string[]; text: string };
+export type Band = { min: number; label: string };
+export type ReportView = {
+  title: string;
+  subtitle: string;
+  responses: number | null;
+  period: { first: string; last: string } | null;
+  bands: Band[];
+  /** Wordings per item id: one entry when every level saw the same text. */
+  wordings: Record<string, Wording[]>;
+  /** The scale's lowest value and span, to put item means on 0-100. */
+  scale: { min: number; span: number };
+  threshold: number;
+};
+
+/** Where the gaps module is not merged yet: the SPEC §5 default for a real difference, in points on 0-100. */
+export const DEFAULT_THRESHOLD = 20;
+
+export type ViewInput = { title?: string | undefined; submitted: { first: string; last: string } | null; threshold?: number };
+
+export function buildReportView(q: Questionnaire, report: Report, input: ViewInput): ReportView {
+  const lang = report.lang;
+  const levelIds = report.byColumns.includes("level") ? q.levels.map((l) => l.id) : [];
+  const wordings: Record<string, Wording[]> = {};
+  for (const item of q.areas.flatMap((a) => a.elements.flatMap((e) => e.items))) {
+    wordings[item.id] = wordingsOf(q, item, levelIds, lang);
+  }
+  return {
+    title: input.title?.trim() || report.title,
+    subtitle: input.title?.trim() ? report.title : "",
+    responses: report.total.suppressed ? null : report.total.respondents,
+    period: input.submitted,
+    bands: q.bands.map((b) => ({ min: b.min, label: labelOf(b, lang) })),
+    wordings,
+    scale: { min: q.scale.min, span: q.scale.max - q.scale.min },
+    threshold: input.threshold ?? DEFAULT_THRESHOLD,
+  };
+}
+
+function wordingsOf(q: Questionnaire, item: Questionnaire["areas"][number]["elements"][number]["items"][number], levelIds: string[], lang: Lang): Wording[] {
+  const asked = levelIds.filter((l) => presentedTo(item, l));
+  if (asked.length === 0) return [{ levels: [], text: itemText(item, undefined, lang) }];
+  const out: Wording[] = [];
+  for (const level of asked) {
+    const text = itemText(item, level, lang);
+    const label = labelOf(q.levels.find((l) => l.id === level)!, lang);
+    const same = out.find((w) => w.text === text);
+    if (same) same.levels.push(label);
+    else out.push({ levels: [label], text });
+  }
+  return out.length === 1 ? [{ levels: [], text: out[0]!.text }] : out;
+}
+
+/** The score as printed (a whole number) and the band of that printed number, so the two never disagree. */
+export function shownScore(score: number | null, bands: readonly Band[]): { text: string; band: string | null; index: number } {
+  if (score === null) return { text: "–", band: null, index: -1 };
+  const rounded = Math.round(score);
+  const band = bandFor(rounded, bands);
+  return { text: String(rounded), band: band?.label ?? null, index: band ? bands.indexOf(band) : -1 };
+}
+
+/** An item's mean on 1-5 (say) as a score on 0-100, turned for reverse-keyed items like every score. */
+export function itemScore(mean: number | null, reverse: boolean, scale: { min: number; span: number }): number | null {
+  if (mean === null) return null;
+  const s = ((mean - scale.min) / scale.span) * 100;
+  return reverse ? 100 - s : s;
+}
+
+/** Percent shares of each valid answer (the last count is "ved ikke", kept apart), whole numbers. */
+export function shares(counts: readonly number[]): { valid: number[]; dontKnow: number; topTwo: number; n: number } {
+  const valid = counts.slice(0, -1);
+  const n = valid.reduce((a, b) => a + b, 0);
+  const all = n + counts.at(-1)!;
+  const pct = (c: number, of: number) => (of === 0 ? 0 : (100 * c) / of);
+  return {
+    valid: valid.map((c) => pct(c, n)),
+    dontKnow: pct(counts.at(-1)!, all),
+    topTwo: pct(valid.slice(-2).reduce((a, b) => a + b, 0), n),
+    n,
+  };
+}

@@ -1,0 +1,128 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { getDocumentProxy } from "unpdf";
+import { beforeAll, describe, expect, it } from "vitest";
+import { report } from "../../src/cli/commands/report.ts";
+import { memoryIo } from "../../src/cli/io.ts";
+import { loadValid } from "../helpers/load.ts";
+import { ROOT, tmpDir } from "../helpers/paths.ts";
+import { wordBoxes } from "../helpers/pdf-layout.ts";
+import { reportData } from "../helpers/report-data.ts";
+import { missing } from "../helpers/system.ts";
+
+const QUESTIONNAIRE = join(ROOT, "questionnaires", "faglig-ledelse.yaml");
+type Node = { role?: string; alt?: string; children?: Node[] };
+
+/** A 71-person workshop by level: the direktion (4) is hidden, the chefs (9) shown. */
+const WORKSHOP = [
+  { level: "direktion", group: "", count: 4, lean: 0.6 },
+  { level: "chef", group: "", count: 9, lean: 0.3 },
+  { level: "afdelingsleder", group: "", count: 18 },
+  { level: "teamleder", group: "", count: 20, lean: -0.3 },
+  { level: "medarbejder", group: "", count: 20, lean: -0.8 },
+];
+
+let pdf: string;
+let struct: string;
+
+beforeAll(async () => {
+  if (missing("pdfinfo", "pdftotext")) return;
+  const dir = tmpDir();
+  writeFileSync(join(dir, "data.csv"), reportData(loadValid(QUESTIONNAIRE), WORKSHOP));
+  const { io } = memoryIo(dir, "da", { SOURCE_DATE_EPOCH: "1767225600" });
+  await report({ files: ["data.csv"], questionnaire: QUESTIONNAIRE, by: "level", out: "r.pdf", title: "Workshop i Favrskov" }, io);
+  pdf = join(dir, "r.pdf");
+  struct = execFileSync("pdfinfo", ["-struct-text", pdf], { encoding: "utf8", maxBuffer: 64 << 20 });
+});
+
+describe.skipIf(missing("pdfinfo", "pdftotext"))("report as a tagged PDF (PDF/UA)", () => {
+  it("is tagged, with a Document root, the document's language and a displayed title", async () => {
+    expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(/Tagged:\s+yes/);
+    expect(struct.split("\n")[0]).toBe("Document");
+    const doc = await getDocumentProxy(new Uint8Array(readFileSync(pdf)));
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
+    expect(info).toMatchObject({ Language: "da-DK", Title: "Workshop i Favrskov — Rapport", PDFFormatVersion: "1.7" });
+    expect(readFileSync(pdf).toString("latin1")).toMatch(/\/DisplayDocTitle true/);
+    expect(readFileSync(pdf).toString("latin1")).toContain("<pdfuaid:part>1</pdfuaid:part>");
+  });
+
+  it("has headings in order: one H1, and no level skipped", () => {
+    const levels = [...struct.matchAll(/^\s*H(\d)\b/gm)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    levels.forEach((l, i) => {
+      if (i > 0) expect(l, `heading ${i}: H${levels[i - 1]} then H${l}`).toBeLessThanOrEqual(levels[i - 1]! + 1);
+    });
+    // Headings are whole words, not letter-spaced ("R A P P O R T").
+    expect(struct).toMatch(/H2 \(block\)\n\s+"Overblik"/);
+    expect(struct).toMatch(/H2 \(block\)\n\s+"Metode"/);
+    expect(struct).not.toMatch(/"(\S ){4,}/);
+  });
+
+  it("puts every word of every page inside the structure, except the page footer (an artifact)", () => {
+    const tagged = [...struct.matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]!).join("").replace(/\s+/g, "");
+    const pages = wordBoxes(pdf);
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) {
+      const body = page.words.filter((b) => b.y0 < page.height - 60); // the footer sits below the content
+      expect(body.length, `page ${page.page} has text`).toBeGreaterThan(0);
+      const missingWords = body.map((b) => b.word).filter((word) => !tagged.includes(word));
+      expect(missingWords, `page ${page.page}`).toEqual([]);
+      // The footer is on every page and is not read out as content.
+      expect(page.words.some((b) => b.word === "Side")).toBe(true);
+    }
+    expect(tagged).not.toContain("Side1/");
+  });
+
+  it("marks every piece of text as structure content or as an artifact, and the footer as an artifact", async () => {
+    const doc = await getDocumentProxy(new Uint8Array(readFileSync(pdf)));
+    for (let p = 1; p <= doc.numPages; p++) {
+      const content = await (await doc.getPage(p)).getTextContent({ includeMarkedContent: true });
+      const stack: { tag?: string; id?: string | null }[] = [];
+      const footer: string[] = [];
+      for (const item of content.items as { type?: string; tag?: string; id?: string | null; str?: string }[]) {
+        if (item.type === "beginMarkedContentProps" || item.type === "beginMarkedContent") stack.push(item);
+        else if (item.type === "endMarkedContent") stack.pop();
+        else if (item.str?.trim()) {
+          const inside = stack.find((m) => m.tag === "Artifact" || m.id);
+          expect(inside, `page ${p}: "${item.str}" is neither tagged nor an artifact`).toBeDefined();
+          if (inside!.tag === "Artifact") footer.push(item.str);
+        }
+      }
+      expect(footer.join(" "), `page ${p}`).toMatch(new RegExp(`Side ${p}/${doc.numPages}`));
+    }
+  });
+
+  it("gives every chart a Figure with alt text that carries its numbers", async () => {
+    const doc = await getDocumentProxy(new Uint8Array(readFileSync(pdf)));
+    const figures: Node[] = [];
+    const walk = (n: Node | null) => {
+      if (!n) return;
+      if (n.role === "Figure") figures.push(n);
+      n.children?.forEach(walk);
+    };
+    for (let p = 1; p <= doc.numPages; p++) walk((await (await doc.getPage(p)).getStructTree()) as Node);
+    expect(figures.length).toBeGreaterThan(60); // one per item (86 in the questionnaire, a few split) and the radar
+    for (const f of figures) {
+      expect(f.alt, JSON.stringify(f).slice(0, 200)).toBeTruthy();
+      expect(f.alt!).toMatch(/\d/);
+    }
+    // The radar (three shown levels) names each group and its element scores.
+    expect(figures.some((f) => /radar.*Afdelings-\/institutionsleder: Sætte retningen \d+/.test(f.alt!))).toBe(true);
+  });
+
+  it("has real tables with column and row header cells", () => {
+    expect(struct).toMatch(/Table \(block\)\n\s+TR\n\s+TH:\n\s+\/Scope \/Column/);
+    expect(struct).toMatch(/TH:\n\s+\/Scope \/Row\n\s+"Afdelings-\/institutionsleder"/);
+  });
+
+  it("has a bookmark per section and per element", async () => {
+    const doc = await getDocumentProxy(new Uint8Array(readFileSync(pdf)));
+    const outline = (await doc.getOutline()) as { title: string; items: { title: string }[] }[];
+    const titles = outline.map((o) => o.title);
+    expect(titles).toEqual(expect.arrayContaining(["Workshop i Favrskov", "Overblik", "Faglig ledelse", "Ledelsesinformation", "Metode"]));
+    const area = outline.find((o) => o.title === "Faglig ledelse")!;
+    expect(area.items.map((i) => i.title)).toContain("Sætte retningen");
+  });
+});

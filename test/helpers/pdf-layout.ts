@@ -1,0 +1,47 @@
+import { execFileSync } from "node:child_process";
+
+export type Box = { word: string; x0: number; y0: number; x1: number; y1: number };
+export type PageBoxes = { page: number; width: number; height: number; words: Box[] };
+
+const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+
+/** Every word's box on every page, as poppler's `pdftotext -bbox` sees them. */
+export function wordBoxes(pdf: string): PageBoxes[] {
+  const html = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const pages: PageBoxes[] = [];
+  for (const [, w, h, body] of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
+    const words = [...body!.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([\s\S]*?)<\/word>/g)].map(
+      ([, x0, y0, x1, y1, word]) => ({ word: unescape(word!), x0: Number(x0), y0: Number(y0), x1: Number(x1), y1: Number(y1) }),
+    );
+    pages.push({ page: pages.length + 1, width: Number(w), height: Number(h), words });
+  }
+  return pages;
+}
+
+/**
+ * Pairs of words that overlap, and words that leave the page. A word's box spans the font's full
+ * ascent and descent, so lines set solid touch; boxes are shrunk by a fifth of their height (and
+ * 0.3 pt across) before comparing, which still catches a line printed over another line.
+ */
+export function layoutFaults(pages: PageBoxes[]): string[] {
+  const faults: string[] = [];
+  for (const p of pages) {
+    const shrunk = p.words.map((b) => {
+      const dy = (b.y1 - b.y0) / 5;
+      return { ...b, x0: b.x0 + 0.3, x1: b.x1 - 0.3, y0: b.y0 + dy, y1: b.y1 - dy };
+    });
+    for (const b of p.words) {
+      if (b.x0 < -0.5 || b.y0 < -0.5 || b.x1 > p.width + 0.5 || b.y1 > p.height + 0.5) faults.push(`p${p.page}: "${b.word}" leaves the page`);
+    }
+    // Sweep by x so that pages with thousands of words stay fast.
+    const order = [...shrunk].sort((a, b) => a.x0 - b.x0);
+    for (let i = 0; i < order.length; i++) {
+      const a = order[i]!;
+      for (let j = i + 1; j < order.length && order[j]!.x0 < a.x1; j++) {
+        const b = order[j]!;
+        if (b.y0 < a.y1 && a.y0 < b.y1) faults.push(`p${p.page}: "${a.word}" overlaps "${b.word}" at (${a.x0.toFixed(0)}, ${a.y0.toFixed(0)})`);
+      }
+    }
+  }
+  return faults;
+}
