@@ -94,39 +94,3 @@ export function radar(doc: Doc, axes: readonly string[], series: readonly Series
     });
   });
 }
-
-/** Horizontal bars, one row per category and one bar per series, with the value written beside it. */
-export function groupedBars(doc: Doc, categories: readonly string[], series: readonly Series[], x: number, y: number, width: number, format: (v: number) => string): number {
-  const labelWidth = 120;
-  const barHeight = 7;
-  const plot = width - labelWidth - 30;
-  let cy = y;
-  doc.save().lineWidth(0.5).strokeColor(RULE).undash();
-  for (const tick of [0, 20, 40, 60, 80, 100]) {
-    const tx = x + labelWidth + (plot * tick) / 100;
-    doc.moveTo(tx, y - 2).lineTo(tx, y + categories.length * (series.length * (barHeight + 2) + 8)).stroke();
-    doc.font("Sans").fontSize(6.5).fillColor(MUTED).text(String(tick), tx - 8, y - 11, { width: 16, align: "center" });
-  }
-  doc.restore();
-  categories.forEach((category, ci) => {
-    const blockHeight = series.length * (barHeight + 2);
-    doc.font("Sans").fontSize(8).fillColor(INK).text(category, x, cy + blockHeight / 2 - 5, { width: labelWidth - 6, height: blockHeight + 6, ellipsis: true });
-    series.forEach((s, si) => {
-      const v = s.values[ci];
-      const style = SERIES[si % SERIES.length]!;
-      const by = cy + si * (barHeight + 2);
-      if (v === null || v === undefined) {
-        doc.font("Sans").fontSize(6.5).fillColor(MUTED).text("–", x + labelWidth + 2, by, { lineBreak: false });
-        return;
-      }
-      const w = Math.max(0.5, (plot * v) / 100);
-      doc.save().rect(x + labelWidth, by, w, barHeight).fillColor(style.color).fill();
-      marker(doc, style.marker, x + labelWidth + w + 5, by + barHeight / 2, style.color);
-      doc.restore();
-      doc.font("Sans").fontSize(6.5).fillColor(INK).text(format(v), x + labelWidth + w + 10, by, { lineBreak: false });
-    });
-    cy += blockHeight + 8;
-    void ci;
-  });
-  return cy;
-}

@@ -38,20 +38,33 @@ export function scaleKey(w: Writer, report: Report, text: ItemText): void {
   w.y = y + 13 + w.height(explain, { size: 7.5 }) + 6;
 }
 
-/** One item: its wording(s), then one 100 % bar per group, kept whole or split between rows with the item repeated. */
-export function itemBlock(w: Writer, report: Report, view: ReportView, item: ReportItem, text: ItemText): void {
+function layout(w: Writer, view: ReportView, item: ReportItem, text: ItemText) {
   const wordings = view.wordings[item.id] ?? [{ levels: [], text: item.text }];
   const head = [
     ...wordings.map((x) => (x.levels.length > 0 ? `${x.levels.join(", ")}: ${x.text}` : x.text)),
     ...(item.reverse ? [text.reversed] : []),
   ];
-  const shades = scaleShades(report.scale.labels.length);
   const labelSize = fitSize(w, item.distributions.map((d) => d.label), LABEL_W - 6, 7.5, 6);
   const rows = item.distributions.map((d) => {
     const right = rightText(d, item.reverse, view, text);
     const h = Math.max(BAR_H + 4, w.height(d.label, { size: labelSize, width: LABEL_W - 6, lineGap: 0.3 }) + 3, w.height(right, { size: 7, width: RIGHT_W, lineGap: 0.3 }) + 3);
     return { d, right, h };
   });
+  return { head, labelSize, rows };
+}
+
+/** The height of an item's first block (its text and up to two rows): what a heading above it must keep with it. */
+export function itemLeadHeight(w: Writer, view: ReportView, item: ReportItem, text: ItemText): number {
+  const { head, rows } = layout(w, view, item, text);
+  const all = rows.reduce((s, r) => s + r.h, 0);
+  const lead = all <= BOTTOM - PAGE.margin - 100 ? all : rows.slice(0, 2).reduce((s, r) => s + r.h, 0);
+  return head.reduce((s, l, i) => s + w.height(l, { size: i === 0 ? 8.5 : 8, bold: i === 0, width: CONTENT_WIDTH - 40 }) + 2, 0) + lead + 22;
+}
+
+/** One item: its wording(s), then one 100 % bar per group, kept whole or split between rows with the item repeated. */
+export function itemBlock(w: Writer, report: Report, view: ReportView, item: ReportItem, text: ItemText): void {
+  const { head, labelSize, rows } = layout(w, view, item, text);
+  const shades = scaleShades(report.scale.labels.length);
   const axis = 12;
   let start = 0;
   let first = true;

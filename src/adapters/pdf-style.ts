@@ -28,7 +28,6 @@ export const inkOn = (fill: string): string => {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 110 ? "#ffffff" : INK;
 };
 
-export const DONT_KNOW_COLOR = "#c8c8c8";
 export const INK = "#1a1a1a";
 export const MUTED = "#6b6b6b";
 export const RULE = "#d0d0d0";

@@ -1,0 +1,55 @@
+import type { Report, ReportElement } from "../core/report.ts";
+import { itemScore, shownScore, type ReportView } from "../core/report-view.ts";
+import type { ReportWords } from "../core/report-words.ts";
+import { itemBlock, itemLeadHeight, scaleKey, type ItemText } from "./pdf-items.ts";
+import { hiddenText } from "./pdf-sections.ts";
+import { CONTENT_WIDTH, MUTED } from "./pdf-style.ts";
+import { table, type Cell } from "./pdf-table.ts";
+import type { Writer } from "./pdf-writer.ts";
+
+export function elementSection(w: Writer, report: Report, view: ReportView, words: ReportWords, element: ReportElement): void {
+  const L = report.labels;
+  w.open("Sect");
+  w.heading(3, element.label, 120);
+  if (element.definition) w.para(element.definition);
+  const groups = report.byColumns.length === 0 ? [report.total] : [...report.groups, report.total];
+  const rows: Cell[][] = groups.map((g) => {
+    const cell = report.cells[g.key]![element.id]!;
+    if (cell.suppressed) return [{ text: g.label, bold: false }, { text: "–", color: MUTED }, { text: hiddenText(report, cell.why), color: MUTED, size: 7.5 }, { text: "" }];
+    const shown = shownScore(cell.score, view.bands);
+    return [{ text: g.label, bold: g === report.total }, { text: shown.text, bold: true }, { text: shown.band ?? "" }, { text: String(cell.n), color: MUTED }];
+  });
+  table(w, [{ header: words.group, width: 230 }, { header: L.score, width: 50, align: "right" }, { header: L.band, width: 160 }, { header: "n", width: CONTENT_WIDTH - 440, align: "right" }], rows, { size: 8.5, rowHeader: true });
+
+  const text: ItemText = {
+    hidden: (why) => hiddenText(report, why),
+    topTwo: words.topTwo,
+    score: words.scoreWord,
+    dontKnow: words.dontKnow,
+    onlyDontKnow: words.onlyDontKnow,
+    reversed: words.reversed,
+    continued: words.continued,
+  };
+  // The heading and the scale key stay on the page of the first item.
+  const first = element.items[0];
+  w.heading(4, L.items, 40 + (first ? itemLeadHeight(w, view, first, text) : 0));
+  scaleKey(w, report, text);
+  for (const item of element.items) itemBlock(w, report, view, item, text);
+
+  const big = element.items.flatMap((item) => {
+    const shown = item.distributions.filter((d) => d.label !== report.total.label && !d.suppressed && d.mean !== null).map((d) => ({ label: d.label, score: Math.round(itemScore(d.mean, item.reverse, view.scale)!) }));
+    if (shown.length < 2) return [];
+    const hi = shown.reduce((a, b) => (b.score > a.score ? b : a));
+    const lo = shown.reduce((a, b) => (b.score < a.score ? b : a));
+    return hi.score - lo.score >= view.threshold ? [{ id: item.id, text: item.text, hi, lo, diff: hi.score - lo.score }] : [];
+  }).sort((a, b) => b.diff - a.diff);
+  w.heading(4, words.differencesAbove(view.threshold), 40);
+  if (big.length === 0) w.para(words.noDifferencesAbove(view.threshold), { size: 9, color: MUTED });
+  for (const d of big) w.para(`${d.id} ${d.text}\n${d.hi.label} ${d.hi.score} – ${d.lo.label} ${d.lo.score} = ${d.diff} ${words.points}`, { size: 8.5 });
+  for (const advice of element.advice) {
+    w.heading(4, `${L.goodPractice} · ${advice.label}`, 50);
+    w.para(advice.text);
+  }
+  w.close();
+}
+

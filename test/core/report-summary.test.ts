@@ -1,0 +1,105 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { TOTAL_KEY, type Cell, type Report } from "../../src/core/report.ts";
+import { groupGaps, heatmap, keyMessages } from "../../src/core/report-summary.ts";
+import { buildReportView, itemScore, shares, shownScore, type ReportView } from "../../src/core/report-view.ts";
+import { loadValid } from "../helpers/load.ts";
+import { ROOT } from "../helpers/paths.ts";
+
+const BANDS = [{ min: 0, label: "Begyndende" }, { min: 40, label: "Under udvikling" }, { min: 60, label: "Etableret" }, { min: 80, label: "Forankret" }];
+const VIEW = { bands: BANDS, threshold: 20, scale: { min: 1, span: 4 } } as unknown as ReportView;
+const shown = (score: number, n = 10): Cell => ({ score, band: null, n, suppressed: false, why: undefined });
+const hidden = (why: "small" | "complement", score: number | null = null): Cell => ({ score, band: null, n: 2, suppressed: true, why });
+const group = (key: string, suppressed = false) => ({ key, label: key, by: { group: key }, respondents: suppressed ? 2 : 10, suppressed, why: suppressed ? ("small" as const) : undefined });
+
+/**
+ * A hand-made model: A and B are shown, C is hidden — and its cells carry a score of 99 on purpose,
+ * so a summary that peeked at a hidden cell would show it.
+ */
+function model(): Report {
+  const cells: Record<string, Record<string, Cell>> = {
+    A: { e1: shown(80.4), e2: shown(50), total: shown(65) },
+    B: { e1: shown(55.4), e2: shown(45), total: shown(50) },
+    C: { e1: hidden("small", 99), e2: hidden("small", 99), total: hidden("small", 99) },
+    [TOTAL_KEY]: { e1: shown(39.6), e2: shown(47.5), total: shown(43) },
+  };
+  return {
+    lang: "da",
+    byColumns: ["group"],
+    groups: [group("A"), group("B"), group("C", true)],
+    total: { ...group(TOTAL_KEY), label: "Alle", respondents: 22 },
+    dimensions: [{ id: "e1", label: "Sætte retningen", kind: "element" }, { id: "e2", label: "Følge op", kind: "element" }, { id: "total", label: "I alt", kind: "total" }],
+    cells,
+    elements: [{ id: "e1", items: [{ id: "i1", distributions: [{ group: TOTAL_KEY, suppressed: false, counts: [0, 0, 1, 1, 1, 1, 4] }] }] }],
+  } as unknown as Report;
+}
+
+describe("report summary", () => {
+  it("prints the score rounded and the band of that rounded figure, so 39.6 reads 40 (Under udvikling)", () => {
+    expect(shownScore(39.6, BANDS)).toEqual({ text: "40", band: "Under udvikling", index: 1 });
+    expect(shownScore(39.4, BANDS)).toEqual({ text: "39", band: "Begyndende", index: 0 });
+    expect(shownScore(null, BANDS).text).toBe("–");
+  });
+
+  it("puts item means on 0-100, turned for reverse-keyed items", () => {
+    expect(itemScore(4.2, false, { min: 1, span: 4 })).toBeCloseTo(80, 10); // (4.2 − 1) / 4 × 100
+    expect(itemScore(1.8, true, { min: 1, span: 4 })).toBeCloseTo(80, 10); // 100 − 20
+  });
+
+  it("computes answer shares with 'ved ikke' apart", () => {
+    // Valid answers 1, 2, 3, 0, 4 (n = 10) and 2 × ved ikke: 10/20/30/0/40 %, top two (0 + 4) / 10, ved ikke 2 / 12.
+    const s = shares([1, 2, 3, 0, 4, 2]);
+    expect(s.valid).toEqual([10, 20, 30, 0, 40]);
+    expect(s.topTwo).toBe(40);
+    expect(s.dontKnow).toBeCloseTo(16.667, 3);
+    expect(s.n).toBe(10);
+  });
+
+  it("builds the heatmap from the model's cells: hidden cells carry no figure, only why", () => {
+    const map = heatmap(model(), VIEW);
+    expect(map.rows.map((r) => r.label)).toEqual(["A", "B", "C", "Alle"]);
+    expect(map.rows[0]!.cells.map((c) => c.text)).toEqual(["80", "50", "65"]);
+    expect(map.rows[0]!.cells.map((c) => c.band)).toEqual([3, 1, 2]);
+    expect(map.rows[2]!.cells).toEqual([1, 2, 3].map(() => ({ text: "", band: -1, hidden: "small" })));
+    expect(map.rows[2]!.respondents).toBe("–");
+    expect(map.rows[3]!.cells[0]).toEqual({ text: "40", band: 1, hidden: undefined });
+  });
+
+  it("finds the largest gap between shown groups only, on the printed (rounded) figures", () => {
+    // e1: A 80 − B 55 = 25; e2: A 50 − B 45 = 5. C (hidden, 99) takes no part.
+    expect(groupGaps(model()).map((g) => [g.element, g.high.label, g.high.score, g.low.label, g.low.score, g.diff])).toEqual([
+      ["Sætte retningen", "A", 80, "B", 55, 25],
+      ["Følge op", "A", 50, "B", 45, 5],
+    ]);
+  });
+
+  it("writes key messages from the figures, never from a hidden cell", () => {
+    const messages = keyMessages(model(), VIEW).map((m) => m.da);
+    expect(messages[0]).toBe("Stærkest står «Følge op» (48, Under udvikling); svagest «Sætte retningen» (40, Under udvikling).");
+    expect(messages[1]).toBe("Størst forskel: «Sætte retningen», A 80 mod B 55 (25 point).");
+    expect(messages.join(" ")).toContain("«Ved ikke» er svaret af 15 % eller flere ved 1 spørgsmål (mest i1: 50 %)"); // 4 of 8
+    expect(messages.join(" ")).toContain("1 af 3 grupper vises uden tal");
+    expect(messages.join(" ")).not.toContain("99");
+  });
+
+  it("says so when no gap reaches the threshold", () => {
+    const m = model();
+    m.cells.A!.e1 = shown(60);
+    m.cells.A!.e2 = shown(46);
+    expect(keyMessages(m, VIEW).map((x) => x.da)).toContain("Ingen grupper adskiller sig med 20 point eller mere på et element.");
+  });
+});
+
+describe("report view", () => {
+  it("keeps each level's own wording of an item, and one wording where all levels saw the same", () => {
+    const q = loadValid(join(ROOT, "questionnaires", "faglig-ledelse.yaml"));
+    const report = { lang: "da", byColumns: ["level"], title: "T", total: { suppressed: false, respondents: 9 } } as unknown as Report;
+    const view = buildReportView(q, report, { submitted: { first: "2026-03-01", last: "2026-03-28" }, title: "Favrskov" });
+    expect(view.wordings["sr-2"]).toEqual([
+      { levels: ["Direktion / topledelse"], text: "Jeg sikrer, at der er udarbejdet et administrationsgrundlag (interne retningslinjer) for området." },
+      { levels: ["Chefniveau"], text: "Vi har et administrationsgrundlag (interne retningslinjer), der beskriver de konkrete arbejdsgange på mit område." },
+    ]);
+    expect(view.wordings["sr-3"]).toEqual([{ levels: [], text: "Jeg formidler målene for området på en måde, der skaber motivation." }]);
+    expect(view).toMatchObject({ title: "Favrskov", subtitle: "T", responses: 9, period: { first: "2026-03-01", last: "2026-03-28" }, threshold: 20 });
+  });
+});
