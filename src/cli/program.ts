@@ -61,6 +61,13 @@ export function buildProgram(io: Io, run: Run): Command {
       .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
   };
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const mergeLevels = (command: Command) =>
+    command.option("--merge-levels <A+B[=navn]>", d(
+      "læg niveauer sammen i opdelinger efter niveau, fx direktion+chef=Topledelse (kan gentages)",
+      "merge levels in breakdowns by level, e.g. direktion+chef=Topledelse (repeatable)",
+    ), collect);
+
   sub("list", d("vis de indbyggede spørgeskemaer", "list the bundled questionnaires"))
     .option("--json", d("skriv JSON", "write JSON"))
     .addHelpText("after", examples(["ledelsestjek list", "ledelsestjek list --json"], io.lang))
@@ -93,7 +100,7 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((questionnaire, opts) => run(async () => (await import("./commands/run.ts")).run({ ...opts, questionnaire }, io)));
 
-  dataCommand("score", d("scor besvarelser fra CSV-filer: pr. respondent, pr. gruppe eller pr. spørgsmål", "score responses from CSV files: per respondent, per group or per item"))
+  mergeLevels(dataCommand("score", d("scor besvarelser fra CSV-filer: pr. respondent, pr. gruppe eller pr. spørgsmål", "score responses from CSV files: per respondent, per group or per item")))
     .option("--by <kolonner>", d("gruppér efter kolonner, fx level eller level,kommune", "group by columns, e.g. level or level,kommune"))
     .option("--item-stats", d("statistik pr. spørgsmål og niveau, med Cronbachs alfa pr. element", "statistics per item and level, with Cronbach's alpha per element"))
     .option("--format <csv|json>", d("uddataformat", "output format"), "csv")
@@ -104,11 +111,12 @@ export function buildProgram(io: Io, run: Run): Command {
       "ledelsestjek score besvarelser.csv --by level --excel --out niveauer.csv",
       "ledelsestjek score runde1.csv runde2.csv --by level,kommune --format json",
       "ledelsestjek score eksport.csv --item-stats --out spoergsmaal.csv",
-      "ledelsestjek score lang.csv --long --lenient",
+      "ledelsestjek score lang.csv --lenient",
+      "ledelsestjek score besvarelser.csv --by level --merge-levels direktion+chef=Topledelse",
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/score.ts")).score({ ...opts, files }, io)));
 
-  dataCommand("report", d("PDF-rapport med figurer (og tallene som CSV)", "PDF report with charts (and its figures as CSV)"))
+  mergeLevels(dataCommand("report", d("PDF-rapport med figurer (og tallene som CSV)", "PDF report with charts (and its figures as CSV)")))
     .option("--by <kolonner>", d("sammenlign grupper, fx level eller group", "compare groups, e.g. level or group"))
     .option("--out <fil.pdf>", d("PDF-filen, der skrives", "the PDF file to write"))
     .option("--csv <fil.csv>", d("skriv også rapportens tal som CSV", "also write the report's figures as CSV"))
