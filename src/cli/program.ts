@@ -128,6 +128,19 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/report.ts")).report({ ...opts, files }, io)));
 
+  mergeLevels(dataCommand("gaps", d("forskelle mellem niveauer eller grupper pr. element og spørgsmål (og spejl mod selvvurdering)", "differences between levels or groups per element and item (and mirror against self-rating)")))
+    .option("--between <kolonne>", d("kolonnen, der sammenlignes på", "the column to compare on"), "level")
+    .option("--threshold <point>", d("markér forskelle på mindst så mange point (0-100)", "flag differences of at least this many points (0-100)"), "20")
+    .option("--format <csv|json>", d("uddataformat", "output format"), "csv")
+    .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
+    .addHelpText("after", examples([
+      "ledelsestjek gaps besvarelser.csv",
+      "ledelsestjek gaps besvarelser.csv --merge-levels direktion+chef=Topledelse --threshold 15",
+      "ledelsestjek gaps eksport.csv --between forvaltning --format json --out forskelle.json",
+    ], io.lang))
+    .action((files, opts) => run(async () => (await import("./commands/gaps.ts")).gaps({ ...opts, files }, io)));
+
   dataCommand("convert", d("omskriv besvarelser mellem bredt og langt format", "convert responses between the wide and the long format"), false)
     .requiredOption("--to <long|wide>", d("formatet, der skrives", "the format to write"))
     .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))

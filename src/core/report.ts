@@ -1,9 +1,10 @@
-import { discloseAnswers, type Decision } from "./disclosure.ts";
+import type { Decision } from "./disclosure.ts";
 import { adviceFor, type GoodPractice } from "./good-practice.ts";
 import type { GroupItemCounts } from "./group-items.ts";
 import { groupOrder, type GroupRow, type GroupSummary } from "./group-summary.ts";
+import { itemBreakdown } from "./item-breakdown.ts";
 import type { LevelGrouping } from "./level-groups.ts";
-import { bandFor, descriptionOf, dontKnowLabel, elementItems, itemText, labelOf, LEADERS, presentedTo, scaleLabel, titleOf } from "./levels.ts";
+import { bandFor, descriptionOf, dontKnowLabel, elementItems, itemText, labelOf, LEADERS, scaleLabel, titleOf } from "./levels.ts";
 import type { Band, Questionnaire } from "./questionnaire.ts";
 import { methodText, reportLabels, type ReportLabels } from "./report-text.ts";
 import type { Lang } from "./text.ts";
@@ -161,20 +162,17 @@ export function buildReport(input: ReportInput): Report {
         const distributions: Distribution[] = [];
         for (const population of populations) {
           const members = byColumns.length === 0 ? [] : groups.filter((g) => g.population === population);
-          const asked = members.filter((g) => levelOf(g).length === 0 || levelOf(g).some((level) => presentedTo(item, level)));
           const popTotal = totals.get(population)!;
-          const counts = asked.map((g) => itemCounts.counts(g.key, i));
-          const totalCounts = itemCounts.counts(popTotal.key, i);
-          if (totalCounts.every((c) => c === 0) && asked.length === 0) continue;
-          const valid = (c: number[]) => c.slice(0, -1).reduce((a, b) => a + b, 0);
-          const decided = byColumns.length === 0
-            ? { groups: [], total: discloseAnswers([[""]], [valid(totalCounts)], [totalCounts.reduce((a, b) => a + b, 0)], k).total }
-            : discloseAnswers(asked.map((g) => byColumns.map((c) => g.by[c]!)), counts.map(valid), counts.map((c) => c.reduce((a, b) => a + b, 0)), k);
-          const columns = [...asked.map((g, j) => ({ g, c: counts[j]!, d: decided.groups[j]!, total: false })), { g: popTotal, c: totalCounts, d: decided.total, total: true }];
+          const { cells: asked, total: totalCell } = itemBreakdown(
+            item, members.map((g) => ({ key: g.key, values: byColumns.map((c) => g.by[c]!), levels: levelOf(g) })),
+            (key) => itemCounts.counts(key, i), popTotal.key, k,
+          );
+          if (asked.length === 0 && totalCell.valid === 0 && totalCell.counts.every((c) => c === 0)) continue;
+          const columns = [...asked.map((cell) => ({ cell, g: members.find((m) => m.key === cell.key)!, total: false })), { cell: totalCell, g: popTotal, total: true }];
           // A mirror level's total over a single group repeats that group: shown once.
           const shownColumns = population !== LEADERS && asked.length === 1 ? columns.slice(0, 1) : columns;
-          for (const { g, c, d, total: isTotal } of shownColumns) {
-            const n = valid(c);
+          for (const { cell, g, total: isTotal } of shownColumns) {
+            const { counts: c, valid: n, decision: d } = cell;
             const mean = n > 0 ? c.slice(0, -1).reduce((sum, count, v) => sum + count * (q.scale.min + v), 0) / n : null;
             distributions.push(d.hidden
               ? { group: g.key, label: g.label, population, suppressed: true, why: hiddenWhy(d), n, counts: null, mean: null }

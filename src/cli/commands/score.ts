@@ -70,13 +70,13 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
 export const parseBy = (by: string | undefined): string[] => (by ? by.split(",").map((c) => c.trim()).filter(Boolean) : []);
 
 /** The value of a --by column for a row; a column the file lacks stops the run. */
-export function byValue(row: RespondentRow, column: string, grouping?: LevelGrouping): string {
+export function byValue(row: RespondentRow, column: string, grouping?: LevelGrouping, option = "--by"): string {
   if (column === "level") return grouping ? grouping.keyOf(row.level) : row.level;
   if (column === "group") return row.group;
   const value = metaValue(row, column);
   if (value === undefined) {
     const available = ["level", "group", ...row.metaNames].join(", ");
-    throw new FileProblem({ file: row.file, line: 1, column, message: t(`--by ${column}: kolonnen findes ikke i filen (mulige: ${available})`, `--by ${column}: the file has no such column (possible: ${available})`) });
+    throw new FileProblem({ file: row.file, line: 1, column, message: t(`${option} ${column}: kolonnen findes ikke i filen (mulige: ${available})`, `${option} ${column}: the file has no such column (possible: ${available})`) });
   }
   return value;
 }
