@@ -146,6 +146,8 @@ export function buildReport(input: ReportInput): Report {
       : { score: row.mean, band: bandLabel(row.mean), n: row.n, suppressed: row.suppressed, why: hiddenWhy({ hidden: row.suppressed, why: row.why }) };
   }
 
+  // A data set of only mirror respondents has no leaders' total: "Alle" is then empty, not missing.
+  cells[TOTAL_KEY] ??= Object.fromEntries(dimensions.map((d) => [d.id, { score: null, band: null, n: 0, suppressed: true, why: "small" as const }]));
   const leaders = groups.filter((g) => g.population === LEADERS);
   const shownGroups = byColumns.length === 0 ? [total] : groups.filter((g) => !g.suppressed);
   const chartGroups = [...shownGroups].sort((a, b) => b.respondents - a.respondents).slice(0, MAX_CHART_GROUPS);
