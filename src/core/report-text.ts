@@ -40,6 +40,7 @@ export function reportLabels(lang: Lang) {
     moreGroups: (shown: number, all: number) => (da ? `Figuren viser de ${shown} største af ${all} grupper.` : `The chart shows the ${shown} largest of ${all} groups.`),
     page: da ? "Side" : "Page",
     toolVersion: da ? "Værktøj" : "Tool",
+    mergedLevels: da ? "Sammenlagte niveauer" : "Merged levels",
   };
 }
 

@@ -132,3 +132,26 @@ describe("report (PDF)", () => {
     expect(await pdfText(join(dir2, "r.pdf"))).toContain("ikke relevant for niveauet");
   });
 });
+
+describe("report: anonymity across levels (SPEC §4)", () => {
+  it("hides 'Alle' for an item put to a single level whose group is hidden", async () => {
+    // mini: i5 is put to medarbejder only, who are 1-2 here (k = 3); its total is the same people.
+    const d = tmpDir();
+    const { io } = memoryIo(d, "da", env);
+    await report({ files: [join(ROOT, "test", "fixtures", "responses", "mini-utf8.csv")], questionnaire: MINI, by: "level", out: "r.pdf", csv: "r.csv" }, io);
+    const lines = readFileSync(join(d, "r.csv"), "utf8").trimEnd().split("\r\n");
+    const i5 = lines.filter((l) => l.split(",")[3] === "i5");
+    expect(i5.length).toBeGreaterThan(0);
+    expect(i5.every((l) => l.endsWith("true,false") || l.endsWith("true,true"))).toBe(true);
+    expect(i5.some((l) => l.endsWith(",true,true"))).toBe(true);
+  });
+
+  it("names merged levels on the cover and in the method section", async () => {
+    const d = tmpDir();
+    const { io } = memoryIo(d, "da", env);
+    await report({ files: [join(ROOT, "test", "fixtures", "responses", "mini-utf8.csv")], questionnaire: MINI, by: "level", out: "r.pdf", mergeLevels: ["leder+medarbejder=Hele kæden"] }, io);
+    const pdf = await pdfText(join(d, "r.pdf"));
+    expect(pdf).toContain("Sammenlagte niveauer");
+    expect(pdf).toMatch(/Hele kæden = Leder \+ Medarbejder/);
+  });
+});

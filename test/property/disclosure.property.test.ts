@@ -84,7 +84,7 @@ function parseCsv(text: string): Record<string, string>[] {
   return rows.map((line) => Object.fromEntries(line.split(",").map((v, i) => [names[i]!, v])));
 }
 
-async function outputs(dir: string, by: string[], k: number, data: Respondent[]): Promise<Published> {
+async function outputs(dir: string, by: readonly string[], data: Respondent[]): Promise<Published> {
   const { io } = memoryIo(dir);
   const files = ["data.csv"];
   const q = "q.yaml";
@@ -157,7 +157,7 @@ describe("the disclosure guarantee (SPEC §4 rule 5) as a property", () => {
         const dir = tmpDir("ledelsestjek-prop-");
         writeFileSync(join(dir, "q.yaml"), questionnaire(k));
         writeFileSync(join(dir, "data.csv"), csvOf(data));
-        const published = await outputs(dir, by, k, data);
+        const published = await outputs(dir, by, data);
         for (const [family, sets] of published) {
           const leaks = derivableSmallSets(data.length, sets, k);
           expect(leaks.map((set) => `${family}: {${set.map((i) => `r${i}`).join(", ")}}`)).toEqual([]);
