@@ -1,5 +1,7 @@
 import type { Report, ReportElement } from "../core/report.ts";
-import { itemScore, shownScore, type ReportView } from "../core/report-view.ts";
+import { LEADERS } from "../core/levels.ts";
+import { orderedGroups } from "../core/report-summary.ts";
+import { groupName, itemScore, shownScore, type ReportView } from "../core/report-view.ts";
 import type { ReportWords } from "../core/report-words.ts";
 import { itemBlock, itemLeadHeight, scaleKey, type ItemText } from "./pdf-items.ts";
 import { hiddenText } from "./pdf-sections.ts";
@@ -12,12 +14,12 @@ export function elementSection(w: Writer, report: Report, view: ReportView, word
   w.open("Sect");
   w.heading(3, element.label, 120);
   if (element.definition) w.para(element.definition);
-  const groups = report.byColumns.length === 0 ? [report.total] : [...report.groups, report.total];
+  const groups = orderedGroups(report, view);
   const rows: Cell[][] = groups.map((g) => {
     const cell = report.cells[g.key]![element.id]!;
-    if (cell.suppressed) return [{ text: g.label, bold: false }, { text: "–", color: MUTED }, { text: hiddenText(report, cell.why), color: MUTED, size: 7.5 }, { text: "" }];
+    if (cell.suppressed) return [{ text: groupName(report, view, g), bold: false }, { text: "–", color: MUTED }, { text: hiddenText(report, cell.why), color: MUTED, size: 7.5 }, { text: "" }];
     const shown = shownScore(cell.score, view.bands);
-    return [{ text: g.label, bold: g === report.total }, { text: shown.text, bold: true }, { text: shown.band ?? "" }, { text: String(cell.n), color: MUTED }];
+    return [{ text: groupName(report, view, g), bold: g === report.total }, { text: shown.text, bold: true }, { text: shown.band ?? "" }, { text: String(cell.n), color: MUTED }];
   });
   table(w, [{ header: words.group, width: 230 }, { header: L.score, width: 50, align: "right" }, { header: L.band, width: 160 }, { header: "n", width: CONTENT_WIDTH - 440, align: "right" }], rows, { size: 8.5, rowHeader: true });
 
@@ -32,12 +34,13 @@ export function elementSection(w: Writer, report: Report, view: ReportView, word
   };
   // The heading and the scale key stay on the page of the first item.
   const first = element.items[0];
-  w.heading(4, L.items, 40 + (first ? itemLeadHeight(w, view, first, text) : 0));
+  w.heading(4, L.items, 40 + (first ? itemLeadHeight(w, report, view, first, text) : 0));
   scaleKey(w, report, text);
   for (const item of element.items) itemBlock(w, report, view, item, text);
 
   const big = element.items.flatMap((item) => {
-    const shown = item.distributions.filter((d) => d.label !== report.total.label && !d.suppressed && d.mean !== null).map((d) => ({ label: d.label, score: Math.round(itemScore(d.mean, item.reverse, view.scale)!) }));
+    // Between the leaders' groups, as `gaps` compares within a population; totals take no part.
+    const shown = item.distributions.filter((d) => d.population === LEADERS && !report.groups.every((g) => g.key !== d.group) && !d.suppressed && d.mean !== null).map((d) => ({ label: d.label, score: Math.round(itemScore(d.mean, item.reverse, view.scale)!) }));
     if (shown.length < 2) return [];
     const hi = shown.reduce((a, b) => (b.score > a.score ? b : a));
     const lo = shown.reduce((a, b) => (b.score < a.score ? b : a));

@@ -1,5 +1,5 @@
 import type { Report, ReportItem } from "../core/report.ts";
-import { itemScore, shares, type ReportView } from "../core/report-view.ts";
+import { groupName, itemScore, shares, type ReportView } from "../core/report-view.ts";
 import { fitSize } from "./pdf-table.ts";
 import { CONTENT_WIDTH, INK, inkOn, MUTED, PAGE, RULE, scaleShades } from "./pdf-style.ts";
 import { BOTTOM, type Writer } from "./pdf-writer.ts";
@@ -38,24 +38,25 @@ export function scaleKey(w: Writer, report: Report, text: ItemText): void {
   w.y = y + 13 + w.height(explain, { size: 7.5 }) + 6;
 }
 
-function layout(w: Writer, view: ReportView, item: ReportItem, text: ItemText) {
+function layout(w: Writer, report: Report, view: ReportView, item: ReportItem, text: ItemText) {
   const wordings = view.wordings[item.id] ?? [{ levels: [], text: item.text }];
   const head = [
     ...wordings.map((x) => (x.levels.length > 0 ? `${x.levels.join(", ")}: ${x.text}` : x.text)),
     ...(item.reverse ? [text.reversed] : []),
   ];
-  const labelSize = fitSize(w, item.distributions.map((d) => d.label), LABEL_W - 6, 7.5, 6);
+  const labelSize = fitSize(w, item.distributions.map((d) => groupName(report, view, d)), LABEL_W - 6, 7.5, 6);
   const rows = item.distributions.map((d) => {
     const right = rightText(d, item.reverse, view, text);
-    const h = Math.max(BAR_H + 4, w.height(d.label, { size: labelSize, width: LABEL_W - 6, lineGap: 0.3 }) + 3, w.height(right, { size: 7, width: RIGHT_W, lineGap: 0.3 }) + 3);
-    return { d, right, h };
+    const label = groupName(report, view, d);
+    const h = Math.max(BAR_H + 4, w.height(label, { size: labelSize, width: LABEL_W - 6, lineGap: 0.3 }) + 3, w.height(right, { size: 7, width: RIGHT_W, lineGap: 0.3 }) + 3);
+    return { d, right, h, label };
   });
   return { head, labelSize, rows };
 }
 
 /** The height of an item's first block (its text and up to two rows): what a heading above it must keep with it. */
-export function itemLeadHeight(w: Writer, view: ReportView, item: ReportItem, text: ItemText): number {
-  const { head, rows } = layout(w, view, item, text);
+export function itemLeadHeight(w: Writer, report: Report, view: ReportView, item: ReportItem, text: ItemText): number {
+  const { head, rows } = layout(w, report, view, item, text);
   const all = rows.reduce((s, r) => s + r.h, 0);
   const lead = all <= BOTTOM - PAGE.margin - 100 ? all : rows.slice(0, 2).reduce((s, r) => s + r.h, 0);
   return head.reduce((s, l, i) => s + w.height(l, { size: i === 0 ? 8.5 : 8, bold: i === 0, width: CONTENT_WIDTH - 40 }) + 2, 0) + lead + 22;
@@ -63,7 +64,7 @@ export function itemLeadHeight(w: Writer, view: ReportView, item: ReportItem, te
 
 /** One item: its wording(s), then one 100 % bar per group, kept whole or split between rows with the item repeated. */
 export function itemBlock(w: Writer, report: Report, view: ReportView, item: ReportItem, text: ItemText): void {
-  const { head, labelSize, rows } = layout(w, view, item, text);
+  const { head, labelSize, rows } = layout(w, report, view, item, text);
   const shades = scaleShades(report.scale.labels.length);
   const axis = 12;
   let start = 0;
@@ -84,7 +85,7 @@ export function itemBlock(w: Writer, report: Report, view: ReportView, item: Rep
       continue;
     }
     const chunk = rows.slice(start, end);
-    const alt = `${item.id}. ${lines.join(" ")} ${chunk.map(({ d, right }) => `${d.label}: ${d.counts && !d.suppressed ? `${shares(d.counts).valid.map((v, i) => `${report.scale.labels[i]} ${pct(v)}`).join(", ")}; ${right}` : right}`).join(". ")}.`;
+    const alt = `${item.id}. ${lines.join(" ")} ${chunk.map(({ d, right, label }) => `${label}: ${d.counts && !d.suppressed ? `${shares(d.counts).valid.map((v, i) => `${report.scale.labels[i]} ${pct(v)}`).join(", ")}; ${right}` : right}`).join(". ")}.`;
     const height = chunk.reduce((s, r) => s + r.h, 0) + hh + axis + 4;
     w.figure(alt, height, (top) => {
       let y = top;
@@ -95,8 +96,8 @@ export function itemBlock(w: Writer, report: Report, view: ReportView, item: Rep
       });
       if (first) w.style({ size: 7.5, color: MUTED }).text(item.id, PAGE.margin + CONTENT_WIDTH - 36, top, { width: 36, align: "right", lineBreak: false });
       const x0 = PAGE.margin + LABEL_W;
-      for (const { d, right, h } of chunk) {
-        w.style({ size: labelSize }).text(d.label, PAGE.margin, y + 1, { width: LABEL_W - 6, lineGap: 0.3 });
+      for (const { d, right, h, label } of chunk) {
+        w.style({ size: labelSize }).text(label, PAGE.margin, y + 1, { width: LABEL_W - 6, lineGap: 0.3 });
         if (d.counts && !d.suppressed) {
           const sh = shares(d.counts);
           if (sh.n === 0) w.style({ size: 7, color: MUTED }).text(text.onlyDontKnow, x0 + 3, y + 1.5, { width: BAR_W - 6, lineBreak: false });

@@ -1,6 +1,6 @@
 import type { Hidden, Report } from "../core/report.ts";
-import { heatmap, keyMessages } from "../core/report-summary.ts";
-import type { ReportView } from "../core/report-view.ts";
+import { heatmap, keyMessages, orderedGroups } from "../core/report-summary.ts";
+import { groupName, type ReportView } from "../core/report-view.ts";
 import { reportWords, type ReportWords } from "../core/report-words.ts";
 import { radar, legend, type Series } from "./pdf-charts.ts";
 import { heatmapTable } from "./pdf-heatmap.ts";
@@ -32,11 +32,12 @@ export function cover(w: Writer, report: Report, view: ReportView): void {
     [L.dataFiles, report.files.join("\n")],
     [L.date, report.date],
     [L.toolVersion, `ledelsestjek ${report.toolVersion}`],
+    ...(report.mergedLevels.length > 0 ? [[L.mergedLevels, report.mergedLevels.join("\n")] as [string, string]] : []),
   ];
   table(w, [{ header: "", width: 150 }, { header: "", width: CONTENT_WIDTH - 150 }], facts.map(([k, v]) => [{ text: k, bold: true, color: MUTED }, { text: v }]), { size: 9.5, rowHeader: true, noHeader: true });
   if (report.byColumns.length > 0) {
     w.heading(2, L.respondents, 60);
-    const rows: Cell[][] = [...report.groups, report.total].map((g) => [{ text: g.label, bold: g === report.total }, { text: g.suppressed ? hiddenText(report, g.why) : String(g.respondents), bold: g === report.total }]);
+    const rows: Cell[][] = orderedGroups(report, view).map((g) => [{ text: groupName(report, view, g), bold: g === report.total }, { text: g.suppressed ? hiddenText(report, g.why) : String(g.respondents), bold: g === report.total }]);
     table(w, [{ header: words.group, width: 330 }, { header: L.respondents, width: CONTENT_WIDTH - 330 }], rows, { size: 9, rowHeader: true });
   }
   w.close();

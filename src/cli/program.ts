@@ -61,6 +61,13 @@ export function buildProgram(io: Io, run: Run): Command {
       .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
   };
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const mergeLevels = (command: Command) =>
+    command.option("--merge-levels <A+B[=navn]>", d(
+      "læg niveauer sammen i opdelinger efter niveau, fx direktion+chef=Topledelse (kan gentages)",
+      "merge levels in breakdowns by level, e.g. direktion+chef=Topledelse (repeatable)",
+    ), collect);
+
   sub("list", d("vis de indbyggede spørgeskemaer", "list the bundled questionnaires"))
     .option("--json", d("skriv JSON", "write JSON"))
     .addHelpText("after", examples(["ledelsestjek list", "ledelsestjek list --json"], io.lang))
@@ -93,7 +100,7 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((questionnaire, opts) => run(async () => (await import("./commands/run.ts")).run({ ...opts, questionnaire }, io)));
 
-  dataCommand("score", d("scor besvarelser fra CSV-filer: pr. respondent, pr. gruppe eller pr. spørgsmål", "score responses from CSV files: per respondent, per group or per item"))
+  mergeLevels(dataCommand("score", d("scor besvarelser fra CSV-filer: pr. respondent, pr. gruppe eller pr. spørgsmål", "score responses from CSV files: per respondent, per group or per item")))
     .option("--by <kolonner>", d("gruppér efter kolonner, fx level eller level,kommune", "group by columns, e.g. level or level,kommune"))
     .option("--item-stats", d("statistik pr. spørgsmål og niveau, med Cronbachs alfa pr. element", "statistics per item and level, with Cronbach's alpha per element"))
     .option("--format <csv|json>", d("uddataformat", "output format"), "csv")
@@ -104,11 +111,12 @@ export function buildProgram(io: Io, run: Run): Command {
       "ledelsestjek score besvarelser.csv --by level --excel --out niveauer.csv",
       "ledelsestjek score runde1.csv runde2.csv --by level,kommune --format json",
       "ledelsestjek score eksport.csv --item-stats --out spoergsmaal.csv",
-      "ledelsestjek score lang.csv --long --lenient",
+      "ledelsestjek score lang.csv --lenient",
+      "ledelsestjek score besvarelser.csv --by level --merge-levels direktion+chef=Topledelse",
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/score.ts")).score({ ...opts, files }, io)));
 
-  dataCommand("report", d("PDF-rapport med figurer (og tallene som CSV)", "PDF report with charts (and its figures as CSV)"))
+  mergeLevels(dataCommand("report", d("PDF-rapport med figurer (og tallene som CSV)", "PDF report with charts (and its figures as CSV)")))
     .option("--by <kolonner>", d("sammenlign grupper, fx level eller group", "compare groups, e.g. level or group"))
     .option("--out <fil.pdf>", d("PDF-filen, der skrives", "the PDF file to write"))
     .option("--csv <fil.csv>", d("skriv også rapportens tal som CSV", "also write the report's figures as CSV"))
@@ -120,6 +128,19 @@ export function buildProgram(io: Io, run: Run): Command {
       "SOURCE_DATE_EPOCH=1767225600 ledelsestjek report data.csv --out samme-bytes.pdf",
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/report.ts")).report({ ...opts, files }, io)));
+
+  mergeLevels(dataCommand("gaps", d("forskelle mellem niveauer eller grupper pr. element og spørgsmål (og spejl mod selvvurdering)", "differences between levels or groups per element and item (and mirror against self-rating)")))
+    .option("--between <kolonne>", d("kolonnen, der sammenlignes på", "the column to compare on"), "level")
+    .option("--threshold <point>", d("markér forskelle på mindst så mange point (0-100)", "flag differences of at least this many points (0-100)"), "20")
+    .option("--format <csv|json>", d("uddataformat", "output format"), "csv")
+    .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
+    .addHelpText("after", examples([
+      "ledelsestjek gaps besvarelser.csv",
+      "ledelsestjek gaps besvarelser.csv --merge-levels direktion+chef=Topledelse --threshold 15",
+      "ledelsestjek gaps eksport.csv --between forvaltning --format json --out forskelle.json",
+    ], io.lang))
+    .action((files, opts) => run(async () => (await import("./commands/gaps.ts")).gaps({ ...opts, files }, io)));
 
   dataCommand("convert", d("omskriv besvarelser mellem bredt og langt format", "convert responses between the wide and the long format"), false)
     .requiredOption("--to <long|wide>", d("formatet, der skrives", "the format to write"))

@@ -1,7 +1,8 @@
+import { LEADERS } from "./levels.ts";
 import type { Hidden, Report, ReportGroup } from "./report.ts";
+import { TOTAL_KEY, totalKey } from "./report.ts";
+import { groupName, shares, shownScore, type ReportView } from "./report-view.ts";
 import type { Text } from "./text.ts";
-import { TOTAL_KEY } from "./report.ts";
-import { shares, shownScore, type ReportView } from "./report-view.ts";
 
 /**
  * The first page: key messages and a group × dimension heatmap, computed only from the report
@@ -15,17 +16,34 @@ export type Message = Text;
 /** "ved ikke" at or above this share of an item's answers is worth a message. */
 export const DONT_KNOW_NOTABLE = 15;
 
+/** The groups in print order: the leaders' groups and "Alle", then each mirror level's groups (and their total when there are several). */
+export function orderedGroups(report: Report, view: ReportView): ReportGroup[] {
+  const leaders = report.byColumns.length === 0 ? [] : report.groups.filter((g) => g.population === LEADERS);
+  const groups: ReportGroup[] = [...leaders, report.total];
+  for (const population of [...new Set(report.groups.map((g) => g.population))].filter((p) => p !== LEADERS)) {
+    const members = report.groups.filter((g) => g.population === population);
+    groups.push(...members);
+    const key = totalKey(population);
+    if (members.length > 1 && report.cells[key]) {
+      const all = report.cells[key]!.total;
+      const label = `${report.labels.all}: ${view.populations[population] ?? population}`;
+      groups.push({ key, label, by: {}, population, respondents: all?.n ?? 0, suppressed: all?.suppressed ?? true, why: all?.why });
+    }
+  }
+  return groups;
+}
+
 export function heatmap(report: Report, view: ReportView): Heatmap {
   const columns = report.dimensions.map((d) => ({ id: d.id, label: d.label, kind: d.kind }));
-  const groups: ReportGroup[] = report.byColumns.length === 0 ? [report.total] : [...report.groups, report.total];
+  const groups = orderedGroups(report, view);
   const rows = groups.map((g) => ({
     key: g.key,
-    label: g.label,
+    label: groupName(report, view, g),
     respondents: g.suppressed ? "–" : String(g.respondents),
     total: g.key === TOTAL_KEY,
     cells: columns.map((c): HeatCell => {
-      const cell = report.cells[g.key]![c.id]!;
-      if (cell.suppressed) return { text: "", band: -1, hidden: cell.why ?? "small" };
+      const cell = report.cells[g.key]?.[c.id];
+      if (!cell || cell.suppressed) return { text: "", band: -1, hidden: cell?.why ?? "small" };
       const shown = shownScore(cell.score, view.bands);
       return { text: shown.text, band: shown.index, hidden: undefined };
     }),
@@ -54,7 +72,7 @@ export function keyMessages(report: Report, view: ReportView): Message[] {
     });
   }
   const gaps = groupGaps(report).filter((g) => g.diff >= view.threshold);
-  if (report.groups.length >= 2) {
+  if (report.groups.filter((g) => g.population === LEADERS).length >= 2) {
     if (gaps.length === 0) {
       out.push({ da: `Ingen grupper adskiller sig med ${view.threshold} point eller mere på et element.`, en: `No groups differ by ${view.threshold} points or more on any element.` });
     } else {
@@ -101,7 +119,9 @@ export type GroupGap = { element: string; high: { label: string; score: number }
 export function groupGaps(report: Report): GroupGap[] {
   const found: GroupGap[] = [];
   for (const d of report.dimensions.filter((x) => x.kind === "element")) {
+    // Within the leaders' population, as `gaps` compares; a mirror level is set beside its rated level elsewhere.
     const shown = report.groups
+      .filter((g) => g.population === LEADERS)
       .map((g) => ({ label: g.label, cell: report.cells[g.key]![d.id]! }))
       .filter((x) => !x.cell.suppressed && x.cell.score !== null)
       // Rounded as printed, so the gap shown is the difference of the two figures shown beside it.

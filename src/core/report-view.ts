@@ -1,6 +1,6 @@
-import { bandFor, itemText, labelOf, presentedTo } from "./levels.ts";
+import { bandFor, itemText, labelOf, LEADERS, presentedTo } from "./levels.ts";
 import type { Questionnaire } from "./questionnaire.ts";
-import type { Report } from "./report.ts";
+import type { Report, ReportGroup } from "./report.ts";
 import type { Lang } from "./text.ts";
 
 /**
@@ -21,6 +21,8 @@ export type ReportView = {
   /** The scale's lowest value and span, to put item means on 0-100. */
   scale: { min: number; span: number };
   threshold: number;
+  /** Each mirror level's population (its id) and its label, to tell its groups from the leaders'. */
+  populations: Record<string, string>;
 };
 
 /** Where the gaps module is not merged yet: the SPEC §5 default for a real difference, in points on 0-100. */
@@ -44,6 +46,7 @@ export function buildReportView(q: Questionnaire, report: Report, input: ViewInp
     wordings,
     scale: { min: q.scale.min, span: q.scale.max - q.scale.min },
     threshold: input.threshold ?? DEFAULT_THRESHOLD,
+    populations: Object.fromEntries(q.levels.filter((l) => l.rates !== undefined).map((l) => [l.id, labelOf(l, lang)])),
   };
 }
 
@@ -88,4 +91,10 @@ export function shares(counts: readonly number[]): { valid: number[]; dontKnow: 
     topTwo: pct(valid.slice(-2).reduce((a, b) => a + b, 0), n),
     n,
   };
+}
+
+/** A group's name as printed: a mirror level's group says whose view it is unless the level is already in the name. */
+export function groupName(report: Report, view: ReportView, g: Pick<ReportGroup, "label" | "population">): string {
+  if (g.population === LEADERS || report.byColumns.includes("level") || g.label.startsWith(report.labels.all)) return g.label;
+  return `${view.populations[g.population] ?? g.population}: ${g.label}`;
 }

@@ -7,10 +7,10 @@ import { loadValid } from "../helpers/load.ts";
 import { ROOT } from "../helpers/paths.ts";
 
 const BANDS = [{ min: 0, label: "Begyndende" }, { min: 40, label: "Under udvikling" }, { min: 60, label: "Etableret" }, { min: 80, label: "Forankret" }];
-const VIEW = { bands: BANDS, threshold: 20, scale: { min: 1, span: 4 } } as unknown as ReportView;
+const VIEW = { bands: BANDS, threshold: 20, scale: { min: 1, span: 4 }, populations: {} } as unknown as ReportView;
 const shown = (score: number, n = 10): Cell => ({ score, band: null, n, suppressed: false, why: undefined });
 const hidden = (why: "small" | "complement", score: number | null = null): Cell => ({ score, band: null, n: 2, suppressed: true, why });
-const group = (key: string, suppressed = false) => ({ key, label: key, by: { group: key }, respondents: suppressed ? 2 : 10, suppressed, why: suppressed ? ("small" as const) : undefined });
+const group = (key: string, suppressed = false) => ({ key, label: key, by: { group: key }, population: "ledere", respondents: suppressed ? 2 : 10, suppressed, why: suppressed ? ("small" as const) : undefined });
 
 /**
  * A hand-made model: A and B are shown, C is hidden — and its cells carry a score of 99 on purpose,
@@ -25,6 +25,7 @@ function model(): Report {
   };
   return {
     lang: "da",
+    labels: { all: "Alle" },
     byColumns: ["group"],
     groups: [group("A"), group("B"), group("C", true)],
     total: { ...group(TOTAL_KEY), label: "Alle", respondents: 22 },

@@ -103,13 +103,13 @@ describe.skipIf(missing("pdfinfo", "pdftotext"))("report as a tagged PDF (PDF/UA
       n.children?.forEach(walk);
     };
     for (let p = 1; p <= doc.numPages; p++) walk((await (await doc.getPage(p)).getStructTree()) as Node);
-    expect(figures.length).toBeGreaterThan(60); // one per item (86 in the questionnaire, a few split) and the radar
+    expect(figures.length).toBeGreaterThan(60); // one per item (86 in the questionnaire, a few split)
     for (const f of figures) {
       expect(f.alt, JSON.stringify(f).slice(0, 200)).toBeTruthy();
       expect(f.alt!).toMatch(/\d/);
     }
-    // The radar (three shown levels) names each group and its element scores.
-    expect(figures.some((f) => /radar.*Afdelings-\/institutionsleder: Sætte retningen \d+/.test(f.alt!))).toBe(true);
+    // An item's bars: each group with the share of every answer, its top-two share, score and n.
+    expect(figures.some((f) => /Afdelings-\/institutionsleder: Slet ikke \d+ %, I mindre grad \d+ %, I nogen grad \d+ %, I høj grad \d+ %, I meget høj grad \d+ %; \d+ % · \d+ · n \d+/.test(f.alt!))).toBe(true);
   });
 
   it("has real tables with column and row header cells", () => {
