@@ -4,7 +4,7 @@ import { INK, MUTED, RULE, SERIES } from "./pdf-style.ts";
 type Doc = InstanceType<typeof PDFDocument>;
 export type Series = { label: string; values: (number | null)[] };
 
-function marker(doc: Doc, kind: string, x: number, y: number, color: string): void {
+export function marker(doc: Doc, kind: string, x: number, y: number, color: string): void {
   const r = 2.6;
   doc.save().lineWidth(1).strokeColor(color).fillColor(color).undash();
   switch (kind) {
@@ -26,8 +26,8 @@ const styled = (doc: Doc, i: number) => {
   return s;
 };
 
-/** A legend row: line sample with its dash and marker, then the label. */
-export function legend(doc: Doc, series: readonly { label: string }[], x: number, y: number, width: number): number {
+/** A legend row: line sample with its dash and marker (or the marker alone), then the label. */
+export function legend(doc: Doc, series: readonly { label: string }[], x: number, y: number, width: number, markersOnly = false): number {
   let cx = x;
   let cy = y;
   doc.font("Sans").fontSize(8).fillColor(INK);
@@ -39,7 +39,7 @@ export function legend(doc: Doc, series: readonly { label: string }[], x: number
     }
     doc.save();
     const style = styled(doc, i);
-    doc.moveTo(cx, cy + 4).lineTo(cx + 22, cy + 4).stroke();
+    if (!markersOnly) doc.moveTo(cx, cy + 4).lineTo(cx + 22, cy + 4).stroke();
     doc.restore();
     marker(doc, style.marker, cx + 11, cy + 4, style.color);
     doc.fillColor(INK).text(s.label, cx + 27, cy, { lineBreak: false });

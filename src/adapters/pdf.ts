@@ -4,6 +4,7 @@ import type { Report } from "../core/report.ts";
 import type { ReportView } from "../core/report-view.ts";
 import { reportWords } from "../core/report-words.ts";
 import { elementSection } from "./pdf-element.ts";
+import { levelGaps } from "./pdf-gap-section.ts";
 import { cover, method, summary } from "./pdf-sections.ts";
 import { CONTENT_WIDTH, MUTED, PAGE } from "./pdf-style.ts";
 import { Writer } from "./pdf-writer.ts";
@@ -53,6 +54,7 @@ export function renderReportPdf(report: Report, view: ReportView, created: Date)
   cover(w, report, view);
   w.newPage();
   summary(w, report, view, words);
+  levelGaps(w, report, view, words);
   let area = "";
   for (const element of report.elements) {
     if (element.areaLabel !== area) {

@@ -1,6 +1,7 @@
+import { DEFAULT_THRESHOLD } from "./gaps.ts";
 import { bandFor, itemText, labelOf, LEADERS, presentedTo } from "./levels.ts";
 import type { Questionnaire } from "./questionnaire.ts";
-import type { Report, ReportGroup } from "./report.ts";
+import type { Report, ReportGroup, ReportItem } from "./report.ts";
 import type { Lang } from "./text.ts";
 
 /**
@@ -10,6 +11,7 @@ import type { Lang } from "./text.ts";
  */
 export type Wording = { levels: string[]; text: string };
 export type Band = { min: number; label: string };
+export type Dot = { label: string; score: number };
 export type ReportView = {
   title: string;
   subtitle: string;
@@ -23,10 +25,11 @@ export type ReportView = {
   threshold: number;
   /** Each mirror level's population (its id) and its label, to tell its groups from the leaders'. */
   populations: Record<string, string>;
+  /** Mirror levels beside the level they rate, on the paired items. */
+  mirror: MirrorPair[];
 };
 
-/** Where the gaps module is not merged yet: the SPEC §5 default for a real difference, in points on 0-100. */
-export const DEFAULT_THRESHOLD = 20;
+export { DEFAULT_THRESHOLD } from "./gaps.ts";
 
 export type ViewInput = { title?: string | undefined; submitted: { first: string; last: string } | null; threshold?: number };
 
@@ -37,6 +40,8 @@ export function buildReportView(q: Questionnaire, report: Report, input: ViewInp
   for (const item of q.areas.flatMap((a) => a.elements.flatMap((e) => e.items))) {
     wordings[item.id] = wordingsOf(q, item, levelIds, lang);
   }
+  const threshold = input.threshold ?? DEFAULT_THRESHOLD;
+  const scale = { min: q.scale.min, span: q.scale.max - q.scale.min };
   return {
     title: input.title?.trim() || report.title,
     subtitle: input.title?.trim() ? report.title : "",
@@ -44,9 +49,10 @@ export function buildReportView(q: Questionnaire, report: Report, input: ViewInp
     period: input.submitted,
     bands: q.bands.map((b) => ({ min: b.min, label: labelOf(b, lang) })),
     wordings,
-    scale: { min: q.scale.min, span: q.scale.max - q.scale.min },
-    threshold: input.threshold ?? DEFAULT_THRESHOLD,
+    scale,
+    threshold,
     populations: Object.fromEntries(q.levels.filter((l) => l.rates !== undefined).map((l) => [l.id, labelOf(l, lang)])),
+    mirror: mirrorPairs(q, report, { scale, threshold }),
   };
 }
 
@@ -97,4 +103,35 @@ export function shares(counts: readonly number[]): { valid: number[]; dontKnow: 
 export function groupName(report: Report, view: ReportView, g: Pick<ReportGroup, "label" | "population">): string {
   if (g.population === LEADERS || report.byColumns.includes("level") || g.label.startsWith(report.labels.all)) return g.label;
   return `${view.populations[g.population] ?? g.population}: ${g.label}`;
+}
+
+/** A mirror pair: the rated level's own answer to an item beside its employees' answer to the paired item. */
+export type MirrorPair = { itemId: string; text: string; self: Dot; others: Dot; diff: number; flagged: boolean };
+
+/**
+ * From the report's item distributions (already decided by the disclosure engine): for each mirror
+ * item, the rated level's item score and the mirror level's, where both are shown.
+ */
+function mirrorPairs(q: Questionnaire, report: Report, view: Pick<ReportView, "scale" | "threshold">): MirrorPair[] {
+  if (!report.byColumns.includes("level") || report.byColumns.length !== 1 || !q.levels.some((l) => l.rates !== undefined)) return [];
+  const items = new Map(report.elements.flatMap((e) => e.items).map((i) => [i.id, i]));
+  const out: MirrorPair[] = [];
+  for (const level of q.levels.filter((l) => l.rates !== undefined)) {
+    for (const item of q.areas.flatMap((a) => a.elements.flatMap((e) => e.items)).filter((i) => i.mirror_of !== undefined && (i.levels?.includes(level.id) ?? true))) {
+      const self = dot(items.get(item.mirror_of!), report, level.rates!, view);
+      const others = dot(items.get(item.id), report, level.id, view);
+      if (!self || !others) continue;
+      const diff = self.score - others.score;
+      out.push({ itemId: item.mirror_of!, text: items.get(item.mirror_of!)!.text, self, others, diff, flagged: Math.abs(diff) >= view.threshold - 1e-9 });
+    }
+  }
+  return out.sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff));
+}
+
+function dot(item: ReportItem | undefined, report: Report, level: string, view: Pick<ReportView, "scale">): Dot | null {
+  if (!item) return null;
+  const group = report.groups.find((g) => g.by.level === level);
+  const d = group && item.distributions.find((x) => x.group === group.key);
+  if (!d || d.suppressed || d.mean === null) return null;
+  return { label: group!.label, score: itemScore(d.mean, item.reverse, view.scale)! };
 }

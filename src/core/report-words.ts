@@ -37,6 +37,20 @@ export function reportWords(lang: Lang) {
     bandsTitle: da ? "Niveauerne" : "The bands",
     bandFrom: da ? "Score fra" : "Score from",
     bandTo: da ? "til" : "to",
+    gapsTitle: (levels: boolean) => (levels ? (da ? "Ser niveauerne ledelse forskelligt?" : "Do the levels see leadership differently?") : da ? "Ser grupperne ledelse forskelligt?" : "Do the groups see leadership differently?"),
+    largestGap: da ? "største forskel" : "largest difference",
+    atOrAbove: (t: number) => (da ? `på eller over tærsklen på ${t} point` : `at or above the threshold of ${t} points`),
+    gapsNote: (t: number) =>
+      da
+        ? `Hvert punkt er en gruppes score (0-100). Elementerne står efter den største forskel mellem to grupper; en forskel på ${t} point eller mere (samme regel som ledelsestjek gaps) er vist med rødt. Skjulte grupper er udeladt.`
+        : `Each dot is a group's score (0-100). Elements are ordered by the largest difference between two groups; a difference of ${t} points or more (the rule of ledelsestjek gaps) is shown in red. Hidden groups are left out.`,
+    mirrorTitle: (self: string, others: string) => (da ? `${self} om sig selv og ${others} om deres leder` : `${self} on themselves and ${others} on their leader`),
+    mirrorNote: (t: number) =>
+      da
+        ? `Scorer på 0-100 for de parrede spørgsmål; forskel = lederens eget svar − medarbejdernes. Fed: ${t} point eller mere.`
+        : `Scores on 0-100 for the paired items; difference = the leaders' own answer − their employees'. Bold: ${t} points or more.`,
+    item: da ? "Spørgsmål" : "Item",
+    difference: da ? "Forskel" : "Difference",
     calculation: da ? "Sådan er tallene beregnet" : "How the figures are computed",
     termsTitle: da ? "Begreber" : "Terms",
     terms: da
