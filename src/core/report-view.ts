@@ -31,7 +31,7 @@ export type ReportView = {
 
 export { DEFAULT_THRESHOLD } from "./gaps.ts";
 
-export type ViewInput = { title?: string | undefined; submitted: { first: string; last: string } | null; threshold?: number };
+export type ViewInput = { title?: string | undefined; submitted: { first: string; last: string } | null; threshold?: number; responses?: number };
 
 export function buildReportView(q: Questionnaire, report: Report, input: ViewInput): ReportView {
   const lang = report.lang;
@@ -45,7 +45,8 @@ export function buildReportView(q: Questionnaire, report: Report, input: ViewInp
   return {
     title: input.title?.trim() || report.title,
     subtitle: input.title?.trim() ? report.title : "",
-    responses: report.total.suppressed ? null : report.total.respondents,
+    // Every response read (leaders and mirror levels alike), unless even that is below the threshold.
+    responses: (input.responses ?? report.total.respondents) >= report.minGroupSize ? (input.responses ?? report.total.respondents) : null,
     period: input.submitted,
     bands: q.bands.map((b) => ({ min: b.min, label: labelOf(b, lang) })),
     wordings,

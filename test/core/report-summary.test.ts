@@ -94,7 +94,7 @@ describe("report summary", () => {
 describe("report view", () => {
   it("keeps each level's own wording of an item, and one wording where all levels saw the same", () => {
     const q = loadValid(join(ROOT, "questionnaires", "faglig-ledelse.yaml"));
-    const report = { lang: "da", byColumns: ["level"], title: "T", total: { suppressed: false, respondents: 9 } } as unknown as Report;
+    const report = { lang: "da", byColumns: ["level"], title: "T", minGroupSize: 5, total: { suppressed: false, respondents: 9 } } as unknown as Report;
     const view = buildReportView(q, report, { submitted: { first: "2026-03-01", last: "2026-03-28" }, title: "Favrskov" });
     expect(view.wordings["sr-2"]).toEqual([
       { levels: ["Direktion / topledelse"], text: "Jeg sikrer, at der er udarbejdet et administrationsgrundlag (interne retningslinjer) for området." },

@@ -79,7 +79,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
     q, hash, lang: io.lang, files: files.map((f) => relative(io.cwd, f) || f), date: created.toISOString().slice(0, 10),
     toolVersion: toolVersion(), byColumns, grouping, mirrorOrder: mirrorOrder(q), groups, itemCounts, practice: loadGoodPractice(q.id),
   });
-  const view = buildReportView(q, model_, { title: options.title, submitted: first ? { first, last } : null });
+  const view = buildReportView(q, model_, { title: options.title, submitted: first ? { first, last } : null, responses: read.rows });
   const { renderReportPdf } = await import("../../adapters/pdf.ts");
   const pdf = await renderReportPdf(model_, view, created);
   await writeFileAtomic(out, pdf);
