@@ -2,25 +2,25 @@ import type { GapRow } from "../core/report-gaps.ts";
 import type { MirrorPair } from "../core/report-view.ts";
 import type { ReportWords } from "../core/report-words.ts";
 import { legend, marker } from "./pdf-charts.ts";
-import { CONTENT_WIDTH, INK, MUTED, PAGE, RULE, SERIES } from "./pdf-style.ts";
+import { INK, MUTED, RULE, SERIES } from "./pdf-style.ts";
 import { table } from "./pdf-table.ts";
-import { BOTTOM, type Writer } from "./pdf-writer.ts";
+import type { Writer } from "./pdf-writer.ts";
 
 const LABEL_W = 150;
 const RIGHT_W = 70;
-const X0 = PAGE.margin + LABEL_W;
-const X1 = PAGE.margin + CONTENT_WIDTH - RIGHT_W;
 const FLAG = "#b2182b";
-const at = (score: number) => X0 + ((X1 - X0) * score) / 100;
 
 /** One dot per group on a 0-100 axis per element, largest gap first; a gap at or above the threshold drawn as a red bar and printed bold. */
 export function gapChart(w: Writer, title: string, rows: GapRow[], groups: string[], words: ReportWords, threshold: number): void {
+  const X0 = w.left + LABEL_W;
+  const X1 = w.left + w.width - RIGHT_W;
+  const at = (score: number) => X0 + ((X1 - X0) * score) / 100;
   const rowH = (r: GapRow) => Math.max(20, w.height(r.label, { size: 8, width: LABEL_W - 8, lineGap: 0.3 }) + 6);
   const alt = (chunk: GapRow[]) =>
     `${title}. ${chunk.map((r) => `${r.label}: ${r.dots.map((d) => `${d.label} ${Math.round(d.score)}`).join(", ")}${r.largest ? `; ${words.largestGap} ${Math.round(r.largest.diff)} ${words.points} (${r.largest.high} – ${r.largest.low})${r.flagged ? `, ${words.atOrAbove(threshold)}` : ""}` : ""}`).join(". ")}.`;
   // A chart that fits on one page is never split.
   const total = rows.reduce((sum, r) => sum + rowH(r), 16);
-  if (total > w.room - 30 && total <= BOTTOM - PAGE.margin - 60) w.newPage();
+  if (total > w.room - 30 && total <= w.bottom - w.top - 60) w.newPage();
   let start = 0;
   while (start < rows.length) {
     let end = start;
@@ -41,7 +41,7 @@ export function gapChart(w: Writer, title: string, rows: GapRow[], groups: strin
       for (const r of chunk) {
         const h = rowH(r);
         const mid = y + h / 2;
-        w.style({ size: 8, bold: r.flagged }).text(r.label, PAGE.margin, y + 3, { width: LABEL_W - 8, lineGap: 0.3 });
+        w.style({ size: 8, bold: r.flagged }).text(r.label, w.left, y + 3, { width: LABEL_W - 8, lineGap: 0.3 });
         const scores = r.dots.map((d) => d.score);
         const lo = Math.min(...scores);
         const hi = Math.max(...scores);
@@ -63,7 +63,7 @@ export function gapChart(w: Writer, title: string, rows: GapRow[], groups: strin
   w.ensure(30);
   let y = w.y;
   w.tagged("P", () => {
-    y = legend(w.doc, groups.map((label) => ({ label })), PAGE.margin, y + 4, CONTENT_WIDTH, true);
+    y = legend(w.doc, groups.map((label) => ({ label })), w.left, y + 4, w.width, true);
   });
   w.y = y + 6;
   w.para(words.gapsNote(threshold), { size: 8, color: MUTED });
@@ -76,7 +76,7 @@ export function mirrorTable(w: Writer, pairs: MirrorPair[], words: ReportWords, 
   const others = pairs[0]!.others.label;
   w.heading(3, words.mirrorTitle(self, others), 60);
   table(w, [
-    { header: words.item, width: CONTENT_WIDTH - 210 },
+    { header: words.item, width: w.width - 210 },
     { header: `${self}`, width: 70, align: "right" },
     { header: `${others}`, width: 70, align: "right" },
     { header: words.difference, width: 70, align: "right" },

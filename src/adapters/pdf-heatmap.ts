@@ -1,7 +1,7 @@
 import type { Heatmap } from "../core/report-summary.ts";
 import type { ReportWords } from "../core/report-words.ts";
 import { table, type Cell, type Column } from "./pdf-table.ts";
-import { bandShades, CONTENT_WIDTH, inkOn, MUTED } from "./pdf-style.ts";
+import { bandShades, inkOn, MUTED } from "./pdf-style.ts";
 import type { Writer } from "./pdf-writer.ts";
 
 const MIN_COL = 24;
@@ -14,11 +14,11 @@ const N_COL = 30;
  */
 export function heatmapTable(w: Writer, map: Heatmap, bands: number, words: ReportWords, k: number, labels: { group: string; n: string }): void {
   const shades = bandShades(bands);
-  const labelWidth = Math.min(200, Math.max(110, CONTENT_WIDTH - N_COL - map.columns.length * 26));
-  const perBlock = Math.max(1, Math.floor((CONTENT_WIDTH - labelWidth - N_COL) / MIN_COL));
+  const labelWidth = Math.min(200, Math.max(110, w.width - N_COL - map.columns.length * 26));
+  const perBlock = Math.max(1, Math.floor((w.width - labelWidth - N_COL) / MIN_COL));
   for (let start = 0; start < map.columns.length; start += perBlock) {
     const cols = map.columns.slice(start, start + perBlock);
-    const colWidth = Math.min(40, (CONTENT_WIDTH - labelWidth - N_COL) / cols.length);
+    const colWidth = Math.min(40, (w.width - labelWidth - N_COL) / cols.length);
     const headerSize = 7.5;
     // Tall enough that every dimension name fits across its column width in whole words.
     let headerHeight = 70;

@@ -43,13 +43,13 @@ export function cover(w: Writer, report: Report, view: ReportView): void {
   w.close();
 }
 
-function bandKey(w: Writer, view: ReportView): void {
+export function bandKey(w: Writer, view: ReportView): void {
   const shades = bandShades(view.bands.length);
   const parts = view.bands.map((b, i) => `${b.label} ${b.min}-${i + 1 < view.bands.length ? view.bands[i + 1]!.min - 1 : 100}`);
   w.ensure(16);
   const y = w.y;
   w.tagged("P", () => {
-    let x = PAGE.margin;
+    let x = w.left;
     parts.forEach((p, i) => {
       w.doc.save().rect(x, y + 1, 14, 9).fillColor(shades[i]!).fill().restore();
       w.style({ size: 8 }).text(p, x + 18, y + 1.5, { lineBreak: false });

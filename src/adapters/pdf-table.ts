@@ -1,4 +1,4 @@
-import { CONTENT_WIDTH, INK, PAGE, RULE } from "./pdf-style.ts";
+import { INK, RULE } from "./pdf-style.ts";
 import type { TextStyle, Writer } from "./pdf-writer.ts";
 
 export type Column = { header: string; width: number; align?: "left" | "center" | "right" };
@@ -34,8 +34,8 @@ export function table(w: Writer, columns: Column[], rows: Cell[][], o: TableOpti
   const pad = o.pad ?? 3;
   const size = o.size ?? 8.5;
   const headerSize = o.headerSize ?? 8;
-  const xs = columns.reduce<number[]>((acc, c, i) => [...acc, acc[i]! + c.width], [PAGE.margin]);
-  const width = xs.at(-1)! - PAGE.margin;
+  const xs = columns.reduce<number[]>((acc, c, i) => [...acc, acc[i]! + c.width], [w.left]);
+  const width = xs.at(-1)! - w.left;
   const headerStyle = (): TextStyle => ({ size: headerSize, bold: true });
   const headerHeight = o.rotateHeaders
     ? o.rotateHeaders
@@ -58,7 +58,7 @@ export function table(w: Writer, columns: Column[], rows: Cell[][], o: TableOpti
       }
     });
   const rule = (y: number, weight: number, color: string) =>
-    w.artifact(() => doc.save().moveTo(PAGE.margin, y).lineTo(PAGE.margin + Math.min(width, CONTENT_WIDTH), y).lineWidth(weight).strokeColor(color).stroke().restore());
+    w.artifact(() => doc.save().moveTo(w.left, y).lineTo(w.left + Math.min(width, w.width), y).lineWidth(weight).strokeColor(color).stroke().restore());
 
   const header = (asArtifact: boolean) => {
     const top = w.y;

@@ -6,6 +6,10 @@ type Struct = ReturnType<Doc["struct"]>;
 type Outline = Doc["outline"];
 
 export const BOTTOM = PAGE.height - PAGE.margin - 10;
+
+/** Where content may go on a page, in the units the writer draws in. */
+export type Geometry = { left: number; top: number; width: number; bottom: number };
+export const A4: Geometry = { left: PAGE.margin, top: PAGE.margin, width: CONTENT_WIDTH, bottom: BOTTOM };
 export type TextStyle = { size?: number; bold?: boolean; color?: string; width?: number; x?: number; lineGap?: number; align?: "left" | "center" | "right" };
 
 /** Room a heading keeps for what follows it, so it never ends a page. */
@@ -21,8 +25,14 @@ export class Writer {
   private readonly stack: Struct[];
   private readonly outlines: Outline[];
 
-  constructor(doc: Doc) {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly bottom: number;
+
+  constructor(doc: Doc, geometry: Geometry = A4) {
     this.doc = doc;
+    ({ left: this.left, top: this.top, width: this.width, bottom: this.bottom } = geometry);
     const root = doc.struct("Document");
     doc.addStructure(root);
     this.stack = [root];
@@ -38,17 +48,17 @@ export class Writer {
   }
 
   get room(): number {
-    return BOTTOM - this.doc.y;
+    return this.bottom - this.doc.y;
   }
 
   newPage(): void {
     this.doc.addPage();
-    this.doc.y = PAGE.margin;
+    this.doc.y = this.top;
   }
 
   /** Starts a new page unless `height` more points fit on this one; true when it did. */
   ensure(height: number): boolean {
-    if (this.doc.y + height <= BOTTOM) return false;
+    if (this.doc.y + height <= this.bottom) return false;
     this.newPage();
     return true;
   }
@@ -84,7 +94,7 @@ export class Writer {
 
   height(text: string, s: TextStyle): number {
     this.style(s);
-    return this.doc.heightOfString(text, { width: s.width ?? CONTENT_WIDTH, lineGap: s.lineGap ?? 1.5 });
+    return this.doc.heightOfString(text, { width: s.width ?? this.width, lineGap: s.lineGap ?? 1.5 });
   }
 
   /** A heading H1-H4 with a bookmark for H1-H3, kept together with `keep` points of what follows. */
@@ -92,7 +102,7 @@ export class Writer {
     const size = [0, 22, 16, 13, 10.5][level]!;
     const s: TextStyle = { size, bold: true };
     const h = this.height(text, s);
-    if (this.doc.y > PAGE.margin + 1) this.doc.y += size * 0.6;
+    if (this.doc.y > this.top + 1) this.doc.y += size * 0.6;
     this.ensure(h + keep);
     if (level <= 3) {
       // The title (H1) and the sections (H2) are top-level bookmarks; elements (H3) sit under their section.
@@ -102,7 +112,7 @@ export class Writer {
     }
     const y = this.doc.y;
     this.tagged(`H${level}`, () => {
-      this.style(s).text(text, PAGE.margin, y, { width: CONTENT_WIDTH, lineGap: 1.5 });
+      this.style(s).text(text, this.left, y, { width: this.width, lineGap: 1.5 });
     });
     this.doc.y = y + h + size * 0.35;
   }
@@ -112,9 +122,9 @@ export class Writer {
     const h = this.height(text, s);
     this.ensure(h);
     const y = this.doc.y;
-    const x = s.x ?? PAGE.margin;
+    const x = s.x ?? this.left;
     this.tagged("P", () => {
-      this.style(s).text(text, x, y, { width: s.width ?? CONTENT_WIDTH, lineGap: s.lineGap ?? 1.5, align: s.align ?? "left" });
+      this.style(s).text(text, x, y, { width: s.width ?? this.width, lineGap: s.lineGap ?? 1.5, align: s.align ?? "left" });
     });
     this.doc.y = y + h + (s.size ?? 9.5) * 0.5;
   }
@@ -123,7 +133,7 @@ export class Writer {
   figure(alt: string, height: number, draw: (top: number) => void): void {
     this.ensure(height);
     const top = this.doc.y;
-    this.tagged("Figure", () => draw(top), { alt, bbox: [PAGE.margin, top, PAGE.margin + CONTENT_WIDTH, top + height], placement: "Block" });
+    this.tagged("Figure", () => draw(top), { alt, bbox: [this.left, top, this.left + this.width, top + height], placement: "Block" });
     this.doc.y = top + height;
   }
 

@@ -6,22 +6,21 @@ import { reportWords } from "../core/report-words.ts";
 import { elementSection } from "./pdf-element.ts";
 import { levelGaps } from "./pdf-gap-section.ts";
 import { cover, method, summary } from "./pdf-sections.ts";
+import { SLIDE, SLIDE_GEOMETRY, slides } from "./pdf-slides.ts";
 import { CONTENT_WIDTH, MUTED, PAGE } from "./pdf-style.ts";
-import { Writer } from "./pdf-writer.ts";
+import { Writer, type Doc } from "./pdf-writer.ts";
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 
-/** Renders the report as a tagged A4 PDF (PDF/UA) with embedded fonts; `created` fixes the dates for reproducible bytes. */
-export function renderReportPdf(report: Report, view: ReportView, created: Date): Promise<Buffer> {
-  const L = report.labels;
-  const title = `${view.title} — ${L.reportTitle}`;
+/** A tagged PDF (PDF/UA) with embedded fonts and fixed dates, so the same input gives the same bytes. */
+function open(report: Report, view: ReportView, created: Date, page: { size: "A4" | [number, number]; margins: PDFKit.PDFDocumentOptions["margins"]; first: boolean }) {
   const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: PAGE.margin, bottom: PAGE.margin - 20, left: PAGE.margin, right: PAGE.margin },
+    size: page.size,
+    margins: page.margins,
     bufferPages: true,
-    autoFirstPage: true,
+    autoFirstPage: page.first,
     pdfVersion: "1.7",
     // @types/pdfkit lists only the PDF/A subsets; pdfkit itself supports PDF/UA (XMP pdfuaid, title shown).
     subset: "PDF/UA" as unknown as "PDF/A-1",
@@ -29,7 +28,7 @@ export function renderReportPdf(report: Report, view: ReportView, created: Date)
     lang: report.lang === "da" ? "da-DK" : "en-GB",
     displayTitle: true,
     info: {
-      Title: title,
+      Title: `${view.title} — ${report.labels.reportTitle}`,
       Subject: `${report.questionnaire.id} ${report.questionnaire.version} (${report.questionnaire.hash})`,
       Keywords: "faglig ledelse, ledelsesinformation, selvevaluering",
       Author: "ledelsestjek",
@@ -48,9 +47,25 @@ export function renderReportPdf(report: Report, view: ReportView, created: Date)
   doc.registerFont("Sans", FONT);
   doc.registerFont("Sans-Bold", FONT_BOLD);
   doc.font("Sans");
+  return { doc, done };
+}
+
+/** Page numbers on every page, as an artifact (not read aloud), then the end of the document. */
+function finish(doc: Doc, w: Writer, footer: (i: number, count: number) => void): void {
+  w.finish();
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    w.artifact(() => footer(i, range.count), "Pagination");
+  }
+  doc.end();
+}
+
+/** Renders the report as a tagged A4 PDF; `created` fixes the dates for reproducible bytes. */
+export function renderReportPdf(report: Report, view: ReportView, created: Date): Promise<Buffer> {
+  const { doc, done } = open(report, view, created, { size: "A4", margins: { top: PAGE.margin, bottom: PAGE.margin - 20, left: PAGE.margin, right: PAGE.margin }, first: true });
   const w = new Writer(doc);
   const words = reportWords(report.lang);
-
   cover(w, report, view);
   w.newPage();
   summary(w, report, view, words);
@@ -67,16 +82,19 @@ export function renderReportPdf(report: Report, view: ReportView, created: Date)
   }
   if (area) w.close();
   method(w, report, view, words);
-  w.finish();
-
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    w.artifact(() => {
-      w.style({ size: 7.5, color: MUTED }).text(`${view.title} · ${report.questionnaire.id} ${report.questionnaire.version} · ${L.page} ${i + 1}/${range.count}`, PAGE.margin, PAGE.height - PAGE.margin + 8, { width: CONTENT_WIDTH, align: "center", lineBreak: false });
-    }, "Pagination");
-  }
-  doc.end();
+  finish(doc, w, (i, count) => {
+    w.style({ size: 7.5, color: MUTED }).text(`${view.title} · ${report.questionnaire.id} ${report.questionnaire.version} · ${report.labels.page} ${i + 1}/${count}`, PAGE.margin, PAGE.height - PAGE.margin + 8, { width: CONTENT_WIDTH, align: "center", lineBreak: false });
+  });
   return done;
 }
 
+/** The projector version (`report --slides`): 16:9 pages with the summary, heatmap and gaps in large type. */
+export function renderSlidesPdf(report: Report, view: ReportView, created: Date): Promise<Buffer> {
+  const { doc, done } = open(report, view, created, { size: [SLIDE.width, SLIDE.height], margins: { top: 0, bottom: 0, left: 0, right: 0 }, first: false });
+  const w = slides(doc, report, view);
+  finish(doc, w, (i, count) => {
+    const g = SLIDE_GEOMETRY;
+    w.style({ size: 6.5, color: MUTED }).text(`${view.title} · ${i + 1}/${count}`, g.left, g.bottom + 8, { width: g.width, align: "right", lineBreak: false });
+  });
+  return done;
+}

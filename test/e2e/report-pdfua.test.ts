@@ -7,7 +7,7 @@ import { report } from "../../src/cli/commands/report.ts";
 import { memoryIo } from "../../src/cli/io.ts";
 import { loadValid } from "../helpers/load.ts";
 import { ROOT, tmpDir } from "../helpers/paths.ts";
-import { wordBoxes } from "../helpers/pdf-layout.ts";
+import { layoutFaults, wordBoxes } from "../helpers/pdf-layout.ts";
 import { reportData } from "../helpers/report-data.ts";
 import { missing } from "../helpers/system.ts";
 
@@ -24,6 +24,7 @@ const WORKSHOP = [
 ];
 
 let pdf: string;
+let slides: string;
 let struct: string;
 
 beforeAll(async () => {
@@ -32,7 +33,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, "data.csv"), reportData(loadValid(QUESTIONNAIRE), WORKSHOP));
   const { io } = memoryIo(dir, "da", { SOURCE_DATE_EPOCH: "1767225600" });
   await report({ files: ["data.csv"], questionnaire: QUESTIONNAIRE, by: "level", out: "r.pdf", title: "Workshop i Favrskov" }, io);
+  await report({ files: ["data.csv"], questionnaire: QUESTIONNAIRE, by: "level", out: "s.pdf", title: "Workshop i Favrskov", slides: true }, io);
   pdf = join(dir, "r.pdf");
+  slides = join(dir, "s.pdf");
   struct = execFileSync("pdfinfo", ["-struct-text", pdf], { encoding: "utf8", maxBuffer: 64 << 20 });
 });
 
@@ -124,5 +127,20 @@ describe.skipIf(missing("pdfinfo", "pdftotext"))("report as a tagged PDF (PDF/UA
     expect(titles).toEqual(expect.arrayContaining(["Workshop i Favrskov", "Overblik", "Faglig ledelse", "Ledelsesinformation", "Metode"]));
     const area = outline.find((o) => o.title === "Faglig ledelse")!;
     expect(area.items.map((i) => i.title)).toContain("Sætte retningen");
+  });
+
+  it("writes --slides as tagged 16:9 pages: title, key messages, heatmap, gaps, nothing overlapping", () => {
+    const info = execFileSync("pdfinfo", [slides], { encoding: "utf8" });
+    expect(info).toMatch(/Page size:\s+960 x 540 pts/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Pages:\s+4\n/);
+    const tree = execFileSync("pdfinfo", ["-struct-text", slides], { encoding: "utf8" });
+    const headings = [...tree.matchAll(/^\s*H(\d) \(block\)\n\s+"(.*)"$/gm)].map((m) => `H${m[1]} ${m[2]}`);
+    expect(headings).toEqual(["H1 Workshop i Favrskov", "H2 Det vigtigste", "H2 Elementerne pr. gruppe (0-100)", "H2 Ser niveauerne ledelse forskelligt?"]);
+    const pages = wordBoxes(slides);
+    expect(layoutFaults(pages)).toEqual([]);
+    // Large type: body text on a slide is at least 1.6 × the report's 7.5-10 pt.
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    expect(median(pages[1]!.words.map((b) => b.y1 - b.y0))).toBeGreaterThan(18);
   });
 });

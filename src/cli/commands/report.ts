@@ -30,6 +30,7 @@ export type ReportOptions = {
   rejects?: string;
   mergeLevels?: string[];
   title?: string;
+  slides?: boolean;
 };
 
 /** The report's date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now. */
@@ -80,8 +81,8 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
     toolVersion: toolVersion(), byColumns, grouping, mirrorOrder: mirrorOrder(q), groups, itemCounts, practice: loadGoodPractice(q.id),
   });
   const view = buildReportView(q, model_, { title: options.title, submitted: first ? { first, last } : null, responses: read.rows });
-  const { renderReportPdf } = await import("../../adapters/pdf.ts");
-  const pdf = await renderReportPdf(model_, view, created);
+  const { renderReportPdf, renderSlidesPdf } = await import("../../adapters/pdf.ts");
+  const pdf = await (options.slides ? renderSlidesPdf : renderReportPdf)(model_, view, created);
   await writeFileAtomic(out, pdf);
   if (csv) await writeReportCsv(csv, model_, q.scale, io);
   await read.finish();
