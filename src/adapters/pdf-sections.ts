@@ -119,3 +119,30 @@ export function method(w: Writer, report: Report, view: ReportView, words: Repor
   for (const paragraph of report.method) w.para(paragraph);
   w.close();
 }
+
+/** `--comments`: per element and group, each comment as a list item, never attributed. */
+export function commentsSection(w: Writer, report: Report, view: ReportView, words: ReportWords): void {
+  if (!view.comments || view.comments.length === 0) return;
+  w.open("Sect");
+  w.heading(2, words.comments, 100);
+  w.para(words.commentsNote(report.minGroupSize), { size: 8.5, color: MUTED });
+  for (const element of view.comments) {
+    w.heading(3, element.label, 60);
+    for (const group of element.groups) {
+      w.para(group.label, { size: 9, bold: true });
+      w.open("L");
+      for (const text of group.texts) {
+        const h = w.height(text, { size: 9, width: CONTENT_WIDTH - 16 });
+        w.ensure(h);
+        const y = w.y;
+        w.open("LI");
+        w.tagged("Lbl", () => w.style({ size: 9, color: MUTED }).text("–", PAGE.margin + 4, y, { lineBreak: false }));
+        w.tagged("LBody", () => w.style({ size: 9 }).text(text, PAGE.margin + 16, y, { width: CONTENT_WIDTH - 16, lineGap: 1.5 }));
+        w.close();
+        w.y = y + h + 4;
+      }
+      w.close();
+    }
+  }
+  w.close();
+}

@@ -5,7 +5,7 @@ import type { ReportView } from "../core/report-view.ts";
 import { reportWords } from "../core/report-words.ts";
 import { elementSection } from "./pdf-element.ts";
 import { levelGaps } from "./pdf-gap-section.ts";
-import { cover, method, summary } from "./pdf-sections.ts";
+import { commentsSection, cover, method, summary } from "./pdf-sections.ts";
 import { SLIDE, SLIDE_GEOMETRY, slides } from "./pdf-slides.ts";
 import { CONTENT_WIDTH, MUTED, PAGE } from "./pdf-style.ts";
 import { Writer, type Doc } from "./pdf-writer.ts";
@@ -81,6 +81,7 @@ export function renderReportPdf(report: Report, view: ReportView, created: Date)
     elementSection(w, report, view, words, element);
   }
   if (area) w.close();
+  commentsSection(w, report, view, words);
   method(w, report, view, words);
   finish(doc, w, (i, count) => {
     w.style({ size: 7.5, color: MUTED }).text(`${view.title} · ${report.questionnaire.id} ${report.questionnaire.version} · ${report.labels.page} ${i + 1}/${count}`, PAGE.margin, PAGE.height - PAGE.margin + 8, { width: CONTENT_WIDTH, align: "center", lineBreak: false });

@@ -22,6 +22,8 @@ export type RespondentRow = {
   metaValues: readonly string[];
   values: Float64Array;
   kinds: Uint8Array;
+  /** Free-text comments by element, in questionnaire order ("" where none; reused, like `values`). */
+  comments?: readonly string[];
 };
 
 export type DataProblem = { file: string; line: number; column?: string; message: Text; raw?: string };
@@ -196,6 +198,8 @@ class WideSink extends BaseSink {
   private itemOf = new Int32Array(0);
   private fixedOf = new Int8Array(0);
   private metaOf = new Int32Array(0);
+  private commentOf = new Int32Array(0);
+  private comments: string[] = [];
   private metaNames: string[] = [];
   private readonly fixed: string[] = ["", "", "", "", "", ""];
   private meta: string[] = [];
@@ -252,6 +256,10 @@ class WideSink extends BaseSink {
     else {
       const m = this.metaOf[col];
       if (m !== undefined && m >= 0) this.meta[m] = value;
+      else {
+        const c = this.commentOf[col];
+        if (c !== undefined && c >= 0) this.comments[c] = value;
+      }
     }
   }
 
@@ -286,6 +294,7 @@ class WideSink extends BaseSink {
       metaValues: this.meta,
       values: this.values,
       kinds: this.kinds,
+      comments: this.comments,
     };
     if (this.checkRespondent(row, raw)) {
       this.rows++;
@@ -297,6 +306,7 @@ class WideSink extends BaseSink {
   private reset(): void {
     this.values.fill(NaN);
     this.kinds.fill(AnswerKind.Empty);
+    this.comments.fill("");
   }
 
   private readHeader(line: number): void {
@@ -306,6 +316,9 @@ class WideSink extends BaseSink {
     this.itemOf = new Int32Array(n).fill(-1);
     this.fixedOf = new Int8Array(n).fill(-1);
     this.metaOf = new Int32Array(n).fill(-1);
+    this.commentOf = new Int32Array(n).fill(-1);
+    const elementOrder = this.q.areas.flatMap((a) => a.elements.map((e) => e.id));
+    this.comments = elementOrder.map(() => "");
     const itemIndex = new Map(this.model.itemIds.map((id, i) => [id, i]));
     const elements = new Set(this.q.areas.flatMap((a) => a.elements.map((e) => e.id)));
     const seen = new Set<string>();
@@ -320,6 +333,7 @@ class WideSink extends BaseSink {
       } else if (FIXED_INDEX.has(name)) this.fixedOf[col] = FIXED_INDEX.get(name)!;
       else if (name.startsWith(COMMENT_PREFIX)) {
         if (!elements.has(name.slice(COMMENT_PREFIX.length))) this.fatal(line, name, t(`"${name}" er en kommentar til et element, som ${this.q.id} ikke har`, `"${name}" is a comment on an element ${this.q.id} does not have`));
+        this.commentOf[col] = elementOrder.indexOf(name.slice(COMMENT_PREFIX.length));
       } else if (firstItem >= 0) {
         this.fatal(line, name, t(`"${name}" er ikke et spørgsmål i ${this.q.id} ${this.q.version} (metadatakolonner skal stå før spørgsmålene)`, `"${name}" is not an item of ${this.q.id} ${this.q.version} (metadata columns must come before the items)`));
       } else {
@@ -428,6 +442,7 @@ class LongSink extends BaseSink {
         ...metaOf([...f].filter(([name]) => !reserved.has(name) && !name.startsWith(COMMENT_PREFIX))),
         values: this.values,
         kinds: this.kinds,
+        comments: this.q.areas.flatMap((a) => a.elements.map((e) => f.get(`${COMMENT_PREFIX}${e.id}`) ?? "")),
       };
       if (this.checkRespondent(row, () => current.raw.join("\n"))) {
         this.rows++;

@@ -122,6 +122,7 @@ export function buildProgram(io: Io, run: Run): Command {
     .option("--csv <fil.csv>", d("skriv også rapportens tal som CSV", "also write the report's figures as CSV"))
     .option("--force", d("overskriv eksisterende filer", "overwrite existing files"))
     .option("--title <navn>", d("forsidens titel, fx workshoppens eller kommunens navn", "the cover's title, e.g. the workshop's or municipality's name"))
+    .option("--comments", d("tag kommentarerne med (kun for grupper over anonymitetsgrænsen, uden navn)", "include the comments (only for groups above the anonymity threshold, unattributed)"))
     .option("--slides", d("skriv overblik, heatmap og forskelle som 16:9-dias til projektoren", "write the summary, heatmap and gaps as 16:9 slides for the projector"))
     .addHelpText("after", examples([
       "ledelsestjek report besvarelser.csv --by level --out rapport.pdf",

@@ -1,4 +1,5 @@
 import { DEFAULT_THRESHOLD } from "./gaps.ts";
+import type { ElementComments } from "./report-comments.ts";
 import { bandFor, itemText, labelOf, LEADERS, presentedTo } from "./levels.ts";
 import type { Questionnaire } from "./questionnaire.ts";
 import type { Report, ReportGroup, ReportItem } from "./report.ts";
@@ -27,6 +28,8 @@ export type ReportView = {
   populations: Record<string, string>;
   /** Mirror levels beside the level they rate, on the paired items. */
   mirror: MirrorPair[];
+  /** Free-text comments, only with `report --comments` (see report-comments.ts). */
+  comments?: ElementComments[];
 };
 
 export { DEFAULT_THRESHOLD } from "./gaps.ts";

@@ -51,6 +51,11 @@ export function reportWords(lang: Lang) {
         : `Scores on 0-100 for the paired items; difference = the leaders' own answer − their employees'. Bold: ${t} points or more.`,
     item: da ? "Spørgsmål" : "Item",
     difference: da ? "Forskel" : "Difference",
+    comments: da ? "Kommentarer" : "Comments",
+    commentsNote: (k: number) =>
+      da
+        ? `Kommentarerne vises kun for grupper med mindst ${k} besvarelser, uden navn og i alfabetisk rækkefølge, så ingen kan kobles til en person. Teksten er gengivet, som den er skrevet.`
+        : `Comments are shown only for groups of at least ${k} responses, without names and in alphabetical order, so none can be linked to a person. The text is as written.`,
     calculation: da ? "Sådan er tallene beregnet" : "How the figures are computed",
     termsTitle: da ? "Begreber" : "Terms",
     terms: da

@@ -7,7 +7,8 @@ import type { RespondentRow } from "../../adapters/response-reader.ts";
 import { CsvTable, STANDARD, StagedOutput } from "../../adapters/table-writer.ts";
 import { GroupItemCounts } from "../../core/group-items.ts";
 import { GroupSummary } from "../../core/group-summary.ts";
-import { buildReport, groupKey, type Report } from "../../core/report.ts";
+import { buildReport, groupKey, totalKey, type Report } from "../../core/report.ts";
+import { reportComments } from "../../core/report-comments.ts";
 import { buildReportView } from "../../core/report-view.ts";
 import { compileScoring, scoreValues } from "../../core/scoring.ts";
 import { t } from "../../core/text.ts";
@@ -31,6 +32,7 @@ export type ReportOptions = {
   mergeLevels?: string[];
   title?: string;
   slides?: boolean;
+  comments?: boolean;
 };
 
 /** The report's date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now. */
@@ -60,6 +62,16 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const itemCounts = new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
   const scores = new Float64Array(model.dimensions.length);
   const values: string[] = byColumns.map(() => "");
+  // --comments: the free text per group and element; which groups may show it is decided after reading.
+  const elementIds = q.areas.flatMap((a) => a.elements.map((e) => e.id));
+  const collected = new Map<string, Map<string, string[]>>();
+  const collect = (key: string, comments: readonly string[]) => {
+    comments.forEach((text, i) => {
+      if (!text.trim()) return;
+      const perElement = collected.get(key) ?? collected.set(key, new Map()).get(key)!;
+      (perElement.get(elementIds[i]!) ?? perElement.set(elementIds[i]!, []).get(elementIds[i]!)!).push(text);
+    });
+  };
   // The collection period: the first and last submission date (ISO strings sort as dates).
   let first = "";
   let last = "";
@@ -72,6 +84,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
     const population = grouping.populationOf(row.level);
     groups.add(values, scores, population);
     itemCounts.add(groupKey(population, values), row.values, row.kinds);
+    if (options.comments && row.comments) collect(byColumns.length === 0 ? totalKey(population) : groupKey(population, values), row.comments);
   };
   const read = await readData(files, q, model, options, io, onRow, async () => undefined, async () => undefined);
   if (read.rows === 0) throw new UserError(1, t("Der er ingen besvarelser at lave en rapport over.", "There are no responses to report on."));
@@ -80,7 +93,8 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
     q, hash, lang: io.lang, files: files.map((f) => relative(io.cwd, f) || f), date: created.toISOString().slice(0, 10),
     toolVersion: toolVersion(), byColumns, grouping, mirrorOrder: mirrorOrder(q), groups, itemCounts, practice: loadGoodPractice(q.id),
   });
-  const view = buildReportView(q, model_, { title: options.title, submitted: first ? { first, last } : null, responses: read.rows });
+  const base = buildReportView(q, model_, { title: options.title, submitted: first ? { first, last } : null, responses: read.rows });
+  const view = options.comments ? { ...base, comments: reportComments(model_, base, collected, io.lang) } : base;
   const { renderReportPdf, renderSlidesPdf } = await import("../../adapters/pdf.ts");
   const pdf = await (options.slides ? renderSlidesPdf : renderReportPdf)(model_, view, created);
   await writeFileAtomic(out, pdf);

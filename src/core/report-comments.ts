@@ -1,0 +1,34 @@
+import type { Report } from "./report.ts";
+import { groupName, type ReportView } from "./report-view.ts";
+
+/**
+ * Free-text comments for `report --comments`: only from groups the disclosure engine shows (at
+ * least k respondents), never with anything that points to a person — no id, no order of
+ * submission (each list is sorted) — and cleaned of control and direction-override characters.
+ */
+export type CommentGroup = { label: string; texts: string[] };
+export type ElementComments = { id: string; label: string; groups: CommentGroup[] };
+
+export const MAX_COMMENT = 600;
+
+/** One line of plain text: no control characters, no bidi overrides that could reorder what is shown. */
+export function cleanComment(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, "").replace(/\s+/g, " ").trim();
+  return flat.length > MAX_COMMENT ? `${flat.slice(0, MAX_COMMENT - 1)}…` : flat;
+}
+
+/** `collected` maps a group key (as in the report model) to its comments per element id. */
+export function reportComments(report: Report, view: ReportView, collected: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>, lang: "da" | "en"): ElementComments[] {
+  const groups = report.byColumns.length === 0 ? [report.total] : report.groups;
+  const shown = groups.filter((g) => !g.suppressed && g.respondents >= report.minGroupSize);
+  const out: ElementComments[] = [];
+  for (const d of report.dimensions.filter((x) => x.kind === "element")) {
+    const found: CommentGroup[] = [];
+    for (const g of shown) {
+      const texts = (collected.get(g.key)?.get(d.id) ?? []).map(cleanComment).filter((x) => x !== "");
+      if (texts.length > 0) found.push({ label: groupName(report, view, g), texts: [...texts].sort((a, b) => a.localeCompare(b, lang)) });
+    }
+    if (found.length > 0) out.push({ id: d.id, label: d.label, groups: found });
+  }
+  return out;
+}
