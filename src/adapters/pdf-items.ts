@@ -48,7 +48,9 @@ function layout(w: Writer, report: Report, view: ReportView, item: ReportItem, t
   const rows = item.distributions.map((d) => {
     const right = rightText(d, item.reverse, view, text);
     const label = groupName(report, view, d);
-    const h = Math.max(BAR_H + 4, w.height(label, { size: labelSize, width: LABEL_W - 6, lineGap: 0.3 }) + 3, w.height(right, { size: 7, width: RIGHT_W, lineGap: 0.3 }) + 3);
+    // A hidden row's reason runs across the bar and the figures' column, as drawn below.
+    const rightWidth = d.suppressed ? BAR_W + RIGHT_W : RIGHT_W;
+    const h = Math.max(BAR_H + 4, w.height(label, { size: labelSize, width: LABEL_W - 6, lineGap: 0.3 }) + 3, w.height(right, { size: 7, width: rightWidth, lineGap: 0.3 }) + 3);
     return { d, right, h, label };
   });
   return { head, labelSize, rows };

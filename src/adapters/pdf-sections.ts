@@ -1,5 +1,5 @@
 import type { Hidden, Report } from "../core/report.ts";
-import { heatmap, keyMessages, orderedGroups } from "../core/report-summary.ts";
+import { heatmap, itemExtremes, keyMessages, orderedGroups } from "../core/report-summary.ts";
 import { groupName, type ReportView } from "../core/report-view.ts";
 import { reportWords, type ReportWords } from "../core/report-words.ts";
 import { radar, legend, type Series } from "./pdf-charts.ts";
@@ -89,6 +89,13 @@ export function summary(w: Writer, report: Report, view: ReportView, words: Repo
     w.para(`${words.heatmapIntro} ${words.hiddenKey(report.minGroupSize)}`, { size: 8, color: MUTED });
   }
   heatmapTable(w, map, view.bands.length, words, report.minGroupSize, { group: words.group, n: "n" });
+  const extremes = itemExtremes(report, view);
+  if (extremes.length > 0) {
+    w.heading(3, words.extremesTitle, 80);
+    const item = (x: { id: string; text: string; score: number }) => `${Math.round(x.score)}  ${x.id} ${x.text}`;
+    table(w, [{ header: words.group, width: 120 }, { header: words.highest, width: (CONTENT_WIDTH - 120) / 2 }, { header: words.lowest, width: (CONTENT_WIDTH - 120) / 2 }],
+      extremes.map((x) => [{ text: x.label, bold: false }, { text: item(x.top), size: 7.5 }, { text: item(x.bottom), size: 7.5 }]), { size: 8, rowHeader: true });
+  }
   const elements = report.dimensions.filter((d) => d.kind === "element");
   const groups = report.chart.groups;
   if (groups.length > 0 && groups.length <= RADAR_MAX_GROUPS && elements.length >= 3) {

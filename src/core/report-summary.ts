@@ -1,7 +1,7 @@
 import { LEADERS } from "./levels.ts";
 import type { Hidden, Report, ReportGroup } from "./report.ts";
 import { TOTAL_KEY, totalKey } from "./report.ts";
-import { groupName, shares, shownScore, type ReportView } from "./report-view.ts";
+import { groupName, itemScore, shares, shownScore, type ReportView } from "./report-view.ts";
 import type { Text } from "./text.ts";
 
 /**
@@ -132,4 +132,22 @@ export function groupGaps(report: Report): GroupGap[] {
     found.push({ element: d.label, high, low, diff: high.score - low.score });
   }
   return found.sort((a, b) => b.diff - a.diff);
+}
+
+export type ItemExtreme = { id: string; text: string; score: number };
+export type GroupExtremes = { label: string; top: ItemExtreme; bottom: ItemExtreme };
+
+/** Per shown group (and "Alle"), its highest and lowest item on 0-100, from the published distributions. */
+export function itemExtremes(report: Report, view: ReportView): GroupExtremes[] {
+  return orderedGroups(report, view).flatMap((g) => {
+    const scored = report.elements.flatMap((e) => e.items.flatMap((item) => {
+      const d = item.distributions.find((x) => x.group === g.key);
+      const score = d && !d.suppressed ? itemScore(d.mean, item.reverse, view.scale) : null;
+      return score === null ? [] : [{ id: item.id, text: item.text, score }];
+    }));
+    if (scored.length < 2) return [];
+    const top = scored.reduce((a, b) => (b.score > a.score ? b : a));
+    const bottom = scored.reduce((a, b) => (b.score < a.score ? b : a));
+    return [{ label: groupName(report, view, g), top, bottom }];
+  });
 }

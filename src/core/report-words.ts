@@ -56,6 +56,9 @@ export function reportWords(lang: Lang) {
       da
         ? `Kommentarerne vises kun for grupper med mindst ${k} besvarelser, uden navn og i alfabetisk rækkefølge, så ingen kan kobles til en person. Teksten er gengivet, som den er skrevet.`
         : `Comments are shown only for groups of at least ${k} responses, without names and in alphabetical order, so none can be linked to a person. The text is as written.`,
+    extremesTitle: da ? "Højeste og laveste spørgsmål pr. gruppe (0-100)" : "Highest and lowest item per group (0-100)",
+    highest: da ? "Højest" : "Highest",
+    lowest: da ? "Lavest" : "Lowest",
     calculation: da ? "Sådan er tallene beregnet" : "How the figures are computed",
     termsTitle: da ? "Begreber" : "Terms",
     terms: da
