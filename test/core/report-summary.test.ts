@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TOTAL_KEY, type Cell, type Report } from "../../src/core/report.ts";
-import { groupGaps, heatmap, keyMessages } from "../../src/core/report-summary.ts";
+import { groupGaps, heatmap, itemExtremes, keyMessages } from "../../src/core/report-summary.ts";
 import { buildReportView, itemScore, shares, shownScore, type ReportView } from "../../src/core/report-view.ts";
 import { loadValid } from "../helpers/load.ts";
 import { ROOT } from "../helpers/paths.ts";
@@ -81,6 +81,19 @@ describe("report summary", () => {
     expect(messages.join(" ")).toContain("«Ved ikke» er svaret af 15 % eller flere ved 1 spørgsmål (mest i1: 50 %)"); // 4 of 8
     expect(messages.join(" ")).toContain("1 af 3 grupper vises uden tal");
     expect(messages.join(" ")).not.toContain("99");
+  });
+
+  it("finds each shown group's highest and lowest item on 0-100, reverse keys turned, hidden distributions left out", () => {
+    const m = model();
+    const dist = (group: string, mean: number, suppressed = false) => ({ group, suppressed, counts: suppressed ? null : [1], mean: suppressed ? null : mean });
+    // A: i2 (4.2 → 80), i3 reverse (1.4 → 100 − 10 = 90), i4 (2 → 25). C is hidden. B has one item only: no row.
+    m.elements = [{ id: "e1", items: [
+      { id: "i2", text: "To", reverse: false, distributions: [dist("A", 4.2), dist("B", 3), dist("C", 5, true)] },
+      { id: "i3", text: "Tre", reverse: true, distributions: [dist("A", 1.4), dist("C", 1, true)] },
+      { id: "i4", text: "Fire", reverse: false, distributions: [dist("A", 2)] },
+    ] }] as unknown as Report["elements"];
+    const rows = itemExtremes(m, VIEW);
+    expect(rows.map((r) => [r.label, r.top.id, Math.round(r.top.score), r.bottom.id, Math.round(r.bottom.score)])).toEqual([["A", "i3", 90, "i4", 25]]);
   });
 
   it("says so when no gap reaches the threshold", () => {
