@@ -39,6 +39,8 @@ export function cover(w: Writer, report: Report, view: ReportView): void {
     w.heading(2, L.respondents, 60);
     const rows: Cell[][] = orderedGroups(report, view).map((g) => [{ text: groupName(report, view, g), bold: g === report.total }, { text: g.suppressed ? hiddenText(report, g.why) : String(g.respondents), bold: g === report.total }]);
     table(w, [{ header: words.group, width: 330 }, { header: L.respondents, width: CONTENT_WIDTH - 330 }], rows, { size: 9, rowHeader: true });
+    // The rule in plain words beside the first table that hides a figure.
+    if (orderedGroups(report, view).some((g) => g.suppressed)) w.para(words.anonymityRule(report.minGroupSize), { size: 8.5, color: MUTED });
   }
   w.close();
 }
