@@ -13,6 +13,10 @@ export function marker(doc: Doc, kind: string, x: number, y: number, color: stri
     case "diamond": doc.polygon([x, y - r - 0.8], [x + r + 0.8, y], [x, y + r + 0.8], [x - r - 0.8, y]).fill(); break;
     case "cross": doc.moveTo(x - r, y - r).lineTo(x + r, y + r).moveTo(x - r, y + r).lineTo(x + r, y - r).lineWidth(1.4).stroke(); break;
     case "ring": doc.circle(x, y, r).lineWidth(1.2).stroke(); break;
+    case "square-open": doc.rect(x - r, y - r, 2 * r, 2 * r).lineWidth(1.1).stroke(); break;
+    case "triangle-open": doc.polygon([x, y - r - 0.6], [x + r + 0.4, y + r], [x - r - 0.4, y + r]).lineWidth(1.1).stroke(); break;
+    case "diamond-open": doc.polygon([x, y - r - 0.8], [x + r + 0.8, y], [x, y + r + 0.8], [x - r - 0.8, y]).lineWidth(1.1).stroke(); break;
+    case "plus": doc.moveTo(x - r - 0.5, y).lineTo(x + r + 0.5, y).moveTo(x, y - r - 0.5).lineTo(x, y + r + 0.5).lineWidth(1.6).stroke(); break;
     default: doc.circle(x, y, r).fill();
   }
   doc.restore();

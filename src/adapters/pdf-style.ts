@@ -6,6 +6,10 @@ export const SERIES = [
   { color: "#9b3d8f", dash: [8, 3, 2, 3], marker: "diamond" },
   { color: "#b83232", dash: [12, 4], marker: "cross" },
   { color: "#6b6b6b", dash: [3, 3], marker: "ring" },
+  { color: "#2a7f9e", dash: [2, 4], marker: "square-open" },
+  { color: "#8c6d1f", dash: [10, 2], marker: "triangle-open" },
+  { color: "#5e3c99", dash: [4, 2, 1, 2], marker: "diamond-open" },
+  { color: "#1b7837", dash: [6, 6], marker: "plus" },
 ] as const;
 
 /** ColorBrewer RdBu: red for the negative end, blue for the positive, white-ish in the middle. */

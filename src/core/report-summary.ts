@@ -1,4 +1,5 @@
 import { LEADERS } from "./levels.ts";
+import { elementGapRows } from "./report-gaps.ts";
 import type { Hidden, Report, ReportGroup } from "./report.ts";
 import { TOTAL_KEY, totalKey } from "./report.ts";
 import { groupName, itemScore, shares, shownScore, type ReportView } from "./report-view.ts";
@@ -71,7 +72,7 @@ export function keyMessages(report: Report, view: ReportView): Message[] {
       en: `Strongest is "${hi.d.label}" (${pts(hi.score)}${band(hi.score) ? `, ${band(hi.score)}` : ""}); weakest "${lo.d.label}" (${pts(lo.score)}${band(lo.score) ? `, ${band(lo.score)}` : ""}).`,
     });
   }
-  const gaps = groupGaps(report).filter((g) => g.diff >= view.threshold);
+  const gaps = report.byColumns.length === 1 ? moduleGaps(report, view) : groupGaps(report).filter((g) => g.diff >= view.threshold);
   if (report.groups.filter((g) => g.population === LEADERS).length >= 2) {
     if (gaps.length === 0) {
       out.push({ da: `Ingen grupper adskiller sig med ${view.threshold} point eller mere på et element.`, en: `No groups differ by ${view.threshold} points or more on any element.` });
@@ -111,6 +112,16 @@ export function keyMessages(report: Report, view: ReportView): Message[] {
     });
   }
   return out.slice(0, 5);
+}
+
+/** For a one-column breakdown, the gaps module decides what counts (the same pairs and threshold as `gaps`). */
+function moduleGaps(report: Report, view: ReportView): GroupGap[] {
+  return elementGapRows(report, view)
+    .filter((r) => r.flagged && r.largest)
+    .map((r) => {
+      const score = (label: string) => r.dots.find((d) => d.label === label)?.score ?? 0;
+      return { element: r.label, high: { label: r.largest!.high, score: score(r.largest!.high) }, low: { label: r.largest!.low, score: score(r.largest!.low) }, diff: r.largest!.diff };
+    });
 }
 
 export type GroupGap = { element: string; high: { label: string; score: number }; low: { label: string; score: number }; diff: number };

@@ -23,7 +23,14 @@ function model(): Report {
     C: { e1: hidden("small", 99), e2: hidden("small", 99), total: hidden("small", 99) },
     [TOTAL_KEY]: { e1: shown(39.6), e2: shown(47.5), total: shown(43) },
   };
+  // The published rows the gaps module reads (GroupRow), matching the cells.
+  const rows = ["A", "B", "C"].flatMap((g) => ["e1", "e2"].map((d) => {
+    const c = cells[g]![d]!;
+    return { by: { group: g }, population: "ledere", dimension: d, n: c.n, mean: c.suppressed ? null : c.score, suppressed: c.suppressed, total: false };
+  }));
   return {
+    rows,
+    minGroupSize: 5,
     lang: "da",
     labels: { all: "Alle" },
     byColumns: ["group"],
@@ -100,6 +107,7 @@ describe("report summary", () => {
     const m = model();
     m.cells.A!.e1 = shown(60);
     m.cells.A!.e2 = shown(46);
+    m.rows = m.rows.map((r) => (r.by.group === "A" && r.dimension !== "total" ? { ...r, mean: m.cells.A![r.dimension]!.score } : r));
     expect(keyMessages(m, VIEW).map((x) => x.da)).toContain("Ingen grupper adskiller sig med 20 point eller mere på et element.");
   });
 });
