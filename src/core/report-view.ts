@@ -2,7 +2,7 @@ import { DEFAULT_THRESHOLD } from "./gaps.ts";
 import type { ElementComments } from "./report-comments.ts";
 import { bandFor, itemText, labelOf, LEADERS, presentedTo } from "./levels.ts";
 import type { Questionnaire } from "./questionnaire.ts";
-import type { Report, ReportGroup, ReportItem } from "./report.ts";
+import { totalKey, type Report, type ReportGroup, type ReportItem } from "./report.ts";
 import type { Lang } from "./text.ts";
 
 /**
@@ -48,8 +48,7 @@ export function buildReportView(q: Questionnaire, report: Report, input: ViewInp
   return {
     title: input.title?.trim() || report.title,
     subtitle: input.title?.trim() ? report.title : "",
-    // Every response read (leaders and mirror levels alike), unless even that is below the threshold.
-    responses: (input.responses ?? report.total.respondents) >= report.minGroupSize ? (input.responses ?? report.total.respondents) : null,
+    responses: responsesShown(report, input.responses),
     period: input.submitted,
     bands: q.bands.map((b) => ({ min: b.min, label: labelOf(b, lang) })),
     wordings,
@@ -72,6 +71,17 @@ function wordingsOf(q: Questionnaire, item: Questionnaire["areas"][number]["elem
     else out.push({ levels: [label], text });
   }
   return out.length === 1 ? [{ levels: [], text: out[0]!.text }] : out;
+}
+
+/**
+ * Every response read (leaders and mirror levels alike) — but only when every population's total is
+ * shown; otherwise the count minus the shown totals would give a hidden one, so the leaders' total.
+ */
+function responsesShown(report: Report, all: number | undefined): number | null {
+  const totals = Object.keys(report.cells ?? {}).filter((key) => key.startsWith(totalKey("")));
+  const allShown = totals.every((key) => report.cells[key]?.total?.suppressed === false);
+  if (all !== undefined && allShown && all >= report.minGroupSize) return all;
+  return report.total.suppressed ? null : report.total.respondents;
 }
 
 /** The score as printed (a whole number) and the band of that printed number, so the two never disagree. */

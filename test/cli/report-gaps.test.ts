@@ -70,4 +70,16 @@ describe("report: do the levels see leadership differently?", () => {
     expect(text).toContain("Indsamlet 2026-03-02 – 2026-03-11");
     expect(text).toContain("Besvarelser i alt 12");
   });
+
+  it("counts every response on the cover only when no population's total is hidden", async () => {
+    const dir = tmpDir();
+    // Two medarbejdere (k = 3): their total is hidden, so the cover may not show 9 + 2 = 11.
+    writeFileSync(join(dir, "d.csv"), DATA.split("\n").filter((l) => !/^m3,/.test(l)).join("\n"));
+    const { io } = memoryIo(dir, "da", { SOURCE_DATE_EPOCH: "1767225600" });
+    await report({ files: ["d.csv"], questionnaire: MIRROR, by: "level", out: "r.pdf" }, io);
+    const doc = await getDocumentProxy(new Uint8Array(readFileSync(join(dir, "r.pdf"))));
+    const first = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ("str" in i ? i.str : "")).join(" ").replace(/\s+/g, " ");
+    expect(first).toContain("Besvarelser i alt 9");
+    expect(first).not.toContain("Besvarelser i alt 11");
+  });
 });
