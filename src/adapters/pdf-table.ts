@@ -40,7 +40,9 @@ export function table(w: Writer, columns: Column[], rows: Cell[][], o: TableOpti
   const headerHeight = o.rotateHeaders
     ? o.rotateHeaders
     : Math.max(...columns.map((c) => w.height(c.header, { ...headerStyle(), width: c.width - 2 * pad, lineGap: 0.5 }))) + 2 * pad;
-  const cellStyle = (cell: Cell, i: number): TextStyle => ({ size: cell.size ?? size, bold: cell.bold ?? (o.rowHeader && i === 0), color: cell.color ?? INK, width: columns[i]!.width - 2 * pad, lineGap: 0.5 });
+  // Per column, the largest size at which its longest word fits, so a cell breaks only between words.
+  const fits = columns.map((c, i) => fitSize(w, rows.map((r) => r[i]?.text ?? ""), c.width - 2 * pad, 12, 5.5, true));
+  const cellStyle = (cell: Cell, i: number): TextStyle => ({ size: Math.min(cell.size ?? size, fits[i]!), bold: cell.bold ?? (o.rowHeader && i === 0), color: cell.color ?? INK, width: columns[i]!.width - 2 * pad, lineGap: 0.5 });
   const rowHeight = (row: Cell[]) => Math.max(...row.map((cell, i) => w.height(cell.text, cellStyle(cell, i)))) + 2 * pad;
 
   const headerCells = (top: number) =>
