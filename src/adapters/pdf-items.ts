@@ -30,6 +30,7 @@ export function scaleKey(w: Writer, report: Report, text: ItemText): void {
         y += 12;
       }
       w.doc.save().rect(x, y + 1, 9, 7).fillColor(e.color).fill().rect(x, y + 1, 9, 7).lineWidth(0.3).strokeColor(MUTED).stroke().restore();
+      if (e === entries[0]) hatch(w, x, y + 1, 9, 7);
       w.style({ size: 7.5 }).text(e.label, x + 12, y, { lineBreak: false });
       x += width;
     }
@@ -108,6 +109,7 @@ export function itemBlock(w: Writer, report: Report, view: ReportView, item: Rep
             const bw = (BAR_W * share) / 100;
             if (bw <= 0) return;
             w.doc.save().rect(x, y, bw, BAR_H).fillColor(shades[i]!).fill().restore();
+            if (i === 0) hatch(w, x, y, bw, BAR_H);
             if (bw >= 17) w.style({ size: 6.5, color: inkOn(shades[i]!) }).text(String(Math.round(share)), x, y + 2, { width: bw, align: "center", lineBreak: false });
             x += bw;
           });
@@ -130,6 +132,16 @@ export function itemBlock(w: Writer, report: Report, view: ReportView, item: Rep
     start = end;
     first = false;
   }
+}
+
+/**
+ * White diagonal lines over the most negative answer: both ends of a diverging scale are dark, and
+ * the texture keeps "Slet ikke" apart from "I meget høj grad" in greyscale print.
+ */
+function hatch(w: Writer, x: number, y: number, width: number, height: number): void {
+  w.doc.save().rect(x, y, width, height).clip();
+  for (let hx = x - height; hx < x + width; hx += 2.5) w.doc.moveTo(hx, y + height).lineTo(hx + height, y).lineWidth(0.45).strokeColor("#ffffff").strokeOpacity(0.55).stroke();
+  w.doc.restore();
 }
 
 function rightText(d: ReportItem["distributions"][number], reverse: boolean, view: ReportView, text: ItemText): string {
