@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { citeSource } from "../src/core/citation.ts";
+import { GoodPractice } from "../src/core/good-practice.ts";
 import { allElements, allItems, elementItems, itemsForLevel, itemText, presentedTo } from "../src/core/levels.ts";
 import type { Item, Questionnaire } from "../src/core/questionnaire.ts";
 import { loadValid } from "./helpers/load.ts";
@@ -159,5 +162,50 @@ describe("faglig-ledelse 2.0: grounded, in scope and in English", () => {
     }
     for (const node of [...q.levels, ...q.areas, ...allElements(q)]) expect(node.label_en, node.id).toBeDefined();
     expect(q.scope_note_en).toBeDefined();
+  });
+});
+
+describe("good practice for faglig-ledelse: next steps, not the items read back", () => {
+  const gp = GoodPractice.parse(parse(readFileSync(join(ROOT, "templates", "good-practice", "faglig-ledelse.yaml"), "utf8")));
+  const words = (s: string) => s.toLowerCase().replace(/[^a-zæøå0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
+  /** The longest run of consecutive words two texts share. */
+  const longestRun = (a: string, b: string) => {
+    const [x, y] = [words(a), words(b)];
+    let best = 0;
+    for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) {
+      let k = 0;
+      while (x[i + k] !== undefined && x[i + k] === y[j + k]) k++;
+      best = Math.max(best, k);
+    }
+    return best;
+  };
+
+  it("gives every leader level two or three numbered steps per element, in Danish and English, with sources in the seeds", () => {
+    for (const element of allElements(q)) {
+      for (const level of LEADERS) {
+        const advice = gp.elements[element.id]?.[level];
+        expect(advice, `${element.id} × ${level}`).toBeDefined();
+        for (const text of [advice!.da, advice!.en]) {
+          const steps = text.match(/(^|\s)\d\) /g) ?? [];
+          expect(steps.length, `${element.id} × ${level}: ${text}`).toBeGreaterThanOrEqual(2);
+          expect(steps.length, `${element.id} × ${level}`).toBeLessThanOrEqual(3);
+        }
+        for (const ref of advice!.source.split(";").map((r) => r.trim())) {
+          const [file, range] = ref.split(":");
+          expect(Number(range!.split("-").at(-1)), ref).toBeLessThanOrEqual(SEED_LINES[file!]!);
+        }
+      }
+    }
+  });
+
+  it("does not restate the level's own items (no run of six or more words in common)", () => {
+    for (const element of allElements(q)) {
+      for (const level of LEADERS) {
+        const advice = gp.elements[element.id]![level]!;
+        for (const item of elementItems(element, level)) {
+          expect(longestRun(advice.da, itemText(item, level, "da")), `${element.id} × ${level} vs ${item.id}`).toBeLessThan(6);
+        }
+      }
+    }
   });
 });
