@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { citeSource } from "../src/core/citation.ts";
 import { GoodPractice } from "../src/core/good-practice.ts";
+import { scopeLines } from "../src/core/scope.ts";
 import { allElements, allItems, elementItems, itemsForLevel, itemText, presentedTo } from "../src/core/levels.ts";
 import type { Item, Questionnaire } from "../src/core/questionnaire.ts";
 import { loadValid } from "./helpers/load.ts";
@@ -207,5 +208,45 @@ describe("good practice for faglig-ledelse: next steps, not the items read back"
         }
       }
     }
+  });
+});
+
+describe("faglige-ledelsesopgaver 1.1: for leaders outside myndighed", () => {
+  const q11 = loadValid(join(ROOT, "questionnaires", "faglige-ledelsesopgaver.yaml"));
+  const q10 = loadValid(join(ROOT, "questionnaires", "versions", "faglige-ledelsesopgaver-1.0.yaml"));
+
+  it("is 1.1 and says it covers all welfare areas", () => {
+    expect(q11.version).toBe("1.1");
+    for (const area of ["skole", "dagtilbud", "ældrepleje", "myndighed"]) expect(q11.scope).toContain(area);
+    expect(q11.scope_en).toBeDefined();
+  });
+
+  it("offers Ved ikke and a balanced scale: as many labels below the middle as above (1.0 was not balanced)", () => {
+    expect(q11.scale.dont_know).toBe("Ved ikke");
+    const balanced = (qq: Questionnaire) => {
+      const values = Object.keys(qq.scale.labels).map(Number);
+      const mid = (qq.scale.min + qq.scale.max) / 2;
+      const low = values.filter((v) => v < mid).map((v) => qq.scale.labels[String(v)]!);
+      const high = values.filter((v) => v > mid).map((v) => qq.scale.labels[String(v)]!);
+      // Balanced: mirrored wording, "ringe" below and "høj" above, in equal numbers.
+      return low.length === high.length && low.every((l) => /ringe/.test(l)) && high.every((l) => /høj/.test(l));
+    };
+    expect(balanced(q11)).toBe(true);
+    expect(balanced(q10)).toBe(false);
+  });
+
+  it("mirrors the proxy items a leader cannot verify alone (ej-1, ej-3) with the staff's own answer", () => {
+    expect(q11.levels.find((l) => l.id === "medarbejder")?.rates).toBe("personaleleder");
+    const mirrored = new Set(itemsForLevel(q11, "medarbejder").map((i) => i.mirror_of));
+    expect(mirrored.has("ej-1")).toBe(true);
+    expect(mirrored.has("ej-3")).toBe(true);
+  });
+
+  it("is suggested to leaders outside myndighed wherever faglig-ledelse shows its scope (list, show, run's welcome)", () => {
+    const lines = scopeLines(q, "da");
+    expect(lines[0]).toBe("Skrevet til: Myndighed for børn og unge med særlige behov (børne- og familieområdet)");
+    expect(lines[1]).toMatch(/skole, et dagtilbud, en ældrepleje.*ledelsestjek run faglige-ledelsesopgaver$/);
+    expect(scopeLines(q, "en")[1]).toMatch(/school.*ledelsestjek run faglige-ledelsesopgaver$/);
+    expect(scopeLines(q11, "en")).toEqual(["Written for: All welfare areas – e.g. schools, day care, elder care and statutory casework"]);
   });
 });

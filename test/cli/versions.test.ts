@@ -36,7 +36,8 @@ describe("responses made with an older bundled version", () => {
     expect(olderVersions("faglig-ledelse")).toEqual(["1.0"]);
     expect(bundledFor("faglig-ledelse", "1.0")).toBe("faglig-ledelse@1.0");
     expect(bundledFor("faglig-ledelse", "2.0")).toBe("faglig-ledelse");
-    expect(olderVersions("faglige-ledelsesopgaver")).toEqual([]);
+    expect(olderVersions("faglige-ledelsesopgaver")).toEqual(["1.0"]);
+    expect(olderVersions("faglige")).toEqual([]);
   });
 
   it("are named by list next to the current version", async () => {
