@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { citeSource } from "../src/core/citation.ts";
 import { GoodPractice } from "../src/core/good-practice.ts";
+import { buildRespondentResult } from "../src/core/result.ts";
 import { scopeLines } from "../src/core/scope.ts";
 import { allElements, allItems, elementItems, itemsForLevel, itemText, presentedTo } from "../src/core/levels.ts";
 import type { Item, Questionnaire } from "../src/core/questionnaire.ts";
@@ -197,6 +198,15 @@ describe("good practice for faglig-ledelse: next steps, not the items read back"
         }
       }
     }
+  });
+
+  it("are shown after a run with a reader's citation instead of line numbers", () => {
+    const scores = { "saette-retningen": 80, organisere: 20, understoette: 90, "foelge-op": 30, identifikation: 70, indsamling: 60, praesentation: 75, anvendelse: 65 };
+    const result = buildRespondentResult(q, "teamleder", scores, "da", gp);
+    expect(result.advice.map((a) => [a.element.id, a.source])).toEqual([
+      ["organisere", "Socialstyrelsen 2014, Delrapport 1, afsnit 3.4.2; KL m.fl. 2023, Mere ledelse, mindre detailstyring, bedre velfærd, kapitel 3: styrk fokus på kvalitet og resultater"],
+      ["foelge-op", "Socialstyrelsen 2014, Delrapport 1, afsnit 3.4.4"],
+    ]);
   });
 
   it("does not restate the level's own items (no run of six or more words in common)", () => {
