@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { bundledIds } from "../adapters/bundled.ts";
+import { bundledFor, bundledIds } from "../adapters/bundled.ts";
 import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../adapters/response-reader.ts";
 import type { Questionnaire } from "../core/questionnaire.ts";
 import type { ScoringModel } from "../core/scoring.ts";
@@ -41,7 +41,7 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
     const list = [first, ...differing].map((p) => `${shown(p.file)} (${p.id!.id} ${p.id!.version})`).join(", ");
     throw new UserError(1, t(`Filerne er fra forskellige spørgeskemaer eller versioner: ${list}. Scor dem hver for sig.`, `The files come from different questionnaires or versions: ${list}. Score them separately.`));
   }
-  const guess = options.questionnaire ?? (first && bundledIds().includes(first.id!.id) ? first.id!.id : undefined);
+  const guess = options.questionnaire ?? (first && bundledIds().includes(first.id!.id) ? bundledFor(first.id!.id, first.id!.version) : undefined);
   const { questionnaire, hash } = await loadQuestionnaire(guess, io);
   return { files, q: questionnaire, hash };
 }

@@ -7,6 +7,7 @@ import { BrokenProgress, loadProgress, progressPath, removeProgress, saveProgres
 import { appendResponseRow } from "../../adapters/response-file.ts";
 import { checkAnswers } from "../../core/answers.ts";
 import { itemsForLevel, labelOf, titleOf } from "../../core/levels.ts";
+import { scopeLines } from "../../core/scope.ts";
 import type { Questionnaire } from "../../core/questionnaire.ts";
 import { isFreeTextColumn, wideCells, wideColumns, type Response } from "../../core/responses.ts";
 import { buildRespondentResult } from "../../core/result.ts";
@@ -124,6 +125,7 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
 function welcome(q: Questionnaire, io: Io): void {
   const da = io.lang === "da";
   io.err(io.color.bold(titleOf(q, io.lang)));
+  for (const line of scopeLines(q, io.lang)) io.err(line);
   io.err(da
     ? "Spørgsmålene er tilpasset dit ledelsesniveau og tager 10-15 minutter.\n" +
       "Svar ud fra, hvordan det er i dag — ikke hvordan det burde være.\n" +
