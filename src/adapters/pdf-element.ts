@@ -14,6 +14,8 @@ export function elementSection(w: Writer, report: Report, view: ReportView, word
   w.open("Sect");
   w.heading(3, element.label, 120);
   if (element.definition) w.para(element.definition);
+  const cited = element.source ? view.citations[element.source] : undefined;
+  if (cited) w.para(`${words.source}: ${cited}`, { size: 7.5, color: MUTED });
   const groups = orderedGroups(report, view);
   const rows: Cell[][] = groups.map((g) => {
     const cell = report.cells[g.key]![element.id]!;
@@ -52,6 +54,7 @@ export function elementSection(w: Writer, report: Report, view: ReportView, word
   for (const advice of element.advice) {
     w.heading(4, `${L.goodPractice} · ${advice.label}`, 50);
     w.para(advice.text);
+    if (view.citations[advice.source]) w.para(`${words.source}: ${view.citations[advice.source]}`, { size: 7.5, color: MUTED });
   }
   w.close();
 }

@@ -39,6 +39,12 @@ export function scaleKey(w: Writer, report: Report, text: ItemText): void {
   w.y = y + 13 + w.height(explain, { size: 7.5 }) + 6;
 }
 
+/** A population the item is not put to (the staff's mirror for a leaders' item) has nothing to show: its rows go. */
+function askedRows(view: ReportView, item: ReportItem): ReportItem {
+  const asked = view.askedBy[item.id];
+  return asked ? { ...item, distributions: item.distributions.filter((d) => asked.includes(d.population)) } : item;
+}
+
 function layout(w: Writer, report: Report, view: ReportView, item: ReportItem, text: ItemText) {
   const wordings = view.wordings[item.id] ?? [{ levels: [], text: item.text }];
   const head = [
@@ -59,14 +65,16 @@ function layout(w: Writer, report: Report, view: ReportView, item: ReportItem, t
 
 /** The height of an item's first block (its text and up to two rows): what a heading above it must keep with it. */
 export function itemLeadHeight(w: Writer, report: Report, view: ReportView, item: ReportItem, text: ItemText): number {
-  const { head, rows } = layout(w, report, view, item, text);
+  const { head, rows } = layout(w, report, view, askedRows(view, item), text);
   const all = rows.reduce((s, r) => s + r.h, 0);
   const lead = all <= BOTTOM - PAGE.margin - 100 ? all : rows.slice(0, 2).reduce((s, r) => s + r.h, 0);
   return head.reduce((s, l, i) => s + w.height(l, { size: i === 0 ? 8.5 : 8, bold: i === 0, width: CONTENT_WIDTH - 40 }) + 2, 0) + lead + 22;
 }
 
 /** One item: its wording(s), then one 100 % bar per group, kept whole or split between rows with the item repeated. */
-export function itemBlock(w: Writer, report: Report, view: ReportView, item: ReportItem, text: ItemText): void {
+export function itemBlock(w: Writer, report: Report, view: ReportView, whole: ReportItem, text: ItemText): void {
+  const item = askedRows(view, whole);
+  if (item.distributions.length === 0) return;
   const { head, labelSize, rows } = layout(w, report, view, item, text);
   const shades = scaleShades(report.scale.labels.length);
   const axis = 12;

@@ -1,6 +1,7 @@
+import { citeSource } from "./citation.ts";
 import { DEFAULT_THRESHOLD } from "./gaps.ts";
 import type { ElementComments } from "./report-comments.ts";
-import { bandFor, itemText, labelOf, LEADERS, presentedTo } from "./levels.ts";
+import { bandFor, itemText, labelOf, LEADERS, populationOf, presentedTo } from "./levels.ts";
 import type { Questionnaire } from "./questionnaire.ts";
 import { totalKey, type Report, type ReportGroup, type ReportItem } from "./report.ts";
 import type { Lang } from "./text.ts";
@@ -28,6 +29,13 @@ export type ReportView = {
   populations: Record<string, string>;
   /** Mirror levels beside the level they rate, on the paired items. */
   mirror: MirrorPair[];
+  /**
+   * Source references as readers' citations ("Socialstyrelsen 2014, Delrapport 1, afsnit 3.4.4"), keyed by
+   * the raw `source` string; only where the questionnaire has a `sources` map and every reference resolves.
+   */
+  citations: Record<string, string>;
+  /** Per item, the populations (ledere, or a mirror level's id) it is put to: other populations' rows are empty by design. */
+  askedBy: Record<string, string[]>;
   /** Free-text comments, only with `report --comments` (see report-comments.ts). */
   comments?: ElementComments[];
 };
@@ -56,6 +64,8 @@ export function buildReportView(q: Questionnaire, report: Report, input: ViewInp
     threshold,
     populations: Object.fromEntries(q.levels.filter((l) => l.rates !== undefined).map((l) => [l.id, labelOf(l, lang)])),
     mirror: mirrorPairs(q, report, { scale, threshold }),
+    citations: citations(q, report, lang),
+    askedBy: Object.fromEntries(q.areas.flatMap((a) => a.elements.flatMap((e) => e.items)).map((item) => [item.id, [...new Set(q.levels.filter((l) => presentedTo(item, l.id)).map((l) => populationOf(q, l.id)))]])),
   };
 }
 
@@ -71,6 +81,18 @@ function wordingsOf(q: Questionnaire, item: Questionnaire["areas"][number]["elem
     else out.push({ levels: [label], text });
   }
   return out.length === 1 ? [{ levels: [], text: out[0]!.text }] : out;
+}
+
+/** A line reference ("000:932-936") means nothing to a reader: without a `sources` map, nothing is cited. */
+function citations(q: Questionnaire, report: Report, lang: Lang): Record<string, string> {
+  if (!q.sources) return {};
+  const raw = report.elements.flatMap((e) => [e.source ?? "", ...e.advice.map((a) => a.source)]).filter((x) => x !== "");
+  const out: Record<string, string> = {};
+  for (const source of raw) {
+    const cited = citeSource(q.sources, source, lang);
+    if (!/\b\d{3}:\d/.test(cited)) out[source] = cited;
+  }
+  return out;
 }
 
 /**

@@ -59,6 +59,7 @@ export function reportWords(lang: Lang) {
     extremesTitle: da ? "Højeste og laveste spørgsmål pr. gruppe (0-100)" : "Highest and lowest item per group (0-100)",
     highest: da ? "Højest" : "Highest",
     lowest: da ? "Lavest" : "Lowest",
+    source: da ? "Kilde" : "Source",
     calculation: da ? "Sådan er tallene beregnet" : "How the figures are computed",
     termsTitle: da ? "Begreber" : "Terms",
     terms: da

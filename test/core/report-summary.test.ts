@@ -115,13 +115,13 @@ describe("report summary", () => {
 describe("report view", () => {
   it("keeps each level's own wording of an item, and one wording where all levels saw the same", () => {
     const q = loadValid(join(ROOT, "questionnaires", "faglig-ledelse.yaml"));
-    const report = { lang: "da", byColumns: ["level"], title: "T", minGroupSize: 5, total: { suppressed: false, respondents: 9 } } as unknown as Report;
+    const report = { lang: "da", byColumns: ["level"], title: "T", minGroupSize: 5, total: { suppressed: false, respondents: 9 }, elements: [], groups: [], cells: {} } as unknown as Report;
     const view = buildReportView(q, report, { submitted: { first: "2026-03-01", last: "2026-03-28" }, title: "Favrskov" });
-    expect(view.wordings["sr-2"]).toEqual([
-      { levels: ["Direktion / topledelse"], text: "Jeg sikrer, at der er udarbejdet et administrationsgrundlag (interne retningslinjer) for området." },
-      { levels: ["Chefniveau"], text: "Vi har et administrationsgrundlag (interne retningslinjer), der beskriver de konkrete arbejdsgange på mit område." },
+    expect(view.wordings["sr-dc1"]).toEqual([
+      { levels: ["Direktion / topledelse"], text: "Når direktionen lægger serviceniveauet frem for kommunalbestyrelsen (eller fagudvalget), viser det sammenhængen mellem økonomien og de indsatser, familierne får." },
+      { levels: ["Chefniveau"], text: "Jeg bruger serviceniveauet som grundlag i budgetopfølgningen på mit område (fx hvert kvartal)." },
     ]);
-    expect(view.wordings["sr-3"]).toEqual([{ levels: [], text: "Jeg formidler målene for området på en måde, der skaber motivation." }]);
+    expect(view.wordings["sr-k1"]).toEqual([{ levels: [], text: "Målene for mit ansvarsområde er formuleret så konkret, at det kan ses, om de bliver nået." }]);
     expect(view).toMatchObject({ title: "Favrskov", subtitle: "T", responses: 9, period: { first: "2026-03-01", last: "2026-03-28" }, threshold: 20 });
   });
 });
