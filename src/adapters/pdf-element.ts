@@ -19,7 +19,8 @@ export function elementSection(w: Writer, report: Report, view: ReportView, word
   const groups = orderedGroups(report, view);
   const rows: Cell[][] = groups.map((g) => {
     const cell = report.cells[g.key]![element.id]!;
-    if (cell.suppressed) return [{ text: groupName(report, view, g), bold: false }, { text: "–", color: MUTED }, { text: hiddenText(report, cell.why), color: MUTED, size: 7.5 }, { text: "" }];
+    const asked = view.dimensionAskedBy[element.id]?.includes(g.population) ?? true;
+    if (cell.suppressed) return [{ text: groupName(report, view, g), bold: false }, { text: "–", color: MUTED }, { text: hiddenText(report, asked ? cell.why : "not_applicable"), color: MUTED, size: 7.5 }, { text: "" }];
     const shown = shownScore(cell.score, view.bands);
     return [{ text: groupName(report, view, g), bold: g === report.total }, { text: shown.text, bold: true }, { text: shown.band ?? "" }, { text: String(cell.n), color: MUTED }];
   });

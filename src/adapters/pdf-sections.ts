@@ -18,7 +18,7 @@ export const hiddenText = (report: Report, why: Hidden | string | undefined) =>
 export function cover(w: Writer, report: Report, view: ReportView): void {
   const L = report.labels;
   w.open("Sect");
-  w.y = 150;
+  w.y = 110;
   w.para(L.reportTitle, { size: 12, color: MUTED });
   w.heading(1, view.title, 200);
   if (view.subtitle) w.para(view.subtitle, { size: 13 });

@@ -44,7 +44,9 @@ export function heatmap(report: Report, view: ReportView): Heatmap {
     total: g.key === TOTAL_KEY,
     cells: columns.map((c): HeatCell => {
       const cell = report.cells[g.key]?.[c.id];
-      if (!cell || cell.suppressed) return { text: "", band: -1, hidden: cell?.why ?? "small" };
+      // Hidden either way; where the population is not asked anything in the dimension, say so rather than "too few".
+      const asked = view.dimensionAskedBy?.[c.id]?.includes(g.population) ?? true;
+      if (!cell || cell.suppressed) return { text: "", band: -1, hidden: asked ? (cell?.why ?? "small") : "not_applicable" };
       const shown = shownScore(cell.score, view.bands);
       return { text: shown.text, band: shown.index, hidden: undefined };
     }),

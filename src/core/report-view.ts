@@ -36,6 +36,8 @@ export type ReportView = {
   citations: Record<string, string>;
   /** Per item, the populations (ledere, or a mirror level's id) it is put to: other populations' rows are empty by design. */
   askedBy: Record<string, string[]>;
+  /** The same per element, area and "total": a population none of whose items fall in it has nothing there. */
+  dimensionAskedBy: Record<string, string[]>;
   /** Free-text comments, only with `report --comments` (see report-comments.ts). */
   comments?: ElementComments[];
 };
@@ -65,6 +67,7 @@ export function buildReportView(q: Questionnaire, report: Report, input: ViewInp
     populations: Object.fromEntries(q.levels.filter((l) => l.rates !== undefined).map((l) => [l.id, labelOf(l, lang)])),
     mirror: mirrorPairs(q, report, { scale, threshold }),
     citations: citations(q, report, lang),
+    dimensionAskedBy: dimensionPopulations(q),
     askedBy: Object.fromEntries(q.areas.flatMap((a) => a.elements.flatMap((e) => e.items)).map((item) => [item.id, [...new Set(q.levels.filter((l) => presentedTo(item, l.id)).map((l) => populationOf(q, l.id)))]])),
   };
 }
@@ -81,6 +84,16 @@ function wordingsOf(q: Questionnaire, item: Questionnaire["areas"][number]["elem
     else out.push({ levels: [label], text });
   }
   return out.length === 1 ? [{ levels: [], text: out[0]!.text }] : out;
+}
+
+function dimensionPopulations(q: Questionnaire): Record<string, string[]> {
+  const of = (items: Questionnaire["areas"][number]["elements"][number]["items"]) => [...new Set(items.flatMap((item) => q.levels.filter((l) => presentedTo(item, l.id)).map((l) => populationOf(q, l.id))))];
+  const out: Record<string, string[]> = { total: of(q.areas.flatMap((a) => a.elements.flatMap((e) => e.items))) };
+  for (const area of q.areas) {
+    out[area.id] = of(area.elements.flatMap((e) => e.items));
+    for (const element of area.elements) out[element.id] = of(element.items);
+  }
+  return out;
 }
 
 /** A line reference ("000:932-936") means nothing to a reader: without a `sources` map, nothing is cited. */

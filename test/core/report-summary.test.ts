@@ -73,6 +73,17 @@ describe("report summary", () => {
     expect(map.rows[3]!.cells[0]).toEqual({ text: "40", band: 1, hidden: undefined });
   });
 
+  it("labels a hidden cell 'not asked' where the group's population has no item in the dimension", () => {
+    const m = model();
+    m.groups.push({ ...group("S"), population: "medarbejder" });
+    m.cells.S = { e1: hidden("small"), e2: shown(40), total: shown(40) };
+    const view = { ...VIEW, dimensionAskedBy: { e1: ["ledere"], e2: ["ledere", "medarbejder"], total: ["ledere", "medarbejder"] } } as ReportView;
+    const row = heatmap(m, view).rows.find((r) => r.key === "S")!;
+    expect(row.cells.map((c) => c.hidden ?? c.text)).toEqual(["not_applicable", "40", "40"]);
+    // A leaders' group, asked, stays "too few".
+    expect(heatmap(m, view).rows.find((r) => r.key === "C")!.cells[0]!.hidden).toBe("small");
+  });
+
   it("finds the largest gap between shown groups only, on the printed (rounded) figures", () => {
     // e1: A 80 − B 55 = 25; e2: A 50 − B 45 = 5. C (hidden, 99) takes no part.
     expect(groupGaps(model()).map((g) => [g.element, g.high.label, g.high.score, g.low.label, g.low.score, g.diff])).toEqual([
