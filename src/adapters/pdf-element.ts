@@ -49,11 +49,13 @@ export function elementSection(w: Writer, report: Report, view: ReportView, word
     const lo = shown.reduce((a, b) => (b.score < a.score ? b : a));
     return hi.score - lo.score >= view.threshold ? [{ id: item.id, text: item.text, hi, lo, diff: hi.score - lo.score }] : [];
   }).sort((a, b) => b.diff - a.diff);
-  w.heading(4, words.differencesAbove(view.threshold), 40);
+  // Each heading keeps its first paragraph with it, measured, so it never ends a page.
+  const firstDifference = big[0] ? `${big[0].id} ${big[0].text}\n${big[0].hi.label} ${big[0].hi.score} – ${big[0].lo.label} ${big[0].lo.score} = ${big[0].diff} ${words.points}` : words.noDifferencesAbove(view.threshold);
+  w.heading(4, words.differencesAbove(view.threshold), w.height(firstDifference, { size: 9 }) + 8);
   if (big.length === 0) w.para(words.noDifferencesAbove(view.threshold), { size: 9, color: MUTED });
   for (const d of big) w.para(`${d.id} ${d.text}\n${d.hi.label} ${d.hi.score} – ${d.lo.label} ${d.lo.score} = ${d.diff} ${words.points}`, { size: 8.5 });
   for (const advice of element.advice) {
-    w.heading(4, `${L.goodPractice} · ${advice.label}`, 50);
+    w.heading(4, `${L.goodPractice} · ${advice.label}`, w.height(advice.text, {}) + 8);
     w.para(advice.text);
     if (view.citations[advice.source]) w.para(`${words.source}: ${view.citations[advice.source]}`, { size: 7.5, color: MUTED });
   }

@@ -3,7 +3,7 @@ import type { Report } from "../core/report.ts";
 import { elementGapRows } from "../core/report-gaps.ts";
 import type { ReportView } from "../core/report-view.ts";
 import type { ReportWords } from "../core/report-words.ts";
-import { gapChart, mirrorTable } from "./pdf-gaps.ts";
+import { gapChart, gapChartHeight, mirrorTable } from "./pdf-gaps.ts";
 import type { Writer } from "./pdf-writer.ts";
 
 /** The section comparing groups per element (and a mirror level with the level it rates), when there is something to compare. */
@@ -12,7 +12,8 @@ export function levelGaps(w: Writer, report: Report, view: ReportView, words: Re
   if (rows.length === 0 && view.mirror.length === 0) return;
   const title = words.gapsTitle(report.byColumns[0] === "level");
   w.open("Sect");
-  w.heading(2, title, 160);
+  // The heading stays with the chart (or its first page, when the chart is longer than a page).
+  w.heading(2, title, rows.length > 0 ? Math.min(gapChartHeight(w, rows) + 16, w.bottom - w.top - 80) : 160);
   if (rows.length > 0) {
     const groups = report.groups.filter((g) => g.population === LEADERS && rows.some((r) => r.dots.some((d) => d.label === g.label))).map((g) => g.label);
     gapChart(w, title, rows, groups, words, view.threshold);

@@ -10,22 +10,27 @@ const LABEL_W = 150;
 const RIGHT_W = 70;
 const FLAG = "#b2182b";
 
+const rowHeight = (w: Writer, r: GapRow) => Math.max(20, w.height(r.label, { size: 8, width: LABEL_W - 8, lineGap: 0.3 }) + 6);
+
+/** The chart's height when kept whole: what the heading above it keeps with it. */
+export const gapChartHeight = (w: Writer, rows: GapRow[]): number => rows.reduce((sum, r) => sum + rowHeight(w, r), 16);
+
 /** One dot per group on a 0-100 axis per element, largest gap first; a gap at or above the threshold drawn as a red bar and printed bold. */
 export function gapChart(w: Writer, title: string, rows: GapRow[], groups: string[], words: ReportWords, threshold: number): void {
   const X0 = w.left + LABEL_W;
   const X1 = w.left + w.width - RIGHT_W;
   const at = (score: number) => X0 + ((X1 - X0) * score) / 100;
-  const rowH = (r: GapRow) => Math.max(20, w.height(r.label, { size: 8, width: LABEL_W - 8, lineGap: 0.3 }) + 6);
+  const rowH = (r: GapRow) => rowHeight(w, r);
   const alt = (chunk: GapRow[]) =>
     `${title}. ${chunk.map((r) => `${r.label}: ${r.dots.map((d) => `${d.label} ${Math.round(d.score)}`).join(", ")}${r.largest ? `; ${words.largestGap} ${Math.round(r.largest.diff)} ${words.points} (${r.largest.high} – ${r.largest.low})${r.flagged ? `, ${words.atOrAbove(threshold)}` : ""}` : ""}`).join(". ")}.`;
   // A chart that fits on one page is never split.
-  const total = rows.reduce((sum, r) => sum + rowH(r), 16);
-  if (total > w.room - 30 && total <= w.bottom - w.top - 60) w.newPage();
+  const total = gapChartHeight(w, rows);
+  if (total + 8 > w.room && total + 8 <= w.bottom - w.top) w.newPage();
   let start = 0;
   while (start < rows.length) {
     let end = start;
     let used = 16;
-    while (end < rows.length && used + rowH(rows[end]!) <= w.room - 30) used += rowH(rows[end++]!);
+    while (end < rows.length && used + rowH(rows[end]!) + 8 <= w.room) used += rowH(rows[end++]!);
     if (end === start) {
       w.newPage();
       continue;

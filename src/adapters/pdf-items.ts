@@ -105,10 +105,10 @@ export function itemBlock(w: Writer, report: Report, view: ReportView, whole: Re
         w.style(s).text(line, PAGE.margin, y, { width: CONTENT_WIDTH - 40, lineGap: 1.5 });
         y += w.height(line, s) + 2;
       });
-      if (first) w.style({ size: 7.5, color: MUTED }).text(item.id, PAGE.margin + CONTENT_WIDTH - 36, top, { width: 36, align: "right", lineBreak: false });
+      if (first) w.box(item.id, PAGE.margin + CONTENT_WIDTH - 36, top, 36, { size: 7.5, color: MUTED, align: "right" });
       const x0 = PAGE.margin + LABEL_W;
       for (const { d, right, h, label } of chunk) {
-        w.style({ size: labelSize }).text(label, PAGE.margin, y + 1, { width: LABEL_W - 6, lineGap: 0.3 });
+        w.box(label, PAGE.margin, y + 1, LABEL_W - 6, { size: labelSize, lineGap: 0.3 });
         if (d.counts && !d.suppressed) {
           const sh = shares(d.counts);
           if (sh.n === 0) w.style({ size: 7, color: MUTED }).text(text.onlyDontKnow, x0 + 3, y + 1.5, { width: BAR_W - 6, lineBreak: false });
@@ -118,12 +118,12 @@ export function itemBlock(w: Writer, report: Report, view: ReportView, whole: Re
             if (bw <= 0) return;
             w.doc.save().rect(x, y, bw, BAR_H).fillColor(shades[i]!).fill().restore();
             if (i === 0) hatch(w, x, y, bw, BAR_H);
-            if (bw >= 17) w.style({ size: 6.5, color: inkOn(shades[i]!) }).text(String(Math.round(share)), x, y + 2, { width: bw, align: "center", lineBreak: false });
+            if (bw >= 17) w.box(String(Math.round(share)), x, y + 2, bw, { size: 6.5, color: inkOn(shades[i]!), align: "center" });
             x += bw;
           });
           w.doc.save().rect(x0, y, BAR_W, BAR_H).lineWidth(0.4).strokeColor(RULE).stroke().restore();
         }
-        w.style({ size: 7, color: d.suppressed ? MUTED : INK }).text(right, d.suppressed ? x0 + 3 : RIGHT_X, y + 1, { width: d.suppressed ? BAR_W + RIGHT_W : RIGHT_W, lineGap: 0.3 });
+        w.box(right, d.suppressed ? x0 + 3 : RIGHT_X, y + 1, d.suppressed ? BAR_W + RIGHT_W : RIGHT_W, { size: 7, color: d.suppressed ? MUTED : INK, lineGap: 0.3 });
         y += h;
       }
       // The percent axis under the bars.

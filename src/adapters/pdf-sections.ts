@@ -83,7 +83,8 @@ export function summary(w: Writer, report: Report, view: ReportView, words: Repo
     w.close();
   }
   const map = heatmap(report, view);
-  w.heading(3, words.heatmapTitle, 160);
+  // Kept with the band key, the rule and the table head with its first row.
+  w.heading(3, words.heatmapTitle, 230);
   bandKey(w, view);
   const anyHidden = map.rows.some((r) => r.cells.some((c) => c.hidden));
   if (anyHidden) {

@@ -13,15 +13,19 @@ export type Cell = {
 };
 export type TableOptions = { size?: number; headerSize?: number; rowHeader?: boolean; rotateHeaders?: number; pad?: number; strongRows?: Set<number>; noHeader?: boolean };
 
-/** The largest size, from `size` down to `min`, at which every word of `texts` fits `width` — so text breaks only between words. */
+/**
+ * The largest size, from `size` down to `min` in half points, at which every word of `texts` fits
+ * `width` — so text breaks only between words. A word's width grows in proportion to the size, so one
+ * measurement at 10 pt gives the answer.
+ */
 export function fitSize(w: Writer, texts: readonly string[], width: number, size: number, min: number, bold = false): number {
-  const widest = (s: number) => {
-    w.style({ size: s, bold });
-    return Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((word) => w.doc.widthOfString(word)));
-  };
-  let s = size;
-  while (s > min && widest(s) > width) s -= 0.5;
-  return s;
+  w.style({ size: 10, bold });
+  const words = new Set(texts.flatMap((t) => t.split(/\s+/)));
+  let widest = 0;
+  for (const word of words) widest = Math.max(widest, w.doc.widthOfString(word));
+  if (widest === 0) return size;
+  const fit = Math.floor(((width * 10) / widest) * 2) / 2;
+  return Math.max(min, Math.min(size, fit));
 }
 
 /**
@@ -94,7 +98,7 @@ export function table(w: Writer, columns: Column[], rows: Cell[][], o: TableOpti
         }
         const s = cellStyle(cell, i);
         const textH = w.height(cell.text, s);
-        w.style(s).text(cell.text, xs[i]! + pad, top + (h - textH) / 2, { width: columns[i]!.width - 2 * pad, lineGap: 0.5, align: columns[i]!.align ?? "left" });
+        w.box(cell.text, xs[i]! + pad, top + (h - textH) / 2, columns[i]!.width - 2 * pad, { ...s, align: columns[i]!.align ?? "left" });
       }, type === "TH" ? { scope: "Row" } : {});
     });
     w.close();

@@ -92,9 +92,41 @@ export class Writer {
     return this.doc.font(s.bold ? "Sans-Bold" : "Sans").fontSize(s.size ?? 9.5).fillColor(s.color ?? INK);
   }
 
+  private readonly heights = new Map<string, number>();
+
+  /** The height `text` takes in style `s`; remembered, as the same labels are measured for every item. */
   height(text: string, s: TextStyle): number {
-    this.style(s);
-    return this.doc.heightOfString(text, { width: s.width ?? this.width, lineGap: s.lineGap ?? 1.5 });
+    const key = `${s.size ?? 9.5}|${s.bold ? 1 : 0}|${s.width ?? this.width}|${s.lineGap ?? 1.5}|${text}`;
+    let h = this.heights.get(key);
+    if (h === undefined) {
+      const doc = this.style(s);
+      const lineGap = s.lineGap ?? 1.5;
+      // One line needs no wrapping: pdfkit's height of a line, without running its line wrapper.
+      h = !text.includes("\n") && text !== "" && doc.widthOfString(text) <= (s.width ?? this.width)
+        ? doc.currentLineHeight(true) + lineGap
+        : doc.heightOfString(text, { width: s.width ?? this.width, lineGap });
+      this.heights.set(key, h);
+    }
+    return h;
+  }
+
+  /**
+   * Draws `text` in a box of `width`: on one line without pdfkit's line wrapper when it fits (the
+   * wrapper measures every word again, which dominates the time of a report with many bars), wrapped
+   * at word boundaries otherwise. Use inside a tagged element or an artifact.
+   */
+  box(text: string, x: number, y: number, width: number, s: TextStyle & { align?: "left" | "center" | "right" }): void {
+    const doc = this.style(s);
+    const lineGap = s.lineGap ?? 1.5;
+    if (!text.includes("\n")) {
+      const textWidth = doc.widthOfString(text);
+      if (textWidth <= width) {
+        const dx = s.align === "center" ? (width - textWidth) / 2 : s.align === "right" ? width - textWidth : 0;
+        doc.text(text, x + dx, y, { lineBreak: false, lineGap });
+        return;
+      }
+    }
+    doc.text(text, x, y, { width, lineGap, align: s.align ?? "left" });
   }
 
   /** A heading H1-H4 with a bookmark for H1-H3, kept together with `keep` points of what follows. */

@@ -5,7 +5,7 @@ import { report } from "../../src/cli/commands/report.ts";
 import { memoryIo } from "../../src/cli/io.ts";
 import { loadValid } from "../helpers/load.ts";
 import { ROOT, tmpDir } from "../helpers/paths.ts";
-import { layoutFaults, wordBoxes, type PageBoxes } from "../helpers/pdf-layout.ts";
+import { lastRoles, layoutFaults, wordBoxes, type PageBoxes } from "../helpers/pdf-layout.ts";
 import { FORVALTNINGER, LONG_GROUPS, reportData, type Cohort } from "../helpers/report-data.ts";
 import { missing } from "../helpers/system.ts";
 
@@ -23,6 +23,7 @@ const CASES: Record<string, { cohorts: Cohort[]; by: string; names?: string[] }>
 };
 
 const pages: Record<string, PageBoxes[]> = {};
+const endings: Record<string, string[]> = {};
 
 beforeAll(async () => {
   if (missing("pdftotext")) return;
@@ -34,6 +35,7 @@ beforeAll(async () => {
     const { io } = memoryIo(dir, "da", { SOURCE_DATE_EPOCH: "1767225600" });
     await report({ files: [file], questionnaire: QUESTIONNAIRE, by: c.by, out: `r${i}.pdf` }, io);
     pages[name] = wordBoxes(join(dir, `r${i}.pdf`));
+    endings[name] = await lastRoles(join(dir, `r${i}.pdf`));
     i++;
   }
 }, 120_000);
@@ -43,6 +45,11 @@ describe.skipIf(missing("pdftotext"))("report layout on hostile data", () => {
     it(`${name}: no two words overlap and none leaves the page`, () => {
       expect(pages[name]!.length).toBeGreaterThan(3);
       expect(layoutFaults(pages[name]!)).toEqual([]);
+    });
+
+    it(`${name}: no page ends with a heading`, () => {
+      expect(endings[name]!.length).toBe(pages[name]!.length);
+      expect(endings[name]!.map((role, i) => `p${i + 1} ${role}`).filter((x) => /\bH\d$/.test(x))).toEqual([]);
     });
 
     it(`${name}: group names break only between words, never cut`, () => {

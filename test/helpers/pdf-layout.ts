@@ -45,3 +45,32 @@ export function layoutFaults(pages: PageBoxes[]): string[] {
   }
   return faults;
 }
+
+type StructNode = { role?: string; type?: string; id?: string; children?: StructNode[] };
+
+/** Per page, the structure role (H2, P, Figure …) of the last tagged text on it — a heading there ends a page. */
+export async function lastRoles(pdf: string): Promise<string[]> {
+  const { getDocumentProxy } = await import("unpdf");
+  const { readFileSync } = await import("node:fs");
+  const doc = await getDocumentProxy(new Uint8Array(readFileSync(pdf)));
+  const roles: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const roleOf = new Map<string, string>();
+    const walk = (n: StructNode | null, role: string) => {
+      if (!n) return;
+      if (n.type === "content" && n.id) roleOf.set(n.id, role);
+      n.children?.forEach((c) => walk(c, n.role ?? role));
+    };
+    walk((await page.getStructTree()) as StructNode, "");
+    let current: string | undefined;
+    let last = "";
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items as { type?: string; id?: string; str?: string }[]) {
+      if (item.type === "beginMarkedContentProps") current = item.id ?? undefined;
+      else if (item.type === "endMarkedContent") current = undefined;
+      else if (item.str?.trim() && current) last = roleOf.get(current) ?? last;
+    }
+    roles.push(last);
+  }
+  return roles;
+}
