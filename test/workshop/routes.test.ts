@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACCESS, csvOf, dataRows, newWorkshop, ORIGIN, Participant, testApp } from "./helpers.ts";
 
-const LEDER_PAGES = [
+const LEDER_PAGES: Record<string, string>[] = [
   { i1: "5", i2: "4", i3: "2", kommentar: "Klare mål" },
   { i4: "ved_ikke" },
   { i6: "3", i7: "1" },
