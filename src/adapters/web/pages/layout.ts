@@ -43,7 +43,8 @@ h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 p,li{font-size:1.05rem}
 .progress{color:#484949;margin:0;font-size:1rem}
 .lead{font-size:1.15rem}
-fieldset{border:0;margin:0 0 1.5rem;padding:0}
+fieldset{border:0;margin:0 0 1.25rem;padding:0}
+fieldset+fieldset{border-top:1px solid #b1b4b6;padding-top:1rem}
 legend{font-weight:700;font-size:1.1rem;margin-bottom:.5rem;padding:0}
 .hint{color:#484949;margin:.1rem 0 .4rem 2.6rem;font-size:1rem}
 .radio{position:relative;display:flex;align-items:flex-start;margin:.35rem 0}
@@ -62,7 +63,8 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{text-align:left;padding:.4rem .3rem;border-bottom:1px solid #b1b4b6;vertical-align:top}
 td.num{text-align:right;white-space:nowrap}
 tr.area th,tr.total th{font-weight:700}
-meter{width:5rem;height:1rem}
+meter{display:block;width:100%;max-width:8rem;height:.9rem;margin-top:.2rem}
+td,th{overflow-wrap:break-word;hyphens:auto}
 .advice{border-left:5px solid #1d70b8;padding:.25rem 1rem;margin:1rem 0}
 .small{font-size:.95rem;color:#484949}
 `;

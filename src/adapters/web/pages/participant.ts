@@ -26,7 +26,7 @@ export function welcomePage(c: PageContext, minutes: string) {
 
 export function levelPage(c: PageContext, chosen: string | null, pages: number) {
   const legend = da(c) ? "Hvilket ledelsesniveau er du på?" : "Which level of leadership are you at?";
-  const body = html`<p class="progress">${da(c) ? `Før side 1 af ${pages}` : `Before page 1 of ${pages}`}</p>
+  const body = html`<p class="progress">${da(c) ? `Derefter ${pages} sider med spørgsmål` : `Then ${pages} pages of questions`}</p>
 <form method="post" action="${c.base}/niveau">
 <fieldset>
 <legend><h1>${legend}</h1></legend>
