@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACCESS, csvOf, dataRows, newWorkshop, ORIGIN, Participant, testApp } from "./helpers.ts";
@@ -44,10 +44,10 @@ describe("the participant pages", () => {
     const html = await result.text();
     // By hand (SPEC §4): e1 = (100 + 75 + 75) / 3 = 83.33 → Høj; e2 only "ved ikke" → missing; e3 = (50 + 0) / 2 = 25 → Lav;
     // total = (83.33 + 25) / 2 = 54.17 → Middel.
-    expect(html).toMatch(/<td>Element 1<\/td>\s*<td class="num">83<\/td>\s*<td>Høj<\/td>/);
+    expect(html).toMatch(/<td>Element 1<\/td>\s*<td class="num">83<\/td>\s*<td>Høj<meter min="0" max="100" value="83"/);
     expect(html).toMatch(/<td>Element 2<\/td>\s*<td class="num">–<\/td>/);
-    expect(html).toMatch(/<td>Element 3<\/td>\s*<td class="num">25<\/td>\s*<td>Lav<\/td>/);
-    expect(html).toMatch(/<th scope="row">Samlet<\/th>\s*<td class="num">54<\/td>\s*<td>Middel<\/td>/);
+    expect(html).toMatch(/<td>Element 3<\/td>\s*<td class="num">25<\/td>\s*<td>Lav<meter/);
+    expect(html).toMatch(/<th scope="row">Samlet<\/th>\s*<td class="num">54<\/td>\s*<td>Middel<meter/);
 
     const rows = dataRows(dir);
     expect(rows).toHaveLength(1);
@@ -101,6 +101,39 @@ describe("the participant pages", () => {
     expect(page).toMatch(/<td>Medarbejder<\/td><td class="num">1<\/td><td class="num">0<\/td>/);
     expect(page).toMatch(/Har ikke valgt niveau endnu<\/td><td class="num">1<\/td>/);
     expect(page).not.toMatch(/Klare mål|83/);
+  });
+});
+
+describe("one participant, one row", () => {
+  it("two Indsend at once (a double tap) append one row", async () => {
+    const { dir, w } = await newWorkshop();
+    const { app } = await testApp(w);
+    const p = new Participant(app);
+    await p.post("/start", {});
+    await p.post("/niveau", { niveau: "leder" });
+    await p.post("/side/1", { i1: "5", handling: "naeste" });
+    await p.post("/side/2", { handling: "naeste" });
+    const both = await Promise.all([p.post("/side/3", { i6: "2", handling: "indsend" }), p.post("/side/3", { i6: "2", handling: "indsend" })]);
+    expect(both.map((r) => r.status)).toEqual([303, 303]);
+    expect(dataRows(dir)).toHaveLength(1);
+  });
+
+  it("a crash between the append and the progress update does not append the row again", async () => {
+    const { dir, w } = await newWorkshop();
+    const { app } = await testApp(w);
+    const p = new Participant(app);
+    await p.post("/start", {});
+    await p.post("/niveau", { niveau: "leder" });
+    await p.post("/side/1", { i1: "5", handling: "naeste" });
+    await p.post("/side/2", { handling: "naeste" });
+    const file = join(dir, "fremdrift", readdirSync(join(dir, "fremdrift"))[0]!);
+    const before = readFileSync(file, "utf8");
+    await p.post("/side/3", { i6: "2", handling: "indsend" });
+    // As if the server died right after appending: the progress file still says unfinished.
+    writeFileSync(file, before);
+    await p.post("/side/3", { i6: "2", handling: "indsend" });
+    expect(dataRows(dir)).toHaveLength(1);
+    expect(JSON.parse(readFileSync(file, "utf8")).submitted_at).toBeDefined();
   });
 });
 
