@@ -32,6 +32,8 @@ export const exited = (child: ChildProcess): Promise<number | null> =>
 /** A participant over real HTTP: keeps the cookie, sends the page's origin as a browser does, follows no redirects. */
 export class HttpParticipant {
   cookie = "";
+  /** Sent with every request, e.g. a User-Agent the test looks for afterwards. */
+  headers: Record<string, string> = {};
   constructor(readonly url: string) {}
 
   async post(path: string, fields: Record<string, string>): Promise<Response> {
@@ -39,7 +41,7 @@ export class HttpParticipant {
       method: "POST",
       redirect: "manual",
       body: new URLSearchParams(fields),
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(this.url).origin, ...(this.cookie ? { Cookie: this.cookie } : {}) },
+      headers: { ...this.headers, "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(this.url).origin, ...(this.cookie ? { Cookie: this.cookie } : {}) },
     });
     const set = res.headers.get("set-cookie");
     if (set) this.cookie = set.split(";")[0]!;
@@ -48,6 +50,6 @@ export class HttpParticipant {
   }
 
   async get(path: string): Promise<Response> {
-    return fetch(new URL(path, this.url), { redirect: "manual", headers: this.cookie ? { Cookie: this.cookie } : {} });
+    return fetch(new URL(path, this.url), { redirect: "manual", headers: { ...this.headers, ...(this.cookie ? { Cookie: this.cookie } : {}) } });
   }
 }
