@@ -1,19 +1,17 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
-import { labelOf, presentedTo, allItems } from "../../core/levels.ts";
-import type { Questionnaire } from "../../core/questionnaire.ts";
 import type { GoodPractice } from "../../core/good-practice.ts";
-import { buildRespondentResult } from "../../core/result.ts";
-import { compileScoring, scoreAnswers } from "../../core/scoring.ts";
+import { labelOf } from "../../core/levels.ts";
+import type { Questionnaire } from "../../core/questionnaire.ts";
 import type { Lang } from "../../core/text.ts";
-import { applyElementPage, countByLevel, elementPages, startProgress, type ParticipantProgress } from "../../core/workshop/participant.ts";
+import { countByLevel, type ParticipantProgress } from "../../core/workshop/participant.ts";
 import { STYLE } from "./pages/layout.ts";
-import { elementPage, levelPage, messagePage, welcomePage, type PageContext } from "./pages/participant.ts";
-import { facilitatorPage, resultPage } from "./pages/result.ts";
-import { CONTENT_SECURITY_POLICY, LIMITS, newToken, pseudonymOf, TOKEN_PATTERN } from "./security.ts";
+import type { PageContext } from "./pages/participant.ts";
+import { facilitatorPage } from "./pages/result.ts";
+import { participantRoutes } from "./participant-routes.ts";
+import { CONTENT_SECURITY_POLICY, LIMITS } from "./security.ts";
 
 /** What the server needs of the workshop folder; the CLI wires it to the files, tests may too. */
 export type WorkshopStore = {
@@ -38,16 +36,13 @@ export type AppOptions = {
   participantUrl: () => string;
 };
 
-const COOKIE = "deltager";
-
 export function createApp(o: AppOptions) {
   const { q, store } = o;
   const base = `/${o.access.join}`;
   const facilitator = `/f/${o.access.secret}`;
   const lang = o.workshop.language;
   const ctx = (b = base): PageContext => ({ lang, base: b, title: o.workshop.title, q, k: o.workshop.k });
-  const known = new Set(o.known);
-  const inflight = new Set<Promise<unknown>>();
+    const inflight = new Set<Promise<unknown>>();
   const queues = new Map<string, Promise<unknown>>();
   /** One participant's requests one at a time (a double-tapped Indsend must not append twice). */
   const serial = <T>(key: string, work: () => Promise<T>): Promise<T> => {
@@ -81,127 +76,18 @@ export function createApp(o: AppOptions) {
     return c.text("Internal Server Error", 500);
   });
 
-  const pagesFor = (level: string) => elementPages(q, level, lang);
-  const where = (p: ParticipantProgress) =>
-    p.submitted_at ? `${base}/resultat` : p.level === null || p.page === 0 ? `${base}/niveau` : `${base}/side/${Math.min(p.page, pagesFor(p.level).length)}`;
-  const participant = async (c: Context) => {
-    const token = getCookie(c, COOKIE);
-    if (!token || !TOKEN_PATTERN.test(token)) return undefined;
-    return store.load(pseudonymOf(token));
-  };
-  const form = async (c: Context): Promise<Record<string, string>> => {
-    const body = await c.req.parseBody();
-    return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
-  };
-  const html = (c: Context, page: ReturnType<typeof welcomePage>, status = 200) => c.html(page, status as 200);
-
   const css = (c: Context) => c.body(STYLE, 200, { "Content-Type": "text/css; charset=utf-8" });
   app.get(`${base}/style.css`, css);
   app.get(`${facilitator}/style.css`, css);
 
-  const welcome = async (c: Context) => {
-    const p = await participant(c);
-    return p ? c.redirect(where(p), 303) : html(c, welcomePage(ctx(), "10-15"));
-  };
-  app.get(base, welcome);
-  app.get(`${base}/`, welcome);
-
-  app.post(`${base}/start`, async (c) => {
-    const p = await participant(c);
-    if (p) return c.redirect(where(p), 303);
-    if (known.size >= o.workshop.maxParticipants) {
-      return html(c, messagePage(ctx(), lang === "da" ? "Workshoppen er fuld" : "The workshop is full", lang === "da"
-        ? `Der er plads til ${o.workshop.maxParticipants} deltagere, og de er alle i gang. Sig det til konsulenten.`
-        : `There is room for ${o.workshop.maxParticipants} participants, and all have started. Tell the consultant.`), 503);
-    }
-    const token = newToken();
-    const progress = startProgress(pseudonymOf(token), o.hash, o.now());
-    known.add(progress.respondent_id);
-    await store.save(progress);
-    setCookie(c, COOKIE, token, { path: base, httpOnly: true, sameSite: "Strict", maxAge: 7 * 24 * 3600 });
-    return c.redirect(`${base}/niveau`, 303);
-  });
-
-  app.get(`${base}/niveau`, async (c) => {
-    const p = await participant(c);
-    if (!p || p.submitted_at) return c.redirect(p ? where(p) : base, 303);
-    return html(c, levelPage(ctx(), p.level, p.level ? pagesFor(p.level).length : maxPages()));
-  });
-  const maxPages = () => Math.max(...q.levels.map((l) => pagesFor(l.id).length));
-
-  app.post(`${base}/niveau`, async (c) => {
-    const first = await participant(c);
-    if (!first) return c.redirect(base, 303);
-    const chosen = (await form(c)).niveau;
-    return serial(first.respondent_id, async () => {
-      const p = (await store.load(first.respondent_id))!;
-      if (p.submitted_at) return c.redirect(where(p), 303);
-      const level = q.levels.find((l) => l.id === chosen);
-      if (!level) {
-        return html(c, messagePage(ctx(), lang === "da" ? "Vælg dit ledelsesniveau" : "Choose your level of leadership", lang === "da"
-          ? "Vælg et af niveauerne, og tryk Næste. Gå tilbage i browseren for at vælge."
-          : "Choose one of the levels and press Next. Go back in the browser to choose."), 400);
-      }
-      // Answers to items the new level is not asked would be scored for the wrong level: drop them.
-      const answers = Object.fromEntries(Object.entries(p.answers).filter(([id]) => allItems(q).some((i) => i.id === id && presentedTo(i, level.id))));
-      const next = { ...p, level: level.id, page: 1, answers };
-      await store.save(next);
-      return c.redirect(where(next), 303);
-    });
-  });
-
-  app.get(`${base}/side/:n{[0-9]{1,3}}`, async (c) => {
-    const p = await participant(c);
-    if (!p || p.submitted_at || p.level === null) return c.redirect(p ? where(p) : base, 303);
-    const pages = pagesFor(p.level);
-    const page = pages[Number(c.req.param("n")) - 1];
-    return page ? html(c, elementPage(ctx(), page, pages.length, p)) : c.text("Not Found", 404);
-  });
-
-  app.post(`${base}/side/:n{[0-9]{1,3}}`, async (c) => {
-    const first = await participant(c);
-    if (!first) return c.redirect(base, 303);
-    const posted = await form(c);
-    return serial(first.respondent_id, async () => {
-      const p = (await store.load(first.respondent_id))!;
-      if (p.submitted_at || p.level === null) return c.redirect(where(p), 303);
-      const pages = pagesFor(p.level);
-      const n = Number(c.req.param("n"));
-      const page = pages[n - 1];
-      if (!page) return c.text("Not Found", 404);
-      const applied = applyElementPage(q, p, page, posted);
-      if (!applied) {
-        return html(c, messagePage(ctx(), lang === "da" ? "Ugyldigt svar" : "Invalid answer", lang === "da"
-          ? "Et svar var ikke et af valgene på siden. Gå tilbage, og vælg igen."
-          : "An answer was not one of the choices on the page. Go back and choose again."), 400);
-      }
-      const action = posted.handling;
-      const next = { ...applied, page: action === "tilbage" ? n - 1 : Math.min(n + 1, pages.length) };
-      if (action === "indsend" && n === pages.length) {
-        await store.submit(applied, o.now());
-        const done = { ...applied, page: n, submitted_at: o.now() };
-        await store.save(done);
-        return c.redirect(where(done), 303);
-      }
-      await store.save(next);
-      return c.redirect(next.page === 0 ? `${base}/niveau` : `${base}/side/${next.page}`, 303);
-    });
-  });
-
-  app.get(`${base}/resultat`, async (c) => {
-    const p = await participant(c);
-    if (!p || !p.submitted_at || p.level === null) return c.redirect(p ? where(p) : base, 303);
-    const scores = scoreAnswers(compileScoring(q), p.level, p.answers);
-    const result = buildRespondentResult(q, p.level, scores, lang, o.practice);
-    return html(c, resultPage(ctx(), result, labelOf(q.levels.find((l) => l.id === p.level)!, lang)));
-  });
+  participantRoutes(app, o, ctx, serial);
 
   app.get(facilitator, async (c) => {
     const unfinished = (await store.participants()).filter((p) => !p.submitted_at).map((p) => p.level);
     const finished = (await store.finished()).map((r) => r.level);
     const counts = countByLevel(q, unfinished, finished);
     const levels = counts.levels.map((l) => ({ ...l, label: labelOf(q.levels.find((x) => x.id === l.level)!, lang) }));
-    return html(c, facilitatorPage(ctx(facilitator), { levels, notChosen: counts.notChosen }, o.participantUrl()));
+    return c.html(facilitatorPage(ctx(facilitator), { levels, notChosen: counts.notChosen }, o.participantUrl()));
   });
 
   /** Resolves once every request under way has finished its writes (for a clean Ctrl-C). */

@@ -1,5 +1,6 @@
 import { appendResponseRow } from "../../../adapters/response-file.ts";
-import { finishedRows, listParticipants, loadParticipant, saveParticipant, type Workshop } from "../../../adapters/workshop-folder.ts";
+import { finishedRows, type Workshop } from "../../../adapters/workshop-folder.ts";
+import { listParticipants, loadParticipant, saveParticipant } from "../../../adapters/workshop-progress.ts";
 import type { WorkshopStore } from "../../../adapters/web/app.ts";
 import { isFreeTextColumn, wideCells, wideColumns, type Response } from "../../../core/responses.ts";
 
