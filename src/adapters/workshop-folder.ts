@@ -136,13 +136,19 @@ export async function recoverFolder(w: Workshop): Promise<string[]> {
 }
 
 /** The join code and facilitator secret, kept in the folder (mode 600) so a restart keeps the same addresses. */
-export async function loadAccess(w: Workshop, create: () => { join: string; secret: string }): Promise<{ join: string; secret: string }> {
+export async function loadAccess(
+  w: Workshop,
+  create: () => { join: string; secret: string },
+  valid: (access: { join: string; secret: string }) => boolean,
+): Promise<{ join: string; secret: string }> {
   const file = join(w.dir, FILES.access);
   const text = await readIfExists(file);
   if (text !== undefined) {
     try {
       const data = JSON.parse(text) as { join?: unknown; secret?: unknown };
-      if (typeof data.join === "string" && typeof data.secret === "string") return { join: data.join, secret: data.secret };
+      // A hand-edited code could be short, guessable or a path; only codes of the generated shape are served.
+      const access = { join: String(data.join), secret: String(data.secret) };
+      if (typeof data.join === "string" && typeof data.secret === "string" && valid(access)) return access;
     } catch {
       // fall through to the located problem
     }

@@ -88,6 +88,19 @@ describe("every workshop command checks the folder first", () => {
     }
   });
 
+  it.each([
+    ["a short join code", { join: "abc", secret: "S".repeat(32) }],
+    ["a path as join code", { join: "../../etc", secret: "S".repeat(32) }],
+    ["a short secret", { join: "abcde23456", secret: "kort" }],
+    ["text that is not JSON", "{"],
+  ])("an adgang.json with %s is refused, not served", async (_name, access) => {
+    const { dir } = await newWorkshop();
+    writeFileSync(join(dir, "adgang.json"), typeof access === "string" ? access : JSON.stringify(access));
+    const err = await refusal(workshopServe({ dir, port: "0", host: "127.0.0.1" }, memoryIo(dir).io));
+    expect(err.exitCode).toBe(1);
+    expect(err.text.da).toContain("adgang.json: er ødelagt");
+  });
+
   it("a wrong field in workshop.yaml is named with file, line and column", async () => {
     const { dir } = await newWorkshop();
     const file = join(dir, "workshop.yaml");

@@ -88,6 +88,34 @@ describe("the participant pages", () => {
     expect(await (await p.get("/side/2")).text()).toContain("Kun for medarbejdere");
   });
 
+  it("no level chosen: the level page again, saying what is wrong", async () => {
+    const { w } = await newWorkshop();
+    const { app } = await testApp(w);
+    const p = new Participant(app);
+    await p.post("/start", {});
+    const res = await p.post("/niveau", { handling: "naeste" });
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('role="alert"');
+    expect(page).toContain("Vælg dit ledelsesniveau for at fortsætte.");
+    expect(page).toContain('<label for="niveau-leder">Leder</label>');
+  });
+
+  it("changing level drops the answers the new level is not asked, and keeps the rest", async () => {
+    const { dir, w } = await newWorkshop();
+    const { app } = await testApp(w);
+    const p = new Participant(app);
+    await p.post("/start", {});
+    await p.post("/niveau", { niveau: "leder" });
+    await p.post("/side/1", { i1: "4", handling: "naeste" });
+    await p.post("/side/2", { i4: "5", handling: "tilbage" });
+    expect((await p.post("/side/1", { i1: "4", handling: "tilbage" })).headers.get("location")).toBe(`/${ACCESS.join}/niveau`);
+    await p.post("/niveau", { niveau: "medarbejder" });
+    const saved = JSON.parse(readFileSync(join(dir, "fremdrift", readdirSync(join(dir, "fremdrift"))[0]!), "utf8"));
+    expect(saved).toMatchObject({ level: "medarbejder", answers: { i1: 4 } });
+    expect(saved.answers.i4).toBeUndefined();
+  });
+
   it("the facilitator page counts started and finished per level", async () => {
     const { w } = await newWorkshop();
     const { app } = await testApp(w);

@@ -75,9 +75,7 @@ export function participantRoutes(app: Hono, o: AppOptions, ctx: () => PageConte
       if (p.submitted_at) return c.redirect(where(p), 303);
       const level = q.levels.find((l) => l.id === chosen);
       if (!level) {
-        return html(c, messagePage(ctx(), lang === "da" ? "Vælg dit ledelsesniveau" : "Choose your level of leadership", lang === "da"
-          ? "Vælg et af niveauerne, og tryk Næste. Gå tilbage i browseren for at vælge."
-          : "Choose one of the levels and press Next. Go back in the browser to choose."), 400);
+        return html(c, levelPage(ctx(), p.level, maxPages(), true), 400);
       }
       // Answers to items the new level is not asked would be scored for the wrong level: drop them.
       const answers = Object.fromEntries(Object.entries(p.answers).filter(([id]) => allItems(q).some((i) => i.id === id && presentedTo(i, level.id))));

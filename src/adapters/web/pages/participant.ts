@@ -24,9 +24,10 @@ export function welcomePage(c: PageContext, minutes: string) {
   return layout(c.lang, titleOf(c.q, c.lang), c.base, body, c.title);
 }
 
-export function levelPage(c: PageContext, chosen: string | null, pages: number) {
+export function levelPage(c: PageContext, chosen: string | null, pages: number, error = false) {
   const legend = da(c) ? "Hvilket ledelsesniveau er du på?" : "Which level of leadership are you at?";
-  const body = html`<p class="progress">${da(c) ? `Derefter ${pages} sider med spørgsmål` : `Then ${pages} pages of questions`}</p>
+  const problem = da(c) ? "Vælg dit ledelsesniveau for at fortsætte." : "Choose your level of leadership to continue.";
+  const body = html`${error ? html`<div class="error" role="alert"><h2>${da(c) ? "Der er et problem" : "There is a problem"}</h2><p>${problem}</p></div>` : ""}<p class="progress">${da(c) ? `Derefter ${pages} sider med spørgsmål` : `Then ${pages} pages of questions`}</p>
 <form method="post" action="${c.base}/niveau">
 <fieldset>
 <legend><h1>${legend}</h1></legend>
@@ -39,7 +40,7 @@ ${description ? html`<p class="hint" id="${id}-hint">${description}</p>` : ""}`;
 </fieldset>
 ${buttons(c.lang, "naeste", false)}
 </form>`;
-  return layout(c.lang, legend, c.base, body, c.title);
+  return layout(c.lang, error ? `${da(c) ? "Fejl" : "Error"}: ${legend}` : legend, c.base, body, c.title);
 }
 
 export function elementPage(c: PageContext, page: ElementPage, total: number, progress: ParticipantProgress) {

@@ -2,7 +2,7 @@ import { networkInterfaces } from "node:os";
 import { loadGoodPractice } from "../../../adapters/good-practice-file.ts";
 import { terminalQr } from "../../../adapters/qr.ts";
 import { createApp } from "../../../adapters/web/app.ts";
-import { newAccess } from "../../../adapters/web/security.ts";
+import { JOIN_PATTERN, newAccess, SECRET_PATTERN } from "../../../adapters/web/security.ts";
 import { listen } from "../../../adapters/web/server.ts";
 import { loadAccess, recoverFolder } from "../../../adapters/workshop-folder.ts";
 import { listParticipants } from "../../../adapters/workshop-progress.ts";
@@ -32,7 +32,7 @@ export async function workshopServe(options: ServeOptions, io: Io): Promise<numb
   try {
     await recoverFolder(w);
     known = (await listParticipants(w)).map((p) => p.respondent_id);
-    access = await loadAccess(w, newAccess);
+    access = await loadAccess(w, newAccess, (a) => JOIN_PATTERN.test(a.join) && SECRET_PATTERN.test(a.secret));
   } catch (err) {
     throw asUserError(err, w.dir, io);
   }
