@@ -129,6 +129,9 @@ describe.skipIf(missing("chromium"))("a participant in a real browser (chromium,
       await page.goto(served.participants[0]!);
       await shot("1-welcome");
       await page.getByRole("button", { name: "Start" }).click();
+      await page.getByRole("button", { name: next }).click(); // no level chosen
+      await expect.poll(() => page.getByRole("alert").count()).toBe(1);
+      await shot("2-level-error");
       await page.getByLabel(lang === "da" ? "Team-/gruppeleder" : "Team leader", { exact: true }).check();
       await shot("2-level");
       await page.getByRole("button", { name: next }).click();

@@ -15,10 +15,10 @@ ${kind === "element" ? html`<td>${d.label}</td>` : html`<th scope="row">${d.labe
 <td>${d.score === null ? (da ? "for få svar / ikke relevant" : "too few answers / not applicable") : html`${d.band ?? ""}<meter min="0" max="100" value="${Math.round(d.score)}" aria-hidden="true"></meter>`}</td>
 </tr>`;
   const body = html`<h1>${da ? "Tak! Dit resultat" : "Thank you! Your result"}</h1>
-<p>${da ? `Dine svar er gemt. Niveau: ${levelLabel}. Scoren går fra 0 til 100.` : `Your answers are saved. Level: ${levelLabel}. The score runs from 0 to 100.`}</p>
+<p>${da ? `Dine svar er gemt. Dit ledelsesniveau: ${levelLabel}. Scoren går fra 0 til 100.` : `Your answers are saved. Your level of leadership: ${levelLabel}. The score runs from 0 to 100.`}</p>
 <table>
-<caption class="small">${da ? "Score og niveau pr. element, område og i alt" : "Score and band per element, area and overall"}</caption>
-<thead><tr><th scope="col">${da ? "Element" : "Element"}</th><th scope="col">${da ? "Score" : "Score"}</th><th scope="col">${da ? "Niveau" : "Band"}</th></tr></thead>
+<caption class="small">${da ? "Score og vurdering pr. element, område og i alt" : "Score and band per element, area and overall"}</caption>
+<thead><tr><th scope="col">${da ? "Element" : "Element"}</th><th scope="col">${da ? "Score" : "Score"}</th><th scope="col">${da ? "Vurdering" : "Band"}</th></tr></thead>
 <tbody>
 ${result.areas.map((area) => [row(area, "area"), ...result.elements.filter((e) => e.area === area.id).map((e) => row(e, "element"))])}
 ${row(result.total, "total")}
