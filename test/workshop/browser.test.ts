@@ -112,6 +112,31 @@ describe.skipIf(missing("chromium"))("a participant in a real browser (chromium,
     served = undefined;
   }, 90_000);
 
+  it("under the real Content-Security-Policy the pages are styled, work, and the browser refuses nothing", async () => {
+    const dir = join(tmpDir(), "ws");
+    expect(cli(["workshop", "new", dir, MINI, "--title", "CSP"]).code).toBe(0);
+    served = await serveBuilt(dir);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const complaints: string[] = [];
+    page.on("console", (m) => void (m.type() === "error" || m.type() === "warning" ? complaints.push(m.text()) : undefined));
+    const requests: string[] = [];
+    page.on("request", (r) => void requests.push(new URL(r.url()).host));
+    await page.goto(served.participants[0]!);
+    // The stylesheet from our own server applies: GOV.UK-green Start button.
+    expect(await page.getByRole("button", { name: "Start" }).evaluate((b) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { backgroundColor: string } }).getComputedStyle(b).backgroundColor)).toBe("rgb(0, 112, 60)");
+    await page.getByRole("button", { name: "Start" }).click();
+    await page.getByLabel("Medarbejder", { exact: true }).check();
+    await page.getByRole("button", { name: "Næste" }).click();
+    await expect.poll(() => page.textContent("body")).toContain("Side 1 af 3");
+    expect(complaints).toEqual([]);
+    expect(new Set(requests)).toEqual(new Set([new URL(served.participants[0]!).host]));
+    await context.close();
+    served.child.kill("SIGINT");
+    expect(await exited(served.child)).toBe(130);
+    served = undefined;
+  }, 90_000);
+
   it("every page of the default questionnaire passes axe, in Danish and English; screenshots at 390 px", async () => {
     for (const lang of ["da", "en"] as const) {
       const dir = join(tmpDir(), "ws");

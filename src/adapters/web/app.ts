@@ -7,7 +7,7 @@ import { labelOf } from "../../core/levels.ts";
 import type { Questionnaire } from "../../core/questionnaire.ts";
 import type { Lang } from "../../core/text.ts";
 import { countByLevel, type ParticipantProgress } from "../../core/workshop/participant.ts";
-import { STYLE } from "./pages/layout.ts";
+import { ICON, STYLE } from "./pages/layout.ts";
 import type { PageContext } from "./pages/participant.ts";
 import { facilitatorPage } from "./pages/result.ts";
 import { participantRoutes } from "./participant-routes.ts";
@@ -79,6 +79,9 @@ export function createApp(o: AppOptions) {
   const css = (c: Context) => c.body(STYLE, 200, { "Content-Type": "text/css; charset=utf-8" });
   app.get(`${base}/style.css`, css);
   app.get(`${facilitator}/style.css`, css);
+  const icon = (c: Context) => c.body(ICON, 200, { "Content-Type": "image/svg+xml" });
+  app.get(`${base}/icon.svg`, icon);
+  app.get(`${facilitator}/icon.svg`, icon);
 
   participantRoutes(app, o, ctx, serial);
 

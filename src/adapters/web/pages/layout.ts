@@ -12,6 +12,7 @@ export const layout = (lang: Lang, title: string, base: string, body: Html | Htm
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
 <link rel="stylesheet" href="${base}/style.css">
+<link rel="icon" href="${base}/icon.svg" type="image/svg+xml">
 </head>
 <body>
 <header class="top"><span class="brand">ledelsestjek</span>${heading ? html` <span class="ws">${heading}</span>` : ""}</header>
@@ -29,6 +30,9 @@ export const buttons = (lang: Lang, primary: "naeste" | "indsend" | "start", bac
 ${back ? html`<button type="submit" name="handling" value="tilbage" class="secondary">${lang === "da" ? "Tilbage" : "Back"}</button>` : ""}
 </div>`;
 };
+
+/** Our own icon, so the browser does not ask for /favicon.ico outside the join code (and log a 404). */
+export const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#00703c"/></svg>`;
 
 export const STYLE = `
 *{box-sizing:border-box}
