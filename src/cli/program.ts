@@ -150,6 +150,45 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/convert.ts")).convert({ ...opts, files }, io)));
 
+  // --- workshop (SPEC §6): one self-contained block ---
+  const workshop = sub("workshop", d("workshop med mange deltagere: mappe, lokal webserver til telefoner, skiftevis i terminalen", "workshop with many participants: folder, local web server for phones, turns in the terminal"))
+    .addHelpText("after", examples([
+      "npx ledelsestjek workshop new ws --title \"Ledelseskæden i Børn og Familie\"",
+      "npx ledelsestjek workshop serve ws",
+      "npx ledelsestjek workshop answer ws",
+    ], io.lang));
+  const wsSub = (name: string, description: string) => workshop.command(name).description(description).helpOption("-h, --help", d("vis hjælp", "show help"));
+  wsSub("new", d("opret en workshopmappe (workshop.yaml, skema.yaml, besvarelser.csv, fremdrift/)", "create a workshop folder (workshop.yaml, skema.yaml, besvarelser.csv, fremdrift/)"))
+    .argument("<mappe>", d("en ny eller tom mappe", "a new or empty folder"))
+    .argument("[spørgeskema]", d("indbygget id eller YAML-fil (standard: faglig-ledelse)", "bundled id or YAML file (default: faglig-ledelse)"))
+    .option("--title <titel>", d("workshoppens titel", "the workshop's title"))
+    .option("--k <antal>", d("mindste gruppestørrelse, der vises (standard: spørgeskemaets)", "smallest group size shown (default: the questionnaire's)"))
+    .option("--merge-levels <A+B[=navn]>", d("vis to eller flere niveauer som én gruppe (kan gentages)", "show two or more levels as one group (repeatable)"), collect)
+    .option("--max-participants <antal>", d("højst så mange deltagere på webserveren (standard 100)", "at most this many participants on the web server (default 100)"))
+    .addHelpText("after", examples([
+      "npx ledelsestjek workshop new ws --title \"Ledelseskæden\"",
+      "npx ledelsestjek workshop new ws faglige-ledelsesopgaver --title Ledelsesdag --k 4",
+      "npx ledelsestjek workshop new ws --title Direktionsdag --merge-levels direktion+chef=Topledelse",
+      "npx ledelsestjek workshop new ws --title \"Leadership day\" --lang en",
+    ], io.lang))
+    .action((dir, questionnaire, opts) => run(async () => (await import("./commands/workshop/new.ts")).workshopNew({ ...opts, dir, questionnaire }, io)));
+  wsSub("serve", d("lokal webserver: deltagerne svarer fra deres telefon", "local web server: participants answer from their phones"))
+    .argument("<mappe>", d("workshopmappen", "the workshop folder"))
+    .option("--port <port>", d("port (standard 8080; 0 = en ledig)", "port (default 8080; 0 = any free one)"), "8080")
+    .option("--host <adresse>", d("adresse at lytte på (standard 0.0.0.0 = alle netværk; 127.0.0.1 = kun denne computer)", "address to listen on (default 0.0.0.0 = every network; 127.0.0.1 = this computer only)"), "0.0.0.0")
+    .option("--json", d("skriv adresserne som én linje JSON, når serveren lytter", "print the addresses as one line of JSON once listening"))
+    .addHelpText("after", examples([
+      "npx ledelsestjek workshop serve ws",
+      "npx ledelsestjek workshop serve ws --host 127.0.0.1 --port 3000",
+      "npx ledelsestjek workshop serve ws --port 0 --json",
+    ], io.lang))
+    .action((dir, opts) => run(async () => (await import("./commands/workshop/serve.ts")).workshopServe({ ...opts, dir }, io)));
+  wsSub("answer", d("deltagerne svarer på skift ved denne computer (terminalen)", "participants take turns at this computer (the terminal)"))
+    .argument("<mappe>", d("workshopmappen", "the workshop folder"))
+    .addHelpText("after", examples(["npx ledelsestjek workshop answer ws"], io.lang))
+    .action((dir) => run(async () => (await import("./commands/workshop/answer.ts")).workshopAnswer({ dir }, io)));
+  // --- end workshop ---
+
   return program;
 }
 
