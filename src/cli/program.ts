@@ -53,9 +53,9 @@ export function buildProgram(io: Io, run: Run): Command {
   /** The options of every command that reads response files. */
   const dataCommand = (name: string, description: string, long = true) => {
     const command = sub(name, description)
-      .argument("<filer...>", d("CSV-filer med besvarelser (bredt format, eller langt med --long)", "CSV files with responses (wide, or long with --long)"))
+      .argument("<filer...>", d("CSV-filer med besvarelser, bredt eller langt format (genkendes på overskriften)", "CSV files with responses, wide or long format (recognised by the header)"))
       .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil (standard: det, filerne nævner, ellers faglig-ledelse)", "bundled id or YAML file (default: the one the files name, else faglig-ledelse)"));
-    if (long) command.option("--long", d("filerne er i langt format (respondent_id,item_id,value,…)", "the files are in long format (respondent_id,item_id,value,…)"));
+    if (long) command.option("--long", d("unødvendig: formatet genkendes på overskriften (accepteres af hensyn til gamle scripts)", "not needed: the format is recognised by the header (accepted for old scripts)"));
     return command
       .option("--lenient", d("spring fejlbehæftede rækker over (de listes og gemmes i --rejects)", "skip bad rows (they are listed and saved to --rejects)"))
       .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
@@ -104,7 +104,7 @@ export function buildProgram(io: Io, run: Run): Command {
       "ledelsestjek score besvarelser.csv --by level --excel --out niveauer.csv",
       "ledelsestjek score runde1.csv runde2.csv --by level,kommune --format json",
       "ledelsestjek score eksport.csv --item-stats --out spoergsmaal.csv",
-      "ledelsestjek score lang.csv --long --lenient",
+      "ledelsestjek score lang.csv --lenient",
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/score.ts")).score({ ...opts, files }, io)));
 

@@ -33,7 +33,7 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
   const shown = shownPath(io);
   const absent = files.filter((f) => !existsSync(f));
   if (absent.length > 0) throw new UserError(1, t(`Filen findes ikke: ${absent.map(shown).join(", ")}`, `File not found: ${absent.map(shown).join(", ")}`));
-  const peeked = options.long ? [] : await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
+  const peeked = await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
   const known = peeked.filter((p) => p.id !== undefined);
   const first = known[0];
   const differing = known.filter((p) => p.id!.id !== first!.id!.id || p.id!.version !== first!.id!.version);
