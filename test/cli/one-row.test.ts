@@ -14,7 +14,7 @@ const FL = bundledPath("faglig-ledelse");
 async function run(options: ScoreOptions, cwd: string) {
   const { io, stderr } = memoryIo(cwd);
   const out = captureStream();
-  const result = await score(options, io, out.stream).then((code) => ({ code }), (error: unknown) => ({ error }));
+  const result: { code?: number; error?: unknown } = await score(options, io, out.stream).then((code) => ({ code }), (error: unknown) => ({ error }));
   return { ...result, stdout: out.text(), stderr: stderr() };
 }
 
