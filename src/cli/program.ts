@@ -129,6 +129,17 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/convert.ts")).convert({ ...opts, files }, io)));
 
+  // merge (issue 8): combine files from several machines, one row per respondent.
+  dataCommand("merge", d("flet besvarelser fra flere filer til én bred fil, én række pr. respondent", "merge responses from several files into one wide file, one row per respondent"), false)
+    .requiredOption("--out <fil.csv>", d("den samlede fil, der skrives (atomisk)", "the merged file to write (atomically)"))
+    .option("--force", d("overskriv en eksisterende --out (aldrig en af inddatafilerne)", "overwrite an existing --out (never one of the inputs)"))
+    .addHelpText("after", examples([
+      "ledelsestjek merge laptop1.csv laptop2.csv --out samlet.csv",
+      "ledelsestjek merge workshop-*.csv --out alle.csv --force",
+      "ledelsestjek merge eksport.csv lang.csv --out samlet.csv --lenient",
+    ], io.lang))
+    .action((files, opts) => run(async () => (await import("./commands/merge.ts")).merge({ ...opts, files }, io)));
+
   return program;
 }
 
