@@ -131,3 +131,32 @@ describe("one respondent, one row in the long format: a respondent's rows are it
     expect(err.text.da).toMatch(/mini-utf8\.csv:3 med andre svar/);
   });
 });
+
+describe("one respondent, one row in the other readers", () => {
+  const q = fagligLedelse();
+
+  it("convert writes a file given twice once", async () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, "a.csv"), wideCsv(q, people("c", "chef", 2)));
+    const { convert } = await import("../../src/cli/commands/convert.ts");
+    const converted = async (files: string[]) => {
+      const out = captureStream();
+      await convert({ files, to: "wide", questionnaire: FL }, memoryIo(dir).io, out.stream);
+      return out.text();
+    };
+    expect(await converted(["a.csv", "a.csv"])).toBe(await converted(["a.csv"]));
+  });
+
+  it("report --csv gives the same figures for a file given twice as for the file once", async () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, "a.csv"), wideCsv(q, [...people("d", "direktion", 3), ...people("c", "chef", 6, { value: 4 })]));
+    const { report } = await import("../../src/cli/commands/report.ts");
+    const figures = async (files: string[], name: string) => {
+      await report({ files, questionnaire: FL, by: "level", out: `${name}.pdf`, csv: `${name}.csv` }, memoryIo(dir).io);
+      return readFileSync(join(dir, `${name}.csv`), "utf8");
+    };
+    const once = await figures(["a.csv"], "once");
+    expect(once).toContain("direktion");
+    expect(await figures(["a.csv", "a.csv"], "twice")).toBe(once);
+  });
+});
