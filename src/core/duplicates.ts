@@ -27,85 +27,94 @@ export type RowContent = {
  */
 export class OneRowPerRespondent {
   private readonly slots = new Map<string, number>();
-  private readonly fingerprints: number[] = [];
-  private readonly files: number[] = [];
-  private readonly lines: number[] = [];
+  // Typed arrays grown by doubling: no boxed numbers, and far less for the garbage collector to trace.
+  private fingerprints = new Float64Array(1024);
+  private files = new Uint32Array(1024);
+  private lines = new Uint32Array(1024);
   private readonly order = new WeakMap<readonly string[], number[]>();
-  private readonly hash = new Hash();
 
   check(id: string, row: RowContent, place: Place): Verdict {
     const fingerprint = this.fingerprint(row);
     const slot = this.slots.get(id);
     if (slot === undefined) {
-      this.slots.set(id, this.fingerprints.length);
-      this.fingerprints.push(fingerprint);
-      this.files.push(place.file);
-      this.lines.push(place.line);
+      const next = this.slots.size;
+      if (next === this.fingerprints.length) this.grow();
+      this.slots.set(id, next);
+      this.fingerprints[next] = fingerprint;
+      this.files[next] = place.file;
+      this.lines[next] = place.line;
       return { kind: "first" };
     }
     const first = { file: this.files[slot]!, line: this.lines[slot]! };
     return { kind: this.fingerprints[slot] === fingerprint ? "same" : "conflict", first };
   }
 
-  /**
-   * Level, group, every item answer, and the metadata by name — a column missing
-   * from one file counts as empty, and column order does not matter, so exports from two
-   * laptops with different column sets still compare equal when their answers are.
-   */
-  fingerprint(row: RowContent): number {
-    const h = this.hash.reset();
-    h.text(row.level);
-    h.text(row.group);
-    for (let i = 0; i < row.values.length; i++) {
-      const kind = row.kinds[i]!;
-      h.int(kind);
-      if (kind === AnswerKind.Value) h.int(row.values[i]!);
-    }
-    this.named(h, row.metaNames, row.metaValues);
-    return h.digest();
+  private grow(): void {
+    const double = <T extends Float64Array | Uint32Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    const size = this.fingerprints.length * 2;
+    this.fingerprints = double(this.fingerprints, new Float64Array(size));
+    this.files = double(this.files, new Uint32Array(size));
+    this.lines = double(this.lines, new Uint32Array(size));
   }
 
-  private named(h: Hash, names: readonly string[], values: readonly string[]): void {
+  /**
+   * Level, group, every item answer, and the metadata by name — a column missing from one file
+   * counts as empty, and column order does not matter, so exports from two laptops with
+   * different column sets still compare equal when their answers are.
+   */
+  fingerprint(row: RowContent): number {
+    startHash();
+    mixText(row.level);
+    mixText(row.group);
+    const { values, kinds } = row;
+    for (let i = 0; i < values.length; i++) {
+      const kind = kinds[i]!;
+      mixInt(kind === AnswerKind.Value ? values[i]! : 0x7fff0000 + kind);
+    }
+    const { metaNames: names, metaValues } = row;
     let order = this.order.get(names);
     if (!order) {
       order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
       this.order.set(names, order);
     }
     for (const i of order) {
-      const value = values[i]!;
-      if (value === "") continue;
-      h.text(names[i]!);
-      h.text(value);
+      if (metaValues[i] === "") continue;
+      mixText(names[i]!);
+      mixText(metaValues[i]!);
     }
+    return digest();
   }
 }
 
-/** cyrb53 (public domain), fed in steps: fast, and 53 bits fit a number exactly. */
-class Hash {
-  private h1 = 0xdeadbeef;
-  private h2 = 0x41c6ce57;
+/*
+ * cyrb53 (public domain), fed in steps: fast, and 53 bits fit a number exactly. The state is two
+ * module variables rather than an object, which keeps the per-row loop free of property writes.
+ */
+let h1 = 0;
+let h2 = 0;
 
-  reset(): this {
-    this.h1 = 0xdeadbeef;
-    this.h2 = 0x41c6ce57;
-    return this;
-  }
+function startHash(): void {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+}
 
-  int(n: number): void {
-    this.h1 = Math.imul(this.h1 ^ n, 2654435761);
-    this.h2 = Math.imul(this.h2 ^ n, 1597334677);
-  }
+/** An integer; item values are small, and other cells map far above any scale. */
+function mixInt(n: number): void {
+  h1 = Math.imul(h1 ^ n, 2654435761);
+  h2 = Math.imul(h2 ^ n, 1597334677);
+}
 
-  /** A string and its end, so "ab"+"c" and "a"+"bc" differ. */
-  text(s: string): void {
-    for (let i = 0; i < s.length; i++) this.int(s.charCodeAt(i));
-    this.int(0x110000 + s.length);
-  }
+/** A string and its end, so "ab"+"c" and "a"+"bc" differ. */
+function mixText(s: string): void {
+  for (let i = 0; i < s.length; i++) mixInt(s.charCodeAt(i));
+  mixInt(0x110000 + s.length);
+}
 
-  digest(): number {
-    let { h1, h2 } = this;
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  }
+function digest(): number {
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return 4294967296 * (2097151 & b) + (a >>> 0);
 }
