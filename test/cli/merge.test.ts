@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundledPath } from "../../src/adapters/bundled.ts";
@@ -134,13 +134,14 @@ describe("merge on bad input: a clear message, and nothing written", () => {
     expect(readdirSync(dir)).toEqual(["a.csv"]);
   });
 
-  it("--out equal to an input, also by another path or a link, even with --force; the input is untouched", async () => {
+  it("--out equal to an input, also by another path or a symbolic or hard link, even with --force; the input is untouched", async () => {
     const dir = tmpDir();
     const original = wideCsv(q, two);
     write(dir, "a.csv", original);
     write(dir, "b.csv", wideCsv(q, people("x", "chef", 1)));
     symlinkSync(join(dir, "a.csv"), join(dir, "link.csv"));
-    for (const out of ["a.csv", "./a.csv", join(dir, "a.csv"), "link.csv"]) {
+    linkSync(join(dir, "a.csv"), join(dir, "hard.csv"));
+    for (const out of ["a.csv", "./a.csv", join(dir, "a.csv"), "link.csv", "hard.csv"]) {
       const err = userError(await mergeIn(dir, { files: ["a.csv", "b.csv"], out, force: true }));
       expect(err.exitCode).toBe(2);
       expect(err.text.da).toContain("er også en af inddatafilerne");

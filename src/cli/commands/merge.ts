@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { RespondentRow } from "../../adapters/response-reader.ts";
 import { CsvTable, STANDARD, StagedOutput } from "../../adapters/table-writer.ts";
@@ -50,8 +50,13 @@ export async function mergeResponses(files: string[], out: string, options: Omit
   const target = outputPath(out, io)!;
   const shown = shownPath(io);
   const data = await openData({ ...options, files }, io);
-  const same = (a: string, b: string) => a === b || (existsSync(b) && existsSync(a) && realpathSync(a) === realpathSync(b));
-  if (data.files.some((file) => same(file, target))) {
+  // The same file by another path, a symbolic or a hard link, or another letter case on macOS: same device and inode.
+  const identity = (path: string) => {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats ? `${stats.dev}:${stats.ino}` : path;
+  };
+  const targetId = identity(target);
+  if (data.files.some((file) => file === target || identity(file) === targetId)) {
     throw new UserError(2, t(
       `--out ${shown(target)} er også en af inddatafilerne. Skriv til en ny fil; inddata overskrives aldrig.`,
       `--out ${shown(target)} is also one of the input files. Write to a new file; inputs are never overwritten.`,
