@@ -116,6 +116,15 @@ describe("merge on bad input: a clear message, and nothing written", () => {
     expect(existsSync(join(dir, "m.csv"))).toBe(false);
   });
 
+  it("compares the version of a long file too", async () => {
+    const dir = tmpDir();
+    write(dir, "v3.csv", readFileSync(fixture("responses", "mini-utf8.csv"), "utf8").replaceAll(",mini,2,", ",mini,3,").replaceAll(/^r0/gm, "x0"));
+    const err = userError(await mergeIn(dir, { files: [fixture("responses", "mini-long.csv"), "v3.csv"], out: "m.csv", questionnaire: MINI }));
+    expect(err.exitCode).toBe(1);
+    expect(err.text.da).toMatch(/mini-long\.csv \(mini 2\), v3\.csv \(mini 3\)/);
+    expect(readdirSync(dir)).toEqual(["v3.csv"]);
+  });
+
   it("a version that changes inside a file stops the merge at that row", async () => {
     const dir = tmpDir();
     write(dir, "a.csv", wideCsv(q, two) + wideCsv({ ...q, version: "2.0" }, people("x", "chef", 1)).split("\r\n")[1] + "\r\n");
