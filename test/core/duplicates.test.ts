@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OneRowPerRespondent, type RowContent } from "../../src/core/duplicates.ts";
 import { AnswerKind } from "../../src/core/item-stats.ts";
@@ -50,5 +51,43 @@ describe("OneRowPerRespondent", () => {
     expect(once.check("r1", row(["1"]), { file: 0, line: 2 }).kind).toBe("first");
     expect(once.check("r2", row(["2"]), { file: 0, line: 3 }).kind).toBe("first");
     expect(once.check("r2", row(["2"]), { file: 0, line: 9 })).toEqual({ kind: "same", first: { file: 0, line: 3 } });
+  });
+});
+
+describe("OneRowPerRespondent against a reference that keeps whole rows", () => {
+  // Small alphabets, so repeated ids with identical and with slightly different rows are frequent.
+  const cellArb = fc.constantFrom("", "v", "3");
+  const rowArb = fc.record({
+    id: fc.constantFrom("r1", "r2", "r3", "r4"),
+    level: fc.constantFrom("chef", "leder"),
+    group: fc.constantFrom("A", "AB"),
+    cells: fc.array(cellArb, { minLength: 2, maxLength: 2 }),
+    kommune: fc.constantFrom("", "Aarhus", "Aalborg"),
+    metaFirst: fc.boolean(),
+  });
+
+  it("gives the verdict a comparison of whole rows gives, whatever the metadata column order", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 30 }), (rows) => {
+        const once = new OneRowPerRespondent();
+        const reference = new Map<string, { key: string; line: number }>();
+        rows.forEach((r, line) => {
+          // The same metadata in two column orders (and with an extra empty column) must not matter.
+          const meta = r.metaFirst
+            ? { metaNames: ["kommune", "note"], metaValues: [r.kommune, ""] }
+            : { metaNames: ["note", "kommune"], metaValues: ["", r.kommune] };
+          const got = once.check(r.id, row(r.cells, { level: r.level, group: r.group, ...meta }), { file: 0, line });
+          const key = JSON.stringify([r.level, r.group, r.cells, r.kommune]);
+          const first = reference.get(r.id);
+          if (!first) {
+            reference.set(r.id, { key, line });
+            expect(got).toEqual({ kind: "first" });
+          } else {
+            expect(got).toEqual({ kind: first.key === key ? "same" : "conflict", first: { file: 0, line: first.line } });
+          }
+        });
+      }),
+      { numRuns: 500 },
+    );
   });
 });
