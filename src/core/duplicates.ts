@@ -1,3 +1,4 @@
+import { IdTable } from "./id-table.ts";
 import { AnswerKind } from "./item-stats.ts";
 
 /** Where a row was read: the position of its file in the command's file list, and its line. */
@@ -25,39 +26,43 @@ export type RowContent = {
  * the rows are. Two different rows of one respondent are taken for identical only if their
  * fingerprints collide (about 1 in 2^53 per duplicated respondent).
  */
+// One object for the common verdict: no allocation per row.
+const FIRST: Verdict = Object.freeze({ kind: "first" });
+
 export class OneRowPerRespondent {
-  private readonly slots = new Map<string, number>();
-  // Typed arrays grown by doubling: no boxed numbers, and far less for the garbage collector to trace.
+  private readonly ids = new IdTable();
+  // Per respondent number, in typed arrays grown by doubling: nothing for the garbage collector to trace.
   private fingerprints = new Float64Array(1024);
   private files = new Uint32Array(1024);
   private lines = new Uint32Array(1024);
-  private readonly order = new WeakMap<readonly string[], number[]>();
+  /** Per file's metadata names: their positions sorted by name, each with the name's own hash. */
+  private readonly named = new WeakMap<readonly string[], { at: number; name: number }[]>();
 
-  check(id: string, row: RowContent, place: Place): Verdict {
+  check(id: string, row: RowContent, file: number, line: number): Verdict {
     const fingerprint = this.fingerprint(row);
-    const slot = this.slots.get(id);
-    if (slot === undefined) {
-      const next = this.slots.size;
-      if (next === this.fingerprints.length) this.grow();
-      this.slots.set(id, next);
-      this.fingerprints[next] = fingerprint;
-      this.files[next] = place.file;
-      this.lines[next] = place.line;
-      return { kind: "first" };
+    const n = this.ids.numberOf(id);
+    if (this.ids.added) {
+      if (n === this.fingerprints.length) this.grow();
+      this.fingerprints[n] = fingerprint;
+      this.files[n] = file;
+      this.lines[n] = line;
+      return FIRST;
     }
-    const first = { file: this.files[slot]!, line: this.lines[slot]! };
-    return { kind: this.fingerprints[slot] === fingerprint ? "same" : "conflict", first };
+    const first = { file: this.files[n]!, line: this.lines[n]! };
+    return { kind: this.fingerprints[n] === fingerprint ? "same" : "conflict", first };
   }
 
   private grow(): void {
-    const double = <T extends Float64Array | Uint32Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
     const size = this.fingerprints.length * 2;
-    this.fingerprints = double(this.fingerprints, new Float64Array(size));
-    this.files = double(this.files, new Uint32Array(size));
-    this.lines = double(this.lines, new Uint32Array(size));
+    const fingerprints = new Float64Array(size);
+    const files = new Uint32Array(size);
+    const lines = new Uint32Array(size);
+    fingerprints.set(this.fingerprints);
+    files.set(this.files);
+    lines.set(this.lines);
+    this.fingerprints = fingerprints;
+    this.files = files;
+    this.lines = lines;
   }
 
   /**
@@ -66,24 +71,33 @@ export class OneRowPerRespondent {
    * different column sets still compare equal when their answers are.
    */
   fingerprint(row: RowContent): number {
+    // Before startHash: textHash uses the same hash state.
+    const names = row.metaNames;
+    let named = this.named.get(names);
+    if (!named) {
+      named = names.map((_, at) => at).sort((x, y) => (names[x]! < names[y]! ? -1 : 1)).map((at) => ({ at, name: textHash(names[at]!) }));
+      this.named.set(names, named);
+    }
     startHash();
     mixText(row.level);
     mixText(row.group);
+    // mixInt written out with locals: this loop runs for every item of every row.
     const { values, kinds } = row;
+    let a = h1;
+    let b = h2;
     for (let i = 0; i < values.length; i++) {
       const kind = kinds[i]!;
-      mixInt(kind === AnswerKind.Value ? values[i]! : 0x7fff0000 + kind);
+      const x = kind === AnswerKind.Value ? values[i]! : 0x7fff0000 + kind;
+      a = Math.imul(a ^ x, 2654435761);
+      b = Math.imul(b ^ x, 1597334677);
     }
-    const { metaNames: names, metaValues } = row;
-    let order = this.order.get(names);
-    if (!order) {
-      order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
-      this.order.set(names, order);
-    }
-    for (const i of order) {
-      if (metaValues[i] === "") continue;
-      mixText(names[i]!);
-      mixText(metaValues[i]!);
+    h1 = a;
+    h2 = b;
+    const { metaValues } = row;
+    for (const { at, name } of named) {
+      if (metaValues[at] === "") continue;
+      mixInt(name);
+      mixText(metaValues[at]!);
     }
     return digest();
   }
@@ -107,10 +121,24 @@ function mixInt(n: number): void {
   h2 = Math.imul(h2 ^ n, 1597334677);
 }
 
-/** A string and its end, so "ab"+"c" and "a"+"bc" differ. */
+/** A string and its end, so "ab"+"c" and "a"+"bc" differ; mixInt written out, as in the item loop. */
 function mixText(s: string): void {
-  for (let i = 0; i < s.length; i++) mixInt(s.charCodeAt(i));
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < s.length; i++) {
+    a = Math.imul(a ^ s.charCodeAt(i), 2654435761);
+    b = Math.imul(b ^ s.charCodeAt(i), 1597334677);
+  }
+  h1 = a;
+  h2 = b;
   mixInt(0x110000 + s.length);
+}
+
+/** A metadata column's name as one number, computed once per file rather than per row. */
+function textHash(s: string): number {
+  startHash();
+  mixText(s);
+  return digest();
 }
 
 function digest(): number {
