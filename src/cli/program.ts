@@ -53,9 +53,9 @@ export function buildProgram(io: Io, run: Run): Command {
   /** The options of every command that reads response files. */
   const dataCommand = (name: string, description: string, long = true) => {
     const command = sub(name, description)
-      .argument("<filer...>", d("CSV-filer med besvarelser (bredt format, eller langt med --long)", "CSV files with responses (wide, or long with --long)"))
+      .argument("<filer...>", d("CSV-filer med besvarelser, bredt eller langt format (genkendes på overskriften)", "CSV files with responses, wide or long format (recognised by the header)"))
       .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil (standard: det, filerne nævner, ellers faglig-ledelse)", "bundled id or YAML file (default: the one the files name, else faglig-ledelse)"));
-    if (long) command.option("--long", d("filerne er i langt format (respondent_id,item_id,value,…)", "the files are in long format (respondent_id,item_id,value,…)"));
+    if (long) command.option("--long", d("unødvendig: formatet genkendes på overskriften (accepteres af hensyn til gamle scripts)", "not needed: the format is recognised by the header (accepted for old scripts)"));
     return command
       .option("--lenient", d("spring fejlbehæftede rækker over (de listes og gemmes i --rejects)", "skip bad rows (they are listed and saved to --rejects)"))
       .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
@@ -188,6 +188,17 @@ export function buildProgram(io: Io, run: Run): Command {
     .addHelpText("after", examples(["npx ledelsestjek workshop answer ws"], io.lang))
     .action((dir) => run(async () => (await import("./commands/workshop/answer.ts")).workshopAnswer({ dir }, io)));
   // --- end workshop ---
+
+  // merge (issue 8): combine files from several machines, one row per respondent.
+  dataCommand("merge", d("flet besvarelser fra flere filer til én bred fil, én række pr. respondent", "merge responses from several files into one wide file, one row per respondent"), false)
+    .requiredOption("--out <fil.csv>", d("den samlede fil, der skrives (atomisk)", "the merged file to write (atomically)"))
+    .option("--force", d("overskriv en eksisterende --out (aldrig en af inddatafilerne)", "overwrite an existing --out (never one of the inputs)"))
+    .addHelpText("after", examples([
+      "ledelsestjek merge laptop1.csv laptop2.csv --out samlet.csv",
+      "ledelsestjek merge workshop-*.csv --out alle.csv --force",
+      "ledelsestjek merge eksport.csv lang.csv --out samlet.csv --lenient",
+    ], io.lang))
+    .action((files, opts) => run(async () => (await import("./commands/merge.ts")).merge({ ...opts, files }, io)));
 
   return program;
 }
