@@ -60,3 +60,6 @@ export const askResume = (respondent: string, answered: number, total: number, l
         : `There is an unfinished response (${respondent}, ${answered} of ${total} answered). Is it yours, and do you want to continue it?`,
     default: true,
   });
+
+/** A pause that only Enter ends (Ctrl-C rejects, as in every prompt): used between participants at one machine. */
+export const waitForEnter = (message: string): Promise<void> => input({ message }).then(() => undefined);

@@ -1,11 +1,12 @@
 import type { Questionnaire } from "../core/questionnaire.ts";
 import { AnswerKind } from "../core/item-stats.ts";
 import { COMMENT_PREFIX } from "../core/responses.ts";
+import { formatOfHeader, unknownFormatText, type ResponseFormat } from "../core/response-format.ts";
 import { FIXED_COLUMNS } from "../core/rules.ts";
 import type { ScoringModel } from "../core/scoring.ts";
 import { t, type Text } from "../core/text.ts";
 import { CsvScanner, CsvSyntaxError, type CsvSink } from "./csv-scan.ts";
-import { detectDelimiter, readTextChunks, type Encoding } from "./text-source.ts";
+import { detectDelimiter, readTextChunks, splitHeader, type Encoding } from "./text-source.ts";
 
 /** One respondent as read; `values` and `kinds` are reused between rows, so consume them at once. */
 export type RespondentRow = {
@@ -20,10 +21,13 @@ export type RespondentRow = {
   /** The file's metadata columns and this row's values of them (reused, like `values`). */
   metaNames: readonly string[];
   metaValues: readonly string[];
+  /** The file's `comment.<element>` columns and this row's comments (reused, like `values`). */
+  commentNames: readonly string[];
+  commentValues: readonly string[];
   values: Float64Array;
   kinds: Uint8Array;
-  /** Free-text comments by element, in questionnaire order ("" where none; reused, like `values`). */
-  comments?: readonly string[];
+  /** The row's text as in the file (all of a respondent's lines in the long format), for the rejects file. */
+  raw: () => string;
 };
 
 export type DataProblem = { file: string; line: number; column?: string; message: Text; raw?: string };
@@ -36,6 +40,7 @@ export class FileProblem extends Error {
 }
 
 export type ReadOptions = {
+  /** Accepted for old scripts; the header decides the format (SPEC §3). */
   long?: boolean;
   onRow: (row: RespondentRow) => void;
   /** A bad row; return normally to skip it (--lenient), or throw to stop. */
@@ -43,20 +48,28 @@ export type ReadOptions = {
   onProgress?: (bytes: number, size: number) => void;
 };
 
-export type ReadSummary = { encoding: Encoding; delimiter: string; rows: number; columns: string[] };
+export type ReadSummary = { encoding: Encoding; delimiter: string; format: ResponseFormat; rows: number; columns: string[] };
 
 const FIXED_INDEX = new Map<string, number>(FIXED_COLUMNS.map((name, i) => [name, i]));
 
-/** Reads a wide (or, with `long`, a long) response file and streams its respondents. */
+/** Reads a wide or a long response file, told apart by its header, and streams its respondents. */
 export async function readResponses(file: string, q: Questionnaire, model: ScoringModel, options: ReadOptions): Promise<ReadSummary> {
   const source = await readTextChunks(file);
   let sink: WideSink | LongSink | undefined;
   let scanner: CsvScanner | undefined;
   let buffer = "";
   let delimiter = ",";
+  let format: ResponseFormat = "wide";
   const build = (header: string) => {
     delimiter = detectDelimiter(header);
-    sink = options.long ? new LongSink(file, q, model, options) : new WideSink(file, q, model, options);
+    // A blank first line falls through to the wide reader, which says the file is empty.
+    if (header.trim() !== "") {
+      const names = splitHeader(header, delimiter);
+      const found = formatOfHeader(names);
+      if (!found) throw new FileProblem({ file, line: 1, message: unknownFormatText(names) });
+      format = found;
+    }
+    sink = format === "long" ? new LongSink(file, q, model, options) : new WideSink(file, q, model, options);
     scanner = new CsvScanner(delimiter.charCodeAt(0), sink);
   };
   try {
@@ -88,12 +101,12 @@ export async function readResponses(file: string, q: Questionnaire, model: Scori
     throw err;
   }
   if (!sink || sink.columns.length === 0) throw new FileProblem({ file, line: 1, message: t("filen er tom", "the file is empty") });
-  return { encoding: source.encoding, delimiter, rows: sink.rows, columns: sink.columns };
+  return { encoding: source.encoding, delimiter, format, rows: sink.rows, columns: sink.columns };
 }
 
 const DIGIT_0 = 48;
 
-const metaOf = (entries: [string, string][]) => ({ metaNames: entries.map(([name]) => name), metaValues: entries.map(([, value]) => value) });
+const namesAndValues = (entries: [string, string][]) => ({ names: entries.map(([name]) => name), values: entries.map(([, value]) => value) });
 
 /** A metadata value of a row, or undefined when its file has no such column. */
 export function metaValue(row: RespondentRow, name: string): string | undefined {
@@ -198,11 +211,12 @@ class WideSink extends BaseSink {
   private itemOf = new Int32Array(0);
   private fixedOf = new Int8Array(0);
   private metaOf = new Int32Array(0);
-  private commentOf = new Int32Array(0);
-  private comments: string[] = [];
   private metaNames: string[] = [];
+  private commentOf = new Int32Array(0);
+  private commentNames: string[] = [];
   private readonly fixed: string[] = ["", "", "", "", "", ""];
   private meta: string[] = [];
+  private comments: string[] = [];
   private readonly values: Float64Array;
   private readonly kinds: Uint8Array;
   private rowProblem: { column: string; message: Text } | undefined;
@@ -292,9 +306,11 @@ class WideSink extends BaseSink {
       submittedAt: this.fixed[5]!,
       metaNames: this.metaNames,
       metaValues: this.meta,
+      commentNames: this.commentNames,
+      commentValues: this.comments,
       values: this.values,
       kinds: this.kinds,
-      comments: this.comments,
+      raw,
     };
     if (this.checkRespondent(row, raw)) {
       this.rows++;
@@ -306,7 +322,6 @@ class WideSink extends BaseSink {
   private reset(): void {
     this.values.fill(NaN);
     this.kinds.fill(AnswerKind.Empty);
-    this.comments.fill("");
   }
 
   private readHeader(line: number): void {
@@ -317,8 +332,6 @@ class WideSink extends BaseSink {
     this.fixedOf = new Int8Array(n).fill(-1);
     this.metaOf = new Int32Array(n).fill(-1);
     this.commentOf = new Int32Array(n).fill(-1);
-    const elementOrder = this.q.areas.flatMap((a) => a.elements.map((e) => e.id));
-    this.comments = elementOrder.map(() => "");
     const itemIndex = new Map(this.model.itemIds.map((id, i) => [id, i]));
     const elements = new Set(this.q.areas.flatMap((a) => a.elements.map((e) => e.id)));
     const seen = new Set<string>();
@@ -333,7 +346,8 @@ class WideSink extends BaseSink {
       } else if (FIXED_INDEX.has(name)) this.fixedOf[col] = FIXED_INDEX.get(name)!;
       else if (name.startsWith(COMMENT_PREFIX)) {
         if (!elements.has(name.slice(COMMENT_PREFIX.length))) this.fatal(line, name, t(`"${name}" er en kommentar til et element, som ${this.q.id} ikke har`, `"${name}" is a comment on an element ${this.q.id} does not have`));
-        this.commentOf[col] = elementOrder.indexOf(name.slice(COMMENT_PREFIX.length));
+        this.commentOf[col] = this.commentNames.length;
+        this.commentNames.push(name);
       } else if (firstItem >= 0) {
         this.fatal(line, name, t(`"${name}" er ikke et spørgsmål i ${this.q.id} ${this.q.version} (metadatakolonner skal stå før spørgsmålene)`, `"${name}" is not an item of ${this.q.id} ${this.q.version} (metadata columns must come before the items)`));
       } else {
@@ -341,15 +355,11 @@ class WideSink extends BaseSink {
         this.metaNames.push(name);
       }
     });
+    // formatOfHeader has already seen the six fixed columns; this guards a header only the scanner splits differently.
     const missing = FIXED_COLUMNS.filter((name) => !seen.has(name));
-    if (missing.length > 0) {
-      const looksLong = seen.has("item_id") && seen.has("value");
-      this.fatal(line, undefined, t(
-        `overskriften mangler ${missing.join(", ")}${looksLong ? " (filen ligner langt format: brug --long)" : ""}`,
-        `the header lacks ${missing.join(", ")}${looksLong ? " (the file looks like long format: use --long)" : ""}`,
-      ));
-    }
+    if (missing.length > 0) this.fatal(line, undefined, t(`overskriften mangler ${missing.join(", ")}`, `the header lacks ${missing.join(", ")}`));
     this.meta = this.metaNames.map(() => "");
+    this.comments = this.commentNames.map(() => "");
     this.reset();
   }
 }
@@ -430,6 +440,9 @@ class LongSink extends BaseSink {
     if (!current.bad) {
       const f = current.fields;
       const reserved = new Set(["respondent_id", "item_id", "value", ...FIXED_COLUMNS]);
+      const meta = namesAndValues([...f].filter(([name]) => !reserved.has(name) && !name.startsWith(COMMENT_PREFIX)));
+      const comments = namesAndValues([...f].filter(([name]) => name.startsWith(COMMENT_PREFIX)));
+      const raw = () => current.raw.join("\n");
       const row: RespondentRow = {
         file: this.file,
         line: current.line,
@@ -439,12 +452,15 @@ class LongSink extends BaseSink {
         level: f.get("level") ?? "",
         group: f.get("group") ?? "",
         submittedAt: f.get("submitted_at") ?? "",
-        ...metaOf([...f].filter(([name]) => !reserved.has(name) && !name.startsWith(COMMENT_PREFIX))),
+        metaNames: meta.names,
+        metaValues: meta.values,
+        commentNames: comments.names,
+        commentValues: comments.values,
         values: this.values,
         kinds: this.kinds,
-        comments: this.q.areas.flatMap((a) => a.elements.map((e) => f.get(`${COMMENT_PREFIX}${e.id}`) ?? "")),
+        raw,
       };
-      if (this.checkRespondent(row, () => current.raw.join("\n"))) {
+      if (this.checkRespondent(row, raw)) {
         this.rows++;
         this.options.onRow(row);
       }

@@ -68,3 +68,24 @@ export function detectDelimiter(headerLine: string): ";" | "," {
   }
   return semicolons > commas ? ";" : ",";
 }
+
+/** The column names of a header line: quoted names unescaped (`""`), surrounding spaces trimmed. */
+export function splitHeader(headerLine: string, delimiter: string): string[] {
+  const names: string[] = [];
+  let name = "";
+  let quoted = false;
+  for (let i = 0; i < headerLine.length; i++) {
+    const c = headerLine[i]!;
+    if (c === '"') {
+      if (quoted && headerLine[i + 1] === '"') {
+        name += '"';
+        i++;
+      } else quoted = !quoted;
+    } else if (c === delimiter && !quoted) {
+      names.push(name.trim());
+      name = "";
+    } else name += c;
+  }
+  names.push(name.trim());
+  return names;
+}

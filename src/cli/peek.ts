@@ -1,24 +1,45 @@
+import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
-import { detectDelimiter } from "../adapters/text-source.ts";
+import { formatOfHeader, type ResponseFormat } from "../core/response-format.ts";
+import { detectDelimiter, splitHeader } from "../adapters/text-source.ts";
 
-/** The questionnaire id and version of a response file's first data row, read from its first 64 KB. */
-export async function peekQuestionnaire(file: string): Promise<{ id: string; version: string } | undefined> {
+export type Peeked = {
+  /** The header's column names. */
+  columns: string[];
+  /** Undefined when the header is neither format; the reader then says so with the expected columns. */
+  format: ResponseFormat | undefined;
+  /** The questionnaire id and version of the first data row, when the file has both columns and a row. */
+  id: { id: string; version: string } | undefined;
+};
+
+/** The header and the first data row of a response file, read from its first 64 KB. */
+export async function peekFile(file: string): Promise<Peeked | undefined> {
   const handle = await open(file, "r").catch(() => undefined);
   if (!handle) return undefined;
   try {
     const buffer = Buffer.alloc(1 << 16);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const lines = buffer.subarray(0, bytesRead).toString("latin1").replace(/^\u00ef\u00bb\u00bf/, "").split(/\r?\n/);
+    // Column names may hold æøå: UTF-8 when the lines read are valid UTF-8, else Windows-1252 (as the reader decides).
+    const bytes = buffer.subarray(0, bytesRead);
+    const lastLine = bytes.lastIndexOf(10);
+    const whole = lastLine >= 0 && bytesRead === buffer.length ? bytes.subarray(0, lastLine + 1) : bytes;
+    const text = new TextDecoder(isUtf8(whole) ? "utf-8" : "windows-1252").decode(whole);
+    const lines = text.split(/\r?\n/);
     const header = lines[0];
-    const first = lines.slice(1).find((line) => line.trim() !== "");
-    if (!header || !first) return undefined;
+    if (header === undefined || header.trim() === "") return undefined;
     const delimiter = detectDelimiter(header);
-    const columns = header.split(delimiter).map((c) => c.replace(/^"|"$/g, "").trim());
-    const cells = first.split(delimiter).map((c) => c.replace(/^"|"$/g, ""));
+    const columns = splitHeader(header, delimiter);
+    const first = lines.slice(1).find((line) => line.trim() !== "");
+    const cells = first === undefined ? [] : first.split(delimiter).map((c) => c.replace(/^"|"$/g, ""));
     const id = cells[columns.indexOf("questionnaire_id")];
     const version = cells[columns.indexOf("questionnaire_version")];
-    return id !== undefined && version !== undefined ? { id, version } : undefined;
+    return { columns, format: formatOfHeader(columns), id: id !== undefined && version !== undefined ? { id, version } : undefined };
   } finally {
     await handle.close();
   }
+}
+
+/** The questionnaire id and version of a response file's first data row, read from its first 64 KB. */
+export async function peekQuestionnaire(file: string): Promise<{ id: string; version: string } | undefined> {
+  return (await peekFile(file))?.id;
 }

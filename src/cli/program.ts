@@ -53,9 +53,9 @@ export function buildProgram(io: Io, run: Run): Command {
   /** The options of every command that reads response files. */
   const dataCommand = (name: string, description: string, long = true) => {
     const command = sub(name, description)
-      .argument("<filer...>", d("CSV-filer med besvarelser (bredt format, eller langt med --long)", "CSV files with responses (wide, or long with --long)"))
+      .argument("<filer...>", d("CSV-filer med besvarelser, bredt eller langt format (genkendes på overskriften)", "CSV files with responses, wide or long format (recognised by the header)"))
       .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil (standard: det, filerne nævner, ellers faglig-ledelse)", "bundled id or YAML file (default: the one the files name, else faglig-ledelse)"));
-    if (long) command.option("--long", d("filerne er i langt format (respondent_id,item_id,value,…)", "the files are in long format (respondent_id,item_id,value,…)"));
+    if (long) command.option("--long", d("unødvendig: formatet genkendes på overskriften (accepteres af hensyn til gamle scripts)", "not needed: the format is recognised by the header (accepted for old scripts)"));
     return command
       .option("--lenient", d("spring fejlbehæftede rækker over (de listes og gemmes i --rejects)", "skip bad rows (they are listed and saved to --rejects)"))
       .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
@@ -152,6 +152,56 @@ export function buildProgram(io: Io, run: Run): Command {
       "ledelsestjek convert lang.csv --to wide --questionnaire faglig-ledelse --out bred.csv",
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/convert.ts")).convert({ ...opts, files }, io)));
+
+  // --- workshop (SPEC §6): one self-contained block ---
+  const workshop = sub("workshop", d("workshop med mange deltagere: mappe, lokal webserver til telefoner, skiftevis i terminalen", "workshop with many participants: folder, local web server for phones, turns in the terminal"))
+    .addHelpText("after", examples([
+      "npx ledelsestjek workshop new ws --title \"Ledelseskæden i Børn og Familie\"",
+      "npx ledelsestjek workshop serve ws",
+      "npx ledelsestjek workshop answer ws",
+    ], io.lang));
+  const wsSub = (name: string, description: string) => workshop.command(name).description(description).helpOption("-h, --help", d("vis hjælp", "show help"));
+  wsSub("new", d("opret en workshopmappe (workshop.yaml, skema.yaml, besvarelser.csv, fremdrift/)", "create a workshop folder (workshop.yaml, skema.yaml, besvarelser.csv, fremdrift/)"))
+    .argument("<mappe>", d("en ny eller tom mappe", "a new or empty folder"))
+    .argument("[spørgeskema]", d("indbygget id eller YAML-fil (standard: faglig-ledelse)", "bundled id or YAML file (default: faglig-ledelse)"))
+    .option("--title <titel>", d("workshoppens titel", "the workshop's title"))
+    .option("--k <antal>", d("mindste gruppestørrelse, der vises (standard: spørgeskemaets)", "smallest group size shown (default: the questionnaire's)"))
+    .option("--merge-levels <A+B[=navn]>", d("vis to eller flere niveauer som én gruppe (kan gentages)", "show two or more levels as one group (repeatable)"), collect)
+    .option("--max-participants <antal>", d("højst så mange deltagere på webserveren (standard 100)", "at most this many participants on the web server (default 100)"))
+    .addHelpText("after", examples([
+      "npx ledelsestjek workshop new ws --title \"Ledelseskæden\"",
+      "npx ledelsestjek workshop new ws faglige-ledelsesopgaver --title Ledelsesdag --k 4",
+      "npx ledelsestjek workshop new ws --title Direktionsdag --merge-levels direktion+chef=Topledelse",
+      "npx ledelsestjek workshop new ws --title \"Leadership day\" --lang en",
+    ], io.lang))
+    .action((dir, questionnaire, opts) => run(async () => (await import("./commands/workshop/new.ts")).workshopNew({ ...opts, dir, questionnaire }, io)));
+  wsSub("serve", d("lokal webserver: deltagerne svarer fra deres telefon", "local web server: participants answer from their phones"))
+    .argument("<mappe>", d("workshopmappen", "the workshop folder"))
+    .option("--port <port>", d("port (standard 8080; 0 = en ledig)", "port (default 8080; 0 = any free one)"), "8080")
+    .option("--host <adresse>", d("adresse at lytte på (standard 0.0.0.0 = alle netværk; 127.0.0.1 = kun denne computer)", "address to listen on (default 0.0.0.0 = every network; 127.0.0.1 = this computer only)"), "0.0.0.0")
+    .option("--json", d("skriv adresserne som én linje JSON, når serveren lytter", "print the addresses as one line of JSON once listening"))
+    .addHelpText("after", examples([
+      "npx ledelsestjek workshop serve ws",
+      "npx ledelsestjek workshop serve ws --host 127.0.0.1 --port 3000",
+      "npx ledelsestjek workshop serve ws --port 0 --json",
+    ], io.lang))
+    .action((dir, opts) => run(async () => (await import("./commands/workshop/serve.ts")).workshopServe({ ...opts, dir }, io)));
+  wsSub("answer", d("deltagerne svarer på skift ved denne computer (terminalen)", "participants take turns at this computer (the terminal)"))
+    .argument("<mappe>", d("workshopmappen", "the workshop folder"))
+    .addHelpText("after", examples(["npx ledelsestjek workshop answer ws"], io.lang))
+    .action((dir) => run(async () => (await import("./commands/workshop/answer.ts")).workshopAnswer({ dir }, io)));
+  // --- end workshop ---
+
+  // merge (issue 8): combine files from several machines, one row per respondent.
+  dataCommand("merge", d("flet besvarelser fra flere filer til én bred fil, én række pr. respondent", "merge responses from several files into one wide file, one row per respondent"), false)
+    .requiredOption("--out <fil.csv>", d("den samlede fil, der skrives (atomisk)", "the merged file to write (atomically)"))
+    .option("--force", d("overskriv en eksisterende --out (aldrig en af inddatafilerne)", "overwrite an existing --out (never one of the inputs)"))
+    .addHelpText("after", examples([
+      "ledelsestjek merge laptop1.csv laptop2.csv --out samlet.csv",
+      "ledelsestjek merge workshop-*.csv --out alle.csv --force",
+      "ledelsestjek merge eksport.csv lang.csv --out samlet.csv --lenient",
+    ], io.lang))
+    .action((files, opts) => run(async () => (await import("./commands/merge.ts")).merge({ ...opts, files }, io)));
 
   return program;
 }

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { bundledFor, bundledIds } from "../adapters/bundled.ts";
 import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../adapters/response-reader.ts";
+import { OneRowPerRespondent } from "../core/duplicates.ts";
 import type { Questionnaire } from "../core/questionnaire.ts";
 import type { ScoringModel } from "../core/scoring.ts";
 import { t, type Text } from "../core/text.ts";
@@ -11,6 +12,7 @@ import { loadQuestionnaire } from "./load.ts";
 import { peekQuestionnaire } from "./peek.ts";
 import { progressBar } from "./progress-bar.ts";
 import { writeRejects } from "./rejects.ts";
+import { SameRows } from "./same-rows.ts";
 
 const SHOWN_PROBLEMS = 20;
 /** Strict mode stops reading after this many bad rows: enough to see the pattern. */
@@ -33,13 +35,13 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
   const shown = shownPath(io);
   const absent = files.filter((f) => !existsSync(f));
   if (absent.length > 0) throw new UserError(1, t(`Filen findes ikke: ${absent.map(shown).join(", ")}`, `File not found: ${absent.map(shown).join(", ")}`));
-  const peeked = options.long ? [] : await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
+  const peeked = await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
   const known = peeked.filter((p) => p.id !== undefined);
   const first = known[0];
   const differing = known.filter((p) => p.id!.id !== first!.id!.id || p.id!.version !== first!.id!.version);
   if (first && differing.length > 0) {
     const list = [first, ...differing].map((p) => `${shown(p.file)} (${p.id!.id} ${p.id!.version})`).join(", ");
-    throw new UserError(1, t(`Filerne er fra forskellige spørgeskemaer eller versioner: ${list}. Scor dem hver for sig.`, `The files come from different questionnaires or versions: ${list}. Score them separately.`));
+    throw new UserError(1, t(`Filerne er fra forskellige spørgeskemaer eller versioner: ${list}. Brug dem hver for sig.`, `The files come from different questionnaires or versions: ${list}. Use them separately.`));
   }
   const guess = options.questionnaire ?? (first && bundledIds().includes(first.id!.id) ? bundledFor(first.id!.id, first.id!.version) : undefined);
   const { questionnaire, hash } = await loadQuestionnaire(guess, io);
@@ -47,9 +49,11 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
 }
 
 /**
- * Reads every file, handing each valid respondent to `onRow`. Bad rows stop the run (exit 1,
- * listed) unless --lenient, which skips them and saves them to the rejects file.
- * `discard` is called before an error is thrown, so the caller can drop partial output.
+ * Reads every file, handing each valid respondent to `onRow` once (SPEC §3: a respondent whose
+ * rows are identical is counted once, with a notice; differing rows are a bad row naming both
+ * places). Bad rows stop the run (exit 1, listed) unless --lenient, which skips them and saves
+ * them to the rejects file. `discard` is called before an error is thrown, so the caller can drop
+ * partial output. `perFile` counts the valid rows of each file, duplicates included.
  */
 export async function readData(
   files: string[],
@@ -60,21 +64,42 @@ export async function readData(
   onRow: (row: RespondentRow) => void,
   between: () => Promise<void>,
   discard: () => Promise<void>,
-): Promise<{ rows: number; finish: () => Promise<void> }> {
+): Promise<{ rows: number; perFile: number[]; duplicates: number; finish: () => Promise<void> }> {
   const shown = shownPath(io);
   const problems: DataProblem[] = [];
   const bar = progressBar(io, io.lang === "da" ? "Læser" : "Reading");
-  let rows = 0;
-  const count = (row: RespondentRow) => {
-    rows++;
-    onRow(row);
-  };
   const onProblem = (problem: DataProblem) => {
     problems.push(problem);
     if (!options.lenient && problems.length >= MAX_PROBLEMS) throw new TooManyProblems();
   };
+  let rows = 0;
+  const once = new OneRowPerRespondent();
+  const same = new SameRows(files, shown);
+  const perFile = files.map(() => 0);
+  let current = 0;
+  const count = (row: RespondentRow) => {
+    perFile[current]!++;
+    const verdict = once.check(row.respondentId, row, current, row.line);
+    if (verdict.kind === "same") return same.add(verdict.first, { file: current, line: row.line });
+    if (verdict.kind === "conflict") {
+      const first = `${shown(files[verdict.first.file]!)}:${verdict.first.line}`;
+      return onProblem({
+        file: row.file,
+        line: row.line,
+        column: "respondent_id",
+        message: t(
+          `respondenten "${row.respondentId}" står også i ${first} med andre svar (én respondent, én række)`,
+          `respondent "${row.respondentId}" is also in ${first} with different answers (one respondent, one row)`,
+        ),
+        raw: row.raw(),
+      });
+    }
+    rows++;
+    onRow(row);
+  };
   try {
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
+      current = i;
       const summary = await readResponses(file, q, model, { long: options.long ?? false, onRow: count, onProblem, onProgress: (b, s) => bar.update(b, s, rows) });
       await between();
       if (summary.encoding === "windows-1252") {
@@ -103,8 +128,11 @@ export async function readData(
   }
   return {
     rows,
+    perFile,
+    duplicates: same.count,
     // Called once the output is safely written: only then are skipped rows reported as skipped.
     finish: async () => {
+      for (const notice of same.notices()) io.err(notice[io.lang]);
       if (problems.length === 0) return;
       const rejects = resolve(io.cwd, options.rejects ?? "afviste-raekker.csv");
       await writeRejects(rejects, problems, shown);

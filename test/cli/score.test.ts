@@ -76,9 +76,10 @@ describe("score per respondent", () => {
     expect(stdout).toContain("r01;leder;Ærø;83,33;50;;66,67;;66,67\r\n");
   });
 
-  it("scores several files together", async () => {
-    const { stdout } = await scoreText({ files: [responses("mini-utf8.csv"), responses("mini-excel-1252.csv")] });
-    expect(stdout.trimEnd().split("\r\n")).toHaveLength(13);
+  it("counts the same respondents in two exports (UTF-8 and Windows-1252) once, with a notice", async () => {
+    const { stdout, stderr } = await scoreText({ files: [responses("mini-utf8.csv"), responses("mini-excel-1252.csv")] });
+    expect(stdout.trimEnd().split("\r\n")).toEqual(EXPECTED_RESPONDENTS);
+    expect(stderr).toMatch(/Bemærk: 6 række\(r\) i .*mini-excel-1252\.csv er magen til .*mini-utf8\.csv og tælles én gang/);
   });
 });
 
@@ -142,7 +143,7 @@ describe("score on bad data", () => {
     ["an unclosed quote", `${header}\n${good}\nr2,mini,2,leder,"G,x,1,2,3,4,,5,1,2\n`, "bad.csv:3 (group): et felt i anførselstegn lukkes aldrig"],
     ["an unknown level", `${header}\nr2,mini,2,chef,G,x,1,2,3,4,,5,1,2\n`, 'bad.csv:2 (level): ukendt niveau "chef"'],
     ["an answer to an item not presented to the level", `${header}\nr2,mini,2,leder,G,x,1,2,3,4,3,5,1,2\n`, 'bad.csv:2 (i5): spørgsmålet stilles ikke til niveauet "leder"'],
-    ["a missing fixed column", "respondent_id,level,i1\nr1,leder,3\n", "bad.csv:1: overskriften mangler questionnaire_id, questionnaire_version, group, submitted_at"],
+    ["a missing fixed column", "respondent_id,level,i1\nr1,leder,3\n", "bad.csv:1: overskriften er hverken bredt eller langt format (bredt mangler questionnaire_id, questionnaire_version, group, submitted_at; langt mangler item_id, value)"],
   ];
 
   it.each(cases)("reports %s with file, line and column, exits 1, and writes nothing", async (_, content, message) => {

@@ -9,6 +9,7 @@ import { GroupItemCounts } from "../../core/group-items.ts";
 import { GroupSummary } from "../../core/group-summary.ts";
 import { buildReport, groupKey, totalKey, type Report } from "../../core/report.ts";
 import { reportComments } from "../../core/report-comments.ts";
+import { COMMENT_PREFIX } from "../../core/responses.ts";
 import { buildReportView } from "../../core/report-view.ts";
 import { compileScoring, scoreValues } from "../../core/scoring.ts";
 import { t } from "../../core/text.ts";
@@ -63,13 +64,13 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const scores = new Float64Array(model.dimensions.length);
   const values: string[] = byColumns.map(() => "");
   // --comments: the free text per group and element; which groups may show it is decided after reading.
-  const elementIds = q.areas.flatMap((a) => a.elements.map((e) => e.id));
   const collected = new Map<string, Map<string, string[]>>();
-  const collect = (key: string, comments: readonly string[]) => {
-    comments.forEach((text, i) => {
+  const collect = (key: string, names: readonly string[], texts: readonly string[]) => {
+    texts.forEach((text, i) => {
       if (!text.trim()) return;
+      const element = names[i]!.slice(COMMENT_PREFIX.length);
       const perElement = collected.get(key) ?? collected.set(key, new Map()).get(key)!;
-      (perElement.get(elementIds[i]!) ?? perElement.set(elementIds[i]!, []).get(elementIds[i]!)!).push(text);
+      (perElement.get(element) ?? perElement.set(element, []).get(element)!).push(text);
     });
   };
   // The collection period: the first and last submission date (ISO strings sort as dates).
@@ -84,7 +85,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
     const population = grouping.populationOf(row.level);
     groups.add(values, scores, population);
     itemCounts.add(groupKey(population, values), row.values, row.kinds);
-    if (options.comments && row.comments) collect(byColumns.length === 0 ? totalKey(population) : groupKey(population, values), row.comments);
+    if (options.comments) collect(byColumns.length === 0 ? totalKey(population) : groupKey(population, values), row.commentNames, row.commentValues);
   };
   const read = await readData(files, q, model, options, io, onRow, async () => undefined, async () => undefined);
   if (read.rows === 0) throw new UserError(1, t("Der er ingen besvarelser at lave en rapport over.", "There are no responses to report on."));

@@ -1,0 +1,117 @@
+import { existsSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import type { RespondentRow } from "../../adapters/response-reader.ts";
+import { CsvTable, STANDARD, StagedOutput } from "../../adapters/table-writer.ts";
+import { AnswerKind } from "../../core/item-stats.ts";
+import { allElements } from "../../core/levels.ts";
+import type { Questionnaire } from "../../core/questionnaire.ts";
+import { metadataColumns } from "../../core/response-format.ts";
+import { COMMENT_PREFIX, wideColumns } from "../../core/responses.ts";
+import { compileScoring, DONT_KNOW, type ScoringModel } from "../../core/scoring.ts";
+import { t } from "../../core/text.ts";
+import { UserError } from "../errors.ts";
+import type { Io } from "../io.ts";
+import { outputPath } from "../load.ts";
+import { peekFile } from "../peek.ts";
+import { openData, readData, shownPath } from "../read-data.ts";
+
+export type MergeOptions = { files: string[]; out?: string; force?: boolean; questionnaire?: string; lenient?: boolean; rejects?: string };
+
+export type MergeSummary = {
+  out: string;
+  /** Valid rows read from each file, duplicates included, in the order given. */
+  files: { file: string; rows: number }[];
+  /** Rows dropped because an identical row of the same respondent came first. */
+  duplicates: number;
+  /** Respondents written: one row each. */
+  written: number;
+};
+
+/** `merge`: the summary on stderr; the work is `mergeResponses`, which `workshop import` calls too. */
+export async function merge(options: MergeOptions, io: Io): Promise<number> {
+  if (!options.out) throw new UserError(2, t("merge kræver --out FIL.csv", "merge needs --out FILE.csv"));
+  const summary = await mergeResponses(options.files, options.out, options, io);
+  const shown = shownPath(io);
+  const perFile = summary.files.map(({ file, rows }) => t(`  ${shown(file)}: ${rows} række(r)`, `  ${shown(file)}: ${rows} row(s)`));
+  io.err(t(
+    `Flettet:\n${perFile.map((l) => l.da).join("\n")}\n${summary.duplicates} ens dublet(ter) talt én gang; ${summary.written} respondenter skrevet til ${shown(summary.out)}.`,
+    `Merged:\n${perFile.map((l) => l.en).join("\n")}\n${summary.duplicates} identical duplicate(s) counted once; ${summary.written} respondents written to ${shown(summary.out)}.`,
+  )[io.lang]);
+  return 0;
+}
+
+/**
+ * Combines response files of one questionnaire and version into one wide file, one row per
+ * respondent (SPEC §3), written via a temporary file beside `out` and a rename: on any error
+ * nothing is written and an existing file is left as it was. Metadata columns are the union of
+ * the files' (first seen first); every text cell is protected against spreadsheet formulas.
+ */
+export async function mergeResponses(files: string[], out: string, options: Omit<MergeOptions, "files" | "out">, io: Io): Promise<MergeSummary> {
+  const target = outputPath(out, io)!;
+  const shown = shownPath(io);
+  const data = await openData({ ...options, files }, io);
+  // The same file by another path, a symbolic or a hard link, or another letter case on macOS: same device and inode.
+  const identity = (path: string) => {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats ? `${stats.dev}:${stats.ino}` : path;
+  };
+  const targetId = identity(target);
+  if (data.files.some((file) => file === target || identity(file) === targetId)) {
+    throw new UserError(2, t(
+      `--out ${shown(target)} er også en af inddatafilerne. Skriv til en ny fil; inddata overskrives aldrig.`,
+      `--out ${shown(target)} is also one of the input files. Write to a new file; inputs are never overwritten.`,
+    ));
+  }
+  if (existsSync(target) && !options.force) {
+    throw new UserError(2, t(`${shown(target)} findes allerede. Brug --force for at overskrive den.`, `${shown(target)} already exists. Use --force to overwrite it.`));
+  }
+  const { q } = data;
+  const model = compileScoring(q);
+  const metadata = await metadataUnion(data.files, model);
+  // The temporary file lies beside the target (StagedOutput), so the final rename never crosses file systems.
+  const output = new StagedOutput(target, tmpdir());
+  const write = wideRowWriter(q, model, metadata, new CsvTable(output, STANDARD));
+  try {
+    const read = await readData(data.files, q, model, { ...options, files }, io, write, () => output.drain(), () => output.discard());
+    await output.commit(process.stdout);
+    await read.finish();
+    return { out: target, files: data.files.map((file, i) => ({ file, rows: read.perFile[i]! })), duplicates: read.duplicates, written: read.rows };
+  } catch (err) {
+    await output.discard();
+    throw err;
+  }
+}
+
+/** The metadata columns of all files, in the order first seen, read from their headers before any row. */
+async function metadataUnion(files: string[], model: ScoringModel): Promise<string[]> {
+  const union = new Set<string>();
+  for (const file of files) {
+    const peeked = await peekFile(file);
+    if (peeked?.format) for (const name of metadataColumns(peeked.columns, peeked.format, model.itemIds)) union.add(name);
+  }
+  return [...union];
+}
+
+/** Writes the header, then returns a function writing one respondent as a wide row in the header's order. */
+function wideRowWriter(q: Questionnaire, model: ScoringModel, metadata: string[], table: CsvTable): (row: RespondentRow) => void {
+  table.row(wideColumns(q, metadata));
+  const comments = allElements(q).map((element) => `${COMMENT_PREFIX}${element.id}`);
+  // Rows of one file share their name arrays, so the column lookups are made once per file.
+  const lookups = new WeakMap<readonly string[], number[]>();
+  const positions = (names: readonly string[], wanted: readonly string[]) => {
+    let found = lookups.get(names);
+    if (!found) lookups.set(names, (found = wanted.map((name) => names.indexOf(name))));
+    return found;
+  };
+  const pick = (values: readonly string[], at: number[]) => at.map((i) => table.text(i < 0 ? "" : values[i]!));
+  const answer = (row: RespondentRow, i: number) =>
+    row.kinds[i] === AnswerKind.Value ? String(row.values[i]) : row.kinds[i] === AnswerKind.DontKnow ? DONT_KNOW : "";
+  return (row) => {
+    table.row([
+      ...[row.respondentId, row.questionnaireId, row.version, row.level, row.group, row.submittedAt].map((v) => table.text(v)),
+      ...pick(row.metaValues, positions(row.metaNames, metadata)),
+      ...model.itemIds.map((_, i) => answer(row, i)),
+      ...pick(row.commentValues, positions(row.commentNames, comments)),
+    ]);
+  };
+}

@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { OneRowPerRespondent, type RowContent } from "../../src/core/duplicates.ts";
+import { AnswerKind } from "../../src/core/item-stats.ts";
+
+/** A row of three items from cells as a file holds them: a digit, "v" for ved_ikke, "" for empty. */
+function row(cells: string[], extra: Partial<RowContent> = {}): RowContent {
+  const values = new Float64Array(cells.length).fill(NaN);
+  const kinds = new Uint8Array(cells.length);
+  cells.forEach((c, i) => {
+    if (c === "v") kinds[i] = AnswerKind.DontKnow;
+    else if (c !== "") {
+      kinds[i] = AnswerKind.Value;
+      values[i] = Number(c);
+    }
+  });
+  return { level: "chef", group: "G", metaNames: [], metaValues: [], values, kinds, ...extra };
+}
+
+const verdict = (first: RowContent, second: RowContent) => {
+  const once = new OneRowPerRespondent();
+  expect(once.check("r1", first, 0, 2)).toEqual({ kind: "first" });
+  return once.check("r1", second, 1, 7);
+};
+
+describe("OneRowPerRespondent", () => {
+  it("tells a repeated identical row from a differing one, and remembers where the first was", () => {
+    expect(verdict(row(["1", "2", "v"]), row(["1", "2", "v"]))).toEqual({ kind: "same", first: { file: 0, line: 2 } });
+    expect(verdict(row(["1", "2", "v"]), row(["1", "3", "v"]))).toEqual({ kind: "conflict", first: { file: 0, line: 2 } });
+  });
+
+  it.each([
+    ["ved_ikke against empty", row(["1", "2", "v"]), row(["1", "2", ""])],
+    ["an answer moved to another item", row(["1", "", "2"]), row(["1", "2", ""])],
+    ["another level", row(["1"]), row(["1"], { level: "direktion" })],
+    ["another group", row(["1"]), row(["1"], { group: "H" })],
+    ["a metadata value", row(["1"], { metaNames: ["kommune"], metaValues: ["Aarhus"] }), row(["1"], { metaNames: ["kommune"], metaValues: ["Aalborg"] })],
+    ["text split differently across fields", row(["1"], { level: "ab", group: "c" }), row(["1"], { level: "a", group: "bc" })],
+  ])("counts %s as a conflict", (_, a, b) => {
+    expect(verdict(a, b).kind).toBe("conflict");
+  });
+
+  it("compares metadata by name: column order does not matter, and a missing column is an empty one", () => {
+    const a = row(["4"], { metaNames: ["kommune", "runde", "note"], metaValues: ["Aarhus", "1", ""] });
+    const b = row(["4"], { metaNames: ["runde", "kommune"], metaValues: ["1", "Aarhus"] });
+    expect(verdict(a, b).kind).toBe("same");
+  });
+
+  it("keeps respondents apart by id", () => {
+    const once = new OneRowPerRespondent();
+    expect(once.check("r1", row(["1"]), 0, 2).kind).toBe("first");
+    expect(once.check("r2", row(["2"]), 0, 3).kind).toBe("first");
+    expect(once.check("r2", row(["2"]), 0, 9)).toEqual({ kind: "same", first: { file: 0, line: 3 } });
+  });
+});
+
+describe("OneRowPerRespondent against a reference that keeps whole rows", () => {
+  // Small alphabets, so repeated ids with identical and with slightly different rows are frequent.
+  const cellArb = fc.constantFrom("", "v", "3");
+  const rowArb = fc.record({
+    id: fc.constantFrom("r1", "r2", "r3", "r4"),
+    level: fc.constantFrom("chef", "leder"),
+    group: fc.constantFrom("A", "AB"),
+    cells: fc.array(cellArb, { minLength: 2, maxLength: 2 }),
+    kommune: fc.constantFrom("", "Aarhus", "Aalborg"),
+    metaFirst: fc.boolean(),
+  });
+
+  it("gives the verdict a comparison of whole rows gives, whatever the metadata column order", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 30 }), (rows) => {
+        const once = new OneRowPerRespondent();
+        const reference = new Map<string, { key: string; line: number }>();
+        rows.forEach((r, line) => {
+          // The same metadata in two column orders (and with an extra empty column) must not matter.
+          const meta = r.metaFirst
+            ? { metaNames: ["kommune", "note"], metaValues: [r.kommune, ""] }
+            : { metaNames: ["note", "kommune"], metaValues: ["", r.kommune] };
+          const got = once.check(r.id, row(r.cells, { level: r.level, group: r.group, ...meta }), 0, line);
+          const key = JSON.stringify([r.level, r.group, r.cells, r.kommune]);
+          const first = reference.get(r.id);
+          if (!first) {
+            reference.set(r.id, { key, line });
+            expect(got).toEqual({ kind: "first" });
+          } else {
+            expect(got).toEqual({ kind: first.key === key ? "same" : "conflict", first: { file: 0, line: first.line } });
+          }
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
