@@ -19,10 +19,9 @@ export type TableOptions = { size?: number; headerSize?: number; rowHeader?: boo
  * measurement at 10 pt gives the answer.
  */
 export function fitSize(w: Writer, texts: readonly string[], width: number, size: number, min: number, bold = false): number {
-  w.style({ size: 10, bold });
   const words = new Set(texts.flatMap((t) => t.split(/\s+/)));
   let widest = 0;
-  for (const word of words) widest = Math.max(widest, w.doc.widthOfString(word));
+  for (const word of words) widest = Math.max(widest, w.wordWidth(word, 10, bold));
   if (widest === 0) return size;
   const fit = Math.floor(((width * 10) / widest) * 2) / 2;
   return Math.max(min, Math.min(size, fit));
