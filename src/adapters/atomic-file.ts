@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 
@@ -7,8 +7,40 @@ import { dirname, basename, join } from "node:path";
 const pending = new Set<string>();
 const pendingLocks = new Set<string>();
 
+/** True while a process with this id runs (signal 0 only asks). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Removes temporary files beside `path` left by a process that was killed outright (SIGKILL, a
+ * power cut), which had no chance to clean up. The writer's process id is in the name, so a
+ * file another running process is still writing is left alone.
+ */
+export function sweepStaleTemporaries(path: string): void {
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(path))}\\.(\\d+)-[0-9a-f]{8}\\.tmp$`);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isAlive(pid)) rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
 export function temporaryPath(path: string): string {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  sweepStaleTemporaries(path);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   pending.add(tmp);
   return tmp;
 }
@@ -55,7 +87,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, { ti
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-      if (age > staleMs) await rm(lock, { force: true });
+      if (age > staleMs || lockOwnerIsGone(lock)) await rm(lock, { force: true });
       else if (Date.now() > deadline) throw new Error(`Timed out waiting for lock ${lock}`);
       else await sleep(Math.min(5 + attempt * 5, 100) + Math.random() * 10);
     }
@@ -66,6 +98,19 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, { ti
     await rm(lock, { force: true });
     pendingLocks.delete(lock);
   }
+}
+
+/** A lock whose writer (its process id is the content) no longer runs was left by a killed process. */
+function lockOwnerIsGone(lock: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(lock, "utf8");
+  } catch {
+    return false;
+  }
+  const pid = Number(text.trim());
+  // An empty lock is one being created right now (open, then write): not gone.
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
 }
 
 /** A file's text, or undefined when there is no such file. */

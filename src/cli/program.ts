@@ -34,17 +34,18 @@ export function buildProgram(io: Io, run: Run): Command {
     ))
     .version(toolVersion(), "-V, --version", d("vis versionen", "show the version"))
     .helpOption("-h, --help", d("vis hjælp", "show help"))
-    .helpCommand("help [kommando]", d("vis hjælp til en kommando", "show help for a command"))
-    .addOption(new Option("--lang <sprog>", d("sprog for tekster: da eller en", "language of texts: da or en")).choices(["da", "en"]).default("da"))
+    .helpCommand(d("help [kommando]", "help [command]"), d("vis hjælp til en kommando", "show help for a command"))
+    .addOption(new Option(d("--lang <sprog>", "--lang <language>"), d("sprog for tekster: da eller en", "language of texts: da or en")).choices(["da", "en"]).default("da"))
+    .option("--debug", d("vis tekniske detaljer (stakspor) ved fejl", "show technical details (stack traces) on errors"))
     .configureHelp(helpIn(io.lang))
-    .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: () => undefined, outputError: () => undefined })
     .exitOverride()
     .addHelpText("after", examples([
-      "npx ledelsestjek run",
-      "npx ledelsestjek list",
-      "npx ledelsestjek show --level teamleder",
-      "npx ledelsestjek validate mit-skema.yaml",
-      "npx ledelsestjek score besvarelser.csv --by level",
+      "ledelsestjek run",
+      "ledelsestjek list",
+      "ledelsestjek show --level teamleder",
+      "ledelsestjek validate mit-skema.yaml",
+      "ledelsestjek score besvarelser.csv --by level",
     ], io.lang));
 
   const sub = (name: string, description: string) =>
@@ -53,12 +54,12 @@ export function buildProgram(io: Io, run: Run): Command {
   /** The options of every command that reads response files. */
   const dataCommand = (name: string, description: string, long = true) => {
     const command = sub(name, description)
-      .argument("<filer...>", d("CSV-filer med besvarelser (bredt format, eller langt med --long)", "CSV files with responses (wide, or long with --long)"))
-      .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil (standard: det, filerne nævner, ellers faglig-ledelse)", "bundled id or YAML file (default: the one the files name, else faglig-ledelse)"));
+      .argument(d("<filer...>", "<files...>"), d("CSV-filer med besvarelser (bredt format, eller langt med --long)", "CSV files with responses (wide, or long with --long)"))
+      .option(d("--questionnaire <spørgeskema>", "--questionnaire <questionnaire>"), d("indbygget id eller YAML-fil (standard: det, filerne nævner, ellers faglig-ledelse)", "bundled id or YAML file (default: the one the files name, else faglig-ledelse)"));
     if (long) command.option("--long", d("filerne er i langt format (respondent_id,item_id,value,…)", "the files are in long format (respondent_id,item_id,value,…)"));
     return command
       .option("--lenient", d("spring fejlbehæftede rækker over (de listes og gemmes i --rejects)", "skip bad rows (they are listed and saved to --rejects)"))
-      .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
+      .option(d("--rejects <fil>", "--rejects <file>"), d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
   };
 
   sub("list", d("vis de indbyggede spørgeskemaer", "list the bundled questionnaires"))
@@ -67,37 +68,37 @@ export function buildProgram(io: Io, run: Run): Command {
     .action((opts) => run(async () => (await import("./commands/list.ts")).list(opts, io)));
 
   sub("show", d("vis et spørgeskemas opbygning", "show a questionnaire's structure"))
-    .argument("[spørgeskema]", d("indbygget id eller sti til YAML-fil (standard: faglig-ledelse)", "bundled id or path to a YAML file (default: faglig-ledelse)"))
-    .option("--level <niveau>", d("kun spørgsmålene til dette ledelsesniveau", "only the items for this leadership level"))
+    .argument(d("[spørgeskema]", "[questionnaire]"), d("indbygget id eller sti til YAML-fil (standard: faglig-ledelse)", "bundled id or path to a YAML file (default: faglig-ledelse)"))
+    .option(d("--level <niveau>", "--level <level>"), d("kun spørgsmålene til dette ledelsesniveau", "only the items for this leadership level"))
     .option("--json", d("skriv JSON", "write JSON"))
     .addHelpText("after", examples(["ledelsestjek show", "ledelsestjek show --level teamleder", "ledelsestjek show faglige-ledelsesopgaver --json"], io.lang))
     .action((questionnaire, opts) => run(async () => (await import("./commands/show.ts")).show({ ...opts, questionnaire }, io)));
 
   sub("validate", d("kontrollér spørgeskemafiler", "check questionnaire files"))
-    .argument("<filer...>", d("YAML-filer", "YAML files"))
+    .argument(d("<filer...>", "<files...>"), d("YAML-filer", "YAML files"))
     .addHelpText("after", examples(["ledelsestjek validate mit-skema.yaml", "ledelsestjek validate questionnaires/*.yaml"], io.lang))
     .action((files) => run(async () => (await import("./commands/validate.ts")).validate({ files }, io)));
 
   sub("run", d("selvevaluering i terminalen; gemmer én række i en CSV-fil", "self-evaluation in the terminal; saves one row to a CSV file"))
-    .argument("[spørgeskema]", d("indbygget id eller sti til YAML-fil (standard: faglig-ledelse)", "bundled id or path to a YAML file (default: faglig-ledelse)"))
-    .option("--level <niveau>", d("dit ledelsesniveau (ellers spørges du)", "your leadership level (asked otherwise)"))
-    .option("--group <gruppe>", d("gruppe, enhed eller workshop, som besvarelsen hører til", "group, unit or workshop the response belongs to"))
+    .argument(d("[spørgeskema]", "[questionnaire]"), d("indbygget id eller sti til YAML-fil (standard: faglig-ledelse)", "bundled id or path to a YAML file (default: faglig-ledelse)"))
+    .option(d("--level <niveau>", "--level <level>"), d("dit ledelsesniveau (ellers spørges du)", "your leadership level (asked otherwise)"))
+    .option(d("--group <gruppe>", "--group <group>"), d("gruppe, enhed eller workshop, som besvarelsen hører til", "group, unit or workshop the response belongs to"))
     .option("--respondent <id>", d("pseudonym for besvarelsen (standard: tilfældigt)", "pseudonym for the response (default: random)"))
-    .option("--out <fil.csv>", d("CSV-fil, som besvarelsen føjes til", "CSV file the response is appended to"), "besvarelser.csv")
-    .option("--answers <fil>", d("svar fra en YAML/JSON-fil i stedet for spørgsmål (kræver --level)", "answers from a YAML/JSON file instead of prompts (needs --level)"))
+    .option(d("--out <fil.csv>", "--out <file.csv>"), d("CSV-fil, som besvarelsen føjes til", "CSV file the response is appended to"), "besvarelser.csv")
+    .option(d("--answers <fil>", "--answers <file>"), d("svar fra en YAML/JSON-fil i stedet for spørgsmål (kræver --level)", "answers from a YAML/JSON file instead of prompts (needs --level)"))
     .addHelpText("after", examples([
-      "npx ledelsestjek run",
-      "npx ledelsestjek run --level teamleder --group \"Team Nord\"",
-      "npx ledelsestjek run --out workshop.csv --respondent deltager-07",
-      "npx ledelsestjek run --level chef --answers mine-svar.yaml",
+      "ledelsestjek run",
+      "ledelsestjek run --level teamleder --group \"Team Nord\"",
+      "ledelsestjek run --out workshop.csv --respondent deltager-07",
+      "ledelsestjek run --level chef --answers mine-svar.yaml",
     ], io.lang))
     .action((questionnaire, opts) => run(async () => (await import("./commands/run.ts")).run({ ...opts, questionnaire }, io)));
 
   dataCommand("score", d("scor besvarelser fra CSV-filer: pr. respondent, pr. gruppe eller pr. spørgsmål", "score responses from CSV files: per respondent, per group or per item"))
-    .option("--by <kolonner>", d("gruppér efter kolonner, fx level eller level,kommune", "group by columns, e.g. level or level,kommune"))
+    .option(d("--by <kolonner>", "--by <columns>"), d("gruppér efter kolonner, fx level eller level,kommune", "group by columns, e.g. level or level,kommune"))
     .option("--item-stats", d("statistik pr. spørgsmål og niveau, med Cronbachs alfa pr. element", "statistics per item and level, with Cronbach's alpha per element"))
     .option("--format <csv|json>", d("uddataformat", "output format"), "csv")
-    .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option(d("--out <fil>", "--out <file>"), d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
     .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
     .addHelpText("after", examples([
       "ledelsestjek score besvarelser.csv",
@@ -109,9 +110,9 @@ export function buildProgram(io: Io, run: Run): Command {
     .action((files, opts) => run(async () => (await import("./commands/score.ts")).score({ ...opts, files }, io)));
 
   dataCommand("report", d("PDF-rapport med figurer (og tallene som CSV)", "PDF report with charts (and its figures as CSV)"))
-    .option("--by <kolonner>", d("sammenlign grupper, fx level eller group", "compare groups, e.g. level or group"))
-    .option("--out <fil.pdf>", d("PDF-filen, der skrives", "the PDF file to write"))
-    .option("--csv <fil.csv>", d("skriv også rapportens tal som CSV", "also write the report's figures as CSV"))
+    .option(d("--by <kolonner>", "--by <columns>"), d("sammenlign grupper, fx level eller group", "compare groups, e.g. level or group"))
+    .option(d("--out <fil.pdf>", "--out <file.pdf>"), d("PDF-filen, der skrives", "the PDF file to write"))
+    .option(d("--csv <fil.csv>", "--csv <file.csv>"), d("skriv også rapportens tal som CSV", "also write the report's figures as CSV"))
     .option("--force", d("overskriv eksisterende filer", "overwrite existing files"))
     .addHelpText("after", examples([
       "ledelsestjek report besvarelser.csv --by level --out rapport.pdf",
@@ -122,7 +123,7 @@ export function buildProgram(io: Io, run: Run): Command {
 
   dataCommand("convert", d("omskriv besvarelser mellem bredt og langt format", "convert responses between the wide and the long format"), false)
     .requiredOption("--to <long|wide>", d("formatet, der skrives", "the format to write"))
-    .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option(d("--out <fil>", "--out <file>"), d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
     .addHelpText("after", examples([
       "ledelsestjek convert besvarelser.csv --to long --out lang.csv",
       "ledelsestjek convert lang.csv --to wide --questionnaire faglig-ledelse --out bred.csv",
@@ -149,7 +150,9 @@ export function usageMessage(err: CommanderError, lang: Lang): string {
   const english = err.message.replace(/^error: /, "");
   const danish = COMMANDER_MESSAGES[err.code];
   const hint = lang === "da" ? " (se --help)" : " (see --help)";
-  if (lang === "en" || !danish) return english + hint;
+  if (lang === "en" || !danish) return english.replace(/\n/g, " ") + hint;
   if (err.code === "commander.invalidArgument") return english.replace(/^option/, "tilvalg").replace("Allowed choices are", "tilladte værdier er") + hint;
-  return danish(english) + hint;
+  // Commander's own "(Did you mean score?)" for a mistyped command or option, in Danish.
+  const suggestion = english.match(/Did you mean ([^?]+)\?/)?.[1];
+  return danish(english) + (suggestion ? ` — mente du ${suggestion}?` : "") + hint;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { bundledIds } from "../adapters/bundled.ts";
+import { inputFileProblem } from "../adapters/file-check.ts";
 import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../adapters/response-reader.ts";
 import type { Questionnaire } from "../core/questionnaire.ts";
 import type { ScoringModel } from "../core/scoring.ts";
@@ -10,6 +11,7 @@ import type { Io } from "./io.ts";
 import { loadQuestionnaire } from "./load.ts";
 import { peekQuestionnaire } from "./peek.ts";
 import { progressBar } from "./progress-bar.ts";
+import { EncodingConflict } from "../adapters/text-source.ts";
 import { writeRejects } from "./rejects.ts";
 
 const SHOWN_PROBLEMS = 20;
@@ -33,6 +35,11 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
   const shown = shownPath(io);
   const absent = files.filter((f) => !existsSync(f));
   if (absent.length > 0) throw new UserError(1, t(`Filen findes ikke: ${absent.map(shown).join(", ")}`, `File not found: ${absent.map(shown).join(", ")}`));
+  // A folder or a named pipe given as data: say so before anything opens it (a pipe would block).
+  for (const file of files) {
+    const problem = inputFileProblem(file);
+    if (problem) throw new UserError(1, t(`Kan ikke læse ${shown(file)}: ${problem.da}.`, `Cannot read ${shown(file)}: ${problem.en}.`));
+  }
   const peeked = options.long ? [] : await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
   const known = peeked.filter((p) => p.id !== undefined);
   const first = known[0];
@@ -85,6 +92,12 @@ export async function readData(
     bar.done();
     await discard();
     if (err instanceof FileProblem) throw new UserError(1, describeProblem(err.problem, shown));
+    if (err instanceof EncodingConflict) {
+      throw new UserError(1, t(
+        `${shown(err.file)}:${err.line}: filen begynder med et UTF-8-mærke (BOM), men linje ${err.line} er ikke UTF-8 — sandsynligvis Windows-1252-tekst gemt med forkert mærke. Gem filen igen som "CSV UTF-8" i Excel.`,
+        `${shown(err.file)}:${err.line}: the file starts with a UTF-8 mark (BOM), but line ${err.line} is not UTF-8 — probably Windows-1252 text saved with the wrong mark. Save the file again as "CSV UTF-8" in Excel.`,
+      ));
+    }
     if (!(err instanceof TooManyProblems)) throw err;
   }
   bar.done();

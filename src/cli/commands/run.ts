@@ -167,10 +167,8 @@ async function answersFromFile(q: Questionnaire, level: string, file: string, io
   const shown = relative(io.cwd, file);
   const read = await readAnswersFile(file);
   if (!read.ok) {
-    const why = read.reason === "ENOENT" ? t("filen findes ikke", "file not found")
-      : read.reason === "not-a-map" ? t("forventede en samling spørgsmåls-id: værdi", "expected a mapping item id: value")
-      : t(read.reason, read.reason);
-    throw new UserError(1, t(`${shown}: ${why.da}`, `${shown}: ${why.en}`));
+    const where = read.line === undefined ? shown : `${shown}:${read.line}`;
+    throw new UserError(1, t(`${where}: ${read.reason.da}\nSvarene blev ikke gemt.`, `${where}: ${read.reason.en}\nThe answers were not saved.`));
   }
   const checked = checkAnswers(q, level, read.raw);
   if (!checked.ok) {
