@@ -10,6 +10,7 @@ import { UserError } from "./errors.ts";
 import type { Io } from "./io.ts";
 import { loadQuestionnaire } from "./load.ts";
 import { peekQuestionnaire } from "./peek.ts";
+import { groupProblems } from "./problem-groups.ts";
 import { progressBar } from "./progress-bar.ts";
 import { EncodingConflict } from "../adapters/text-source.ts";
 import { writeRejects } from "./rejects.ts";
@@ -103,15 +104,27 @@ export async function readData(
   bar.done();
   if (problems.length > 0 && !options.lenient) {
     await discard();
-    const lines = problems.slice(0, SHOWN_PROBLEMS).map((p) => describeProblem(p, shown));
+    const grouped = groupProblems(problems, shown);
+    const lines = grouped.slice(0, SHOWN_PROBLEMS);
     const stopped = problems.length >= MAX_PROBLEMS;
-    const more = problems.length > SHOWN_PROBLEMS
+    const more = grouped.length > SHOWN_PROBLEMS
       ? [t(`… og flere (${stopped ? `læsningen stoppede efter ${MAX_PROBLEMS}` : problems.length})`, `… and more (${stopped ? `reading stopped after ${MAX_PROBLEMS}` : problems.length})`)]
       : [];
     const all = [...lines, ...more];
     throw new UserError(1, t(
       `${all.map((l) => l.da).join("\n")}\nIntet er skrevet. Ret dataene, eller brug --lenient for at springe de fejlbehæftede rækker over.`,
       `${all.map((l) => l.en).join("\n")}\nNothing was written. Fix the data, or use --lenient to skip the bad rows.`,
+    ));
+  }
+  if (options.lenient && rows === 0 && problems.length > 0) {
+    // Skipping every row leaves nothing to score: an empty result with exit 0 would look like success.
+    await discard();
+    const rejects = resolve(io.cwd, options.rejects ?? "afviste-raekker.csv");
+    await writeRejects(rejects, problems, shown);
+    const lines = groupProblems(problems, shown).slice(0, SHOWN_PROBLEMS);
+    throw new UserError(1, t(
+      `${lines.map((l) => l.da).join("\n")}\nIngen rækker er tilbage: alle ${problems.length} blev afvist (de står i ${shown(rejects)}). Intet andet er skrevet.`,
+      `${lines.map((l) => l.en).join("\n")}\nNo rows are left: all ${problems.length} were rejected (they are listed in ${shown(rejects)}). Nothing else was written.`,
     ));
   }
   return {
@@ -121,7 +134,7 @@ export async function readData(
       if (problems.length === 0) return;
       const rejects = resolve(io.cwd, options.rejects ?? "afviste-raekker.csv");
       await writeRejects(rejects, problems, shown);
-      for (const p of problems.slice(0, SHOWN_PROBLEMS)) io.err(describeProblem(p, shown)[io.lang]);
+      for (const line of groupProblems(problems, shown).slice(0, SHOWN_PROBLEMS)) io.err(line[io.lang]);
       io.err(t(
         `${problems.length} række(r) er sprunget over; de står i ${shown(rejects)}. ${rows} respondenter er scoret.`,
         `${problems.length} row(s) were skipped; they are listed in ${shown(rejects)}. ${rows} respondents were scored.`,

@@ -2,23 +2,8 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { memoryIo } from "../../src/cli/io.ts";
-import { execute } from "../../src/cli/main.ts";
+import { cliIn, noTrace } from "../helpers/cli-in.ts";
 import { fixture, MINI, tmpDir } from "../helpers/paths.ts";
-
-/** Runs the CLI in-process as `ledelsestjek …args` in `dir`; returns exit code and what it printed. */
-export async function cliIn(dir: string, args: string[], lang: "da" | "en" = "da") {
-  const { io, stdout, stderr } = memoryIo(dir, lang);
-  const code = await execute(["node", "ledelsestjek", ...args], io);
-  return { code, stdout: stdout(), stderr: stderr() };
-}
-
-/** No stack trace, no library class name: what a user sees is a sentence. */
-export const noTrace = (text: string) => {
-  expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-  expect(text).not.toMatch(/\b(Type|Reference|Range)?Error: /);
-  expect(text).not.toContain("Intern fejl");
-};
 
 const BOMB = ["a: &a [x,x,x,x,x,x,x,x,x]", ..."bcdefg".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(",")}]`)].join("\n");
 
