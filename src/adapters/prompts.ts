@@ -1,4 +1,4 @@
-import { confirm, input, select } from "@inquirer/prompts";
+import { input, select } from "@inquirer/prompts";
 import { answerPrompt } from "./answer-prompt.ts";
 import type { Level } from "../core/questionnaire.ts";
 import type { Answer } from "../core/scoring.ts";
@@ -64,12 +64,27 @@ export const askLevel = (levels: Level[], lang: Lang): Promise<string> =>
     theme: theme(lang),
   });
 
-/** On a shared laptop an unfinished response may be someone else's: ask before continuing it. */
-export const askResume = (respondent: string, answered: number, total: number, lang: Lang): Promise<boolean> =>
-  confirm({
-    message:
-      lang === "da"
-        ? `Der er en ufærdig besvarelse (${respondent}, ${answered} af ${total} besvaret). Er det din, og vil du fortsætte den?`
-        : `There is an unfinished response (${respondent}, ${answered} of ${total} answered). Is it yours, and do you want to continue it?`,
-    default: true,
+/** On a shared laptop an unfinished response may be someone else's: ask before continuing it, j/n in Danish. */
+export async function askResume(description: string, lang: Lang): Promise<boolean> {
+  const da = lang === "da";
+  const answer = await input({
+    message: da
+      ? `Der er en ufærdig besvarelse (${description}). Er det din, og vil du fortsætte den? (j/n)`
+      : `There is an unfinished response (${description}). Is it yours, and do you want to continue it? (y/n)`,
+    default: da ? "j" : "y",
+    validate: (value) => (da ? /^(j|ja|n|nej)$/i : /^(y|yes|n|no)$/i).test(value.trim()) || (da ? "Svar j (ja) eller n (nej)." : "Answer y (yes) or n (no)."),
+  });
+  return /^(j|y)/i.test(answer.trim());
+}
+
+/** Several unfinished responses: start a new one (first, the safe choice on a shared laptop) or pick one's own. */
+export const askWhichUnfinished = (descriptions: string[], lang: Lang): Promise<number | undefined> =>
+  select<number | undefined>({
+    message: lang === "da" ? "Der er flere ufærdige besvarelser. Vælg din, eller start en ny:" : "There are several unfinished responses. Pick yours, or start a new one:",
+    choices: [
+      { value: undefined, name: lang === "da" ? "Start en ny besvarelse" : "Start a new response" },
+      ...descriptions.map((name, i) => ({ value: i, name: lang === "da" ? `Fortsæt ${name}` : `Continue ${name}` })),
+    ],
+    loop: false,
+    theme: theme(lang),
   });

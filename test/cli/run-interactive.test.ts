@@ -88,8 +88,9 @@ describe("run, interactive", () => {
     screen.clear();
     const second = terminalIo(dir);
     const resumed = run({ questionnaire: MINI }, second.io, { ...deps, newRespondentId: () => "r-other" });
-    await until("Der er en ufærdig besvarelse (r-test, 2 af 7 besvaret). Er det din, og vil du fortsætte den?");
-    screen.keypress("enter"); // yes is the default
+    // Level and start time, so a participant recognises their own; j/n in Danish.
+    await until(`Der er en ufærdig besvarelse (r-test: Leder, startet ${STAMP.replace("T", " ").slice(0, 16)}, 2 af 7 besvaret). Er det din, og vil du fortsætte den? (j/n)`);
+    screen.keypress("enter"); // j (yes) is the default
     await until("[3/7] Element 1: Tredje udsagn");
     expect(second.stderr()).toContain("Genoptager r-test: 2 af 7 spørgsmål er allerede besvaret.");
     await choose("[3/7]", 1);
