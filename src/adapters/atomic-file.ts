@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { link, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
+import { unwatchFile, watchFile } from "./cleanup-watchdog.ts";
 
 /** Temporary files being written now; removed if the process is interrupted. */
 const pending = new Set<string>();
@@ -42,10 +43,14 @@ export function temporaryPath(path: string): string {
   sweepStaleTemporaries(path);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   pending.add(tmp);
+  watchFile(tmp);
   return tmp;
 }
 
-export const settled = (tmp: string): void => void pending.delete(tmp);
+export const settled = (tmp: string): void => {
+  pending.delete(tmp);
+  unwatchFile(tmp);
+};
 
 /** For a signal handler: removes half-written temporary files and our lock files, synchronously. */
 export function removePendingFiles(): void {
@@ -79,10 +84,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, { ti
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await open(lock, "wx");
-      pendingLocks.add(lock);
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      await createLock(lock);
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
@@ -97,6 +99,37 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, { ti
   } finally {
     await rm(lock, { force: true });
     pendingLocks.delete(lock);
+    unwatchFile(lock);
+  }
+}
+
+/**
+ * Creates the lock with its owner's process id already in it: written to a temporary file, then
+ * hard-linked into place, which fails if the lock exists. A lock is then never empty — not even
+ * when we are killed between creating and writing it — so the next run can always tell whose it
+ * is. Drives without hard links (some USB sticks and network shares) get open("wx") and a write.
+ */
+async function createLock(lock: string): Promise<void> {
+  // Registered before it exists, so the cleanup helper knows of it even if we die right after.
+  watchFile(lock);
+  pendingLocks.add(lock);
+  const staged = temporaryPath(lock);
+  try {
+    await writeFile(staged, String(process.pid));
+    await link(staged, lock).catch(async (err: NodeJS.ErrnoException) => {
+      if (!["EPERM", "ENOTSUP", "EXDEV", "ENOSYS"].includes(err.code ?? "")) throw err;
+      const handle = await open(lock, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+    });
+  } catch (err) {
+    // Not ours (someone else holds it): never remove it on our way out.
+    pendingLocks.delete(lock);
+    unwatchFile(lock);
+    throw err;
+  } finally {
+    await rm(staged, { force: true });
+    settled(staged);
   }
 }
 

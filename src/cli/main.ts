@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CommanderError } from "commander";
 import { removePendingFiles } from "../adapters/atomic-file.ts";
+import { startCleanupHelper } from "../adapters/cleanup-watchdog.ts";
 import { fileErrorReason } from "../adapters/file-check.ts";
 import { t, type Lang } from "../core/text.ts";
 import { CancelledError, EXIT, UserError } from "./errors.ts";
@@ -43,6 +44,8 @@ export async function main(argv: string[]): Promise<void> {
   });
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
+  // For SIGKILL, which no handler sees: a helper removes our temporary and lock files (cleanup-watchdog.ts).
+  if (/^(run|score|report|convert|merge|gaps|workshop)$/.test(argv.slice(2).find((a) => !a.startsWith("-")) ?? "")) startCleanupHelper();
   process.exitCode = await execute(argv, io);
 }
 
