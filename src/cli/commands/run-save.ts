@@ -16,7 +16,7 @@ import type { SurveyState } from "../../core/survey.ts";
 import { t, type Text } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
-import { renderResult } from "../render-result.ts";
+import { MIN_COLUMNS, renderResult, wrap } from "../render-result.ts";
 
 export async function answersFromFile(q: Questionnaire, level: string, file: string, io: Io): Promise<SurveyState> {
   const shown = relative(io.cwd, file);
@@ -71,9 +71,10 @@ export async function finish(q: Questionnaire, done: Finished, io: Io, kept: Tex
     ));
   }
   const levelLabel = labelOf(q.levels.find((l) => l.id === done.level)!, io.lang);
-  io.err(io.lang === "da"
-    ? `\nBesvarelsen (${done.respondent}, ${levelLabel}, ${itemsForLevel(q, done.level).length} spørgsmål) er gemt i ${shown}.`
-    : `\nThe response (${done.respondent}, ${levelLabel}, ${itemsForLevel(q, done.level).length} items) is saved in ${shown}.`);
+  const saved = io.lang === "da"
+    ? `Besvarelsen (${done.respondent}, ${levelLabel}, ${itemsForLevel(q, done.level).length} spørgsmål) er gemt i ${shown}.`
+    : `The response (${done.respondent}, ${levelLabel}, ${itemsForLevel(q, done.level).length} items) is saved in ${shown}.`;
+  io.err(`\n${wrap(saved, Math.max(io.columns, MIN_COLUMNS) - 1)}`);
 }
 
 const otherColumns = (q: Questionnaire): Text => t(
