@@ -70,7 +70,7 @@ export async function execute(argv: string[], io: Io): Promise<number> {
   return code;
 }
 
-function handle(err: unknown, io: Io, lang: Lang, debug: boolean): number {
+export function handle(err: unknown, io: Io, lang: Lang, debug: boolean): number {
   const trace = () => {
     if (debug && err instanceof Error && err.stack) io.err(err.stack);
   };
