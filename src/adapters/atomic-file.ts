@@ -90,7 +90,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, { ti
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
       if (age > staleMs || lockOwnerIsGone(lock)) await rm(lock, { force: true });
-      else if (Date.now() > deadline) throw new Error(`Timed out waiting for lock ${lock}`);
+      else if (Date.now() > deadline) throw Object.assign(new Error(`Timed out waiting for lock ${lock}`), { code: "ELOCKED", path: lock });
       else await sleep(Math.min(5 + attempt * 5, 100) + Math.random() * 10);
     }
   }

@@ -64,6 +64,8 @@ export function fileErrorReason(err: NodeJS.ErrnoException): Text | undefined {
     case "EBUSY":
     case "ETXTBSY":
       return t("er i brug af et andet program (fx Excel); luk den og prøv igen", "is in use by another program (e.g. Excel); close it and try again");
+    case "ELOCKED":
+      return t("er låst af en anden kørsel af ledelsestjek, som ikke blev færdig; prøv igen om lidt, eller slet låsefilen, hvis ingen anden kører", "is locked by another run of ledelsestjek that did not finish; try again shortly, or delete the lock file if nothing else is running");
     case "EIO":
       return t("drevet kunne ikke læses eller skrives (inddata/uddata-fejl)", "the drive could not be read or written (I/O error)");
     default:

@@ -8,7 +8,7 @@ import type { ScoringModel } from "../core/scoring.ts";
 import { t, type Text } from "../core/text.ts";
 import { UserError } from "./errors.ts";
 import type { Io } from "./io.ts";
-import { loadQuestionnaire } from "./load.ts";
+import { loadQuestionnaire, outputPath } from "./load.ts";
 import { peekQuestionnaire } from "./peek.ts";
 import { groupProblems } from "./problem-groups.ts";
 import { progressBar } from "./progress-bar.ts";
@@ -49,6 +49,8 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
     const list = [first, ...differing].map((p) => `${shown(p.file)} (${p.id!.id} ${p.id!.version})`).join(", ");
     throw new UserError(1, t(`Filerne er fra forskellige spørgeskemaer eller versioner: ${list}. Scor dem hver for sig.`, `The files come from different questionnaires or versions: ${list}. Score them separately.`));
   }
+  // The rejects file is written last, after the output: check it first, like --out.
+  if (options.lenient) outputPath(options.rejects ?? "afviste-raekker.csv", io);
   const guess = options.questionnaire ?? (first && bundledIds().includes(first.id!.id) ? first.id!.id : undefined);
   const { questionnaire, hash } = await loadQuestionnaire(guess, io);
   return { files, q: questionnaire, hash };

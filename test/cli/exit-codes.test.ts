@@ -29,6 +29,8 @@ describe("exit codes and what is printed", () => {
   it("a file error nobody foresaw (a full drive, a file locked by Excel) is the user's: exit 1 with the path", () => {
     const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", path: "/data/scores.csv" });
     expect(failing(full)).toEqual({ code: 1, stderr: "/data/scores.csv: drevet er fuldt\n" });
+    const locked = Object.assign(new Error("Timed out waiting for lock"), { code: "ELOCKED", path: "b.csv.lock" });
+    expect(failing(locked).stderr).toMatch(/^b\.csv\.lock: er låst af en anden kørsel af ledelsestjek/);
     const busy = Object.assign(new Error("EBUSY"), { code: "EBUSY", path: "C:\\data\\x.csv" });
     expect(failing(busy, false, "en")).toEqual({ code: 1, stderr: "C:\\data\\x.csv: is in use by another program (e.g. Excel); close it and try again\n" });
   });

@@ -65,6 +65,7 @@ describe("a folder, a missing path or a named pipe where a file belongs", () => 
         [`report --csv ${what} --force`, ["report", "data.csv", "--questionnaire", MINI, "--out", "r.pdf", "--csv", path, "--force"], why],
         [`convert --out ${what}`, ["convert", "data.csv", "--to", "long", "--out", path], why],
         [`run --out ${what}`, ["run", MINI, "--level", "leder", "--answers", "svar.yaml", "--out", path], why],
+        [`score --lenient --rejects ${what}`, ["score", "data.csv", "--questionnaire", MINI, "--lenient", "--rejects", path, "--out", "s.csv"], why],
       );
     }
   }
