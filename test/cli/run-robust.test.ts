@@ -50,6 +50,15 @@ describe("run: the output is checked before the first question", () => {
     expect((err as UserError).text.da).toBe("Kan ikke gemme i besvarelser.csv: filen har andre kolonner end mini 2 skriver (måske et andet spørgeskema eller en anden version). Brug et andet --out.");
     expect(screen.getScreen()).not.toContain("[1/7]");
   });
+
+  it("a file with the same columns but another version is refused too", async () => {
+    const dir = tmpDir();
+    const header = "respondent_id,questionnaire_id,questionnaire_version,level,group,submitted_at,i1,i2,i3,i4,i5,i6,i7,i8,comment.e1,comment.e2,comment.e3";
+    writeFileSync(join(dir, "besvarelser.csv"), `${header}\r\nr1,mini,2.0,leder,,2026-01-01T00:00:00Z,3,,,,,,,,,,\r\n`);
+    const { io } = terminalIo(dir);
+    const err = await run({ questionnaire: MINI, level: "leder" }, io, deps()).catch((e: unknown) => e);
+    expect((err as UserError).text.da).toBe("Kan ikke gemme i besvarelser.csv: filen har besvarelser til mini 2.0, ikke mini 2. Brug et andet --out.");
+  });
 });
 
 describe("run: several unfinished responses", () => {

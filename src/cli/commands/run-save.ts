@@ -16,6 +16,7 @@ import type { SurveyState } from "../../core/survey.ts";
 import { t, type Text } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
+import { peekQuestionnaire } from "../peek.ts";
 import { MIN_COLUMNS, renderResult, wrap } from "../render-result.ts";
 
 export async function answersFromFile(q: Questionnaire, level: string, file: string, io: Io): Promise<SurveyState> {
@@ -87,6 +88,14 @@ export async function checkOutput(q: Questionnaire, out: string, io: Io): Promis
   const shown = relative(io.cwd, out);
   if (await headerMismatch(out, wideColumns(q))) {
     throw new UserError(1, t(`Kan ikke gemme i ${shown}: ${otherColumns(q).da}. Brug et andet --out.`, `Cannot save in ${shown}: ${otherColumns(q).en}. Use another --out.`));
+  }
+  // Same columns but another version (a wording changed): mixing them would make the file unscoreable.
+  const written = await peekQuestionnaire(out);
+  if (written && (written.id !== q.id || written.version !== q.version)) {
+    throw new UserError(1, t(
+      `Kan ikke gemme i ${shown}: filen har besvarelser til ${written.id} ${written.version}, ikke ${q.id} ${q.version}. Brug et andet --out.`,
+      `Cannot save in ${shown}: the file holds responses to ${written.id} ${written.version}, not ${q.id} ${q.version}. Use another --out.`,
+    ));
   }
   try {
     await access(dirname(out), constants.W_OK);
