@@ -31,7 +31,7 @@ function watchdog(): ChildProcess | undefined {
   if (child || failed) return child;
   try {
     // Its own process group, so Ctrl-C in the terminal reaches only us (we clean up ourselves then).
-    child = spawn(process.execPath, ["-e", WATCHDOG, String(process.pid)], { stdio: ["ignore", "ignore", "ignore", "ipc"], detached: true });
+    child = spawn(process.execPath, ["-e", WATCHDOG, String(process.pid)], { stdio: ["ignore", "ignore", "ignore", "ipc"], detached: true, windowsHide: true });
     child.on("error", () => {
       failed = true;
       child = undefined;
