@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { t, type Text } from "../core/text.ts";
 import { fileErrorReason, inputFileProblem } from "./file-check.ts";
-import { parseYamlData } from "./yaml-source.ts";
+import { decodeYamlBytes, parseYamlData } from "./yaml-source.ts";
 
 export type AnswersRead = { ok: true; raw: Record<string, unknown> } | { ok: false; reason: Text; line?: number };
 
@@ -15,7 +15,7 @@ export async function readAnswersFile(path: string): Promise<AnswersRead> {
   if (problem) return { ok: false, reason: problem };
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = decodeYamlBytes(await readFile(path));
   } catch (err) {
     return { ok: false, reason: fileErrorReason(err as NodeJS.ErrnoException) ?? t("kan ikke læses", "cannot be read") };
   }

@@ -26,6 +26,7 @@ export async function detectEncoding(path: string): Promise<Encoding> {
     for (;;) {
       const { bytesRead } = await handle.read(buffer, carry, CHUNK, null);
       const end = carry + bytesRead;
+      if (bom === undefined && looksLikeUtf16(buffer.subarray(0, end))) throw new Utf16File(path);
       bom ??= end >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
       if (bytesRead === 0) return carry === 0 || isUtf8(buffer.subarray(0, carry)) ? "utf-8" : fallBack(validPrefix(buffer.subarray(0, carry)));
       // Leave an incomplete multi-byte sequence at the end for the next read.
@@ -55,6 +56,25 @@ export class EncodingConflict extends Error {
     super(`${file}:${line}: UTF-8 BOM but not UTF-8`);
     this.name = "EncodingConflict";
   }
+}
+
+/**
+ * A file saved as UTF-16 ("Unicode-tekst" in Excel): a UTF-16 byte-order mark, or NUL bytes in
+ * every other position, which no CSV in UTF-8 or Windows-1252 has.
+ */
+export class Utf16File extends Error {
+  constructor(readonly file: string) {
+    super(`${file}: UTF-16`);
+    this.name = "Utf16File";
+  }
+}
+
+export function looksLikeUtf16(head: Uint8Array): boolean {
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return true;
+  const sample = Math.min(head.length, 4096);
+  let nul = 0;
+  for (let i = 0; i < sample; i++) if (head[i] === 0) nul++;
+  return sample >= 16 && nul > sample / 4;
 }
 
 const countNewlines = (bytes: Buffer): number => {

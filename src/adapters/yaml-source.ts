@@ -35,6 +35,16 @@ function locator(doc: Document, counter: LineCounter) {
 export const contentHash = (q: Questionnaire): string =>
   createHash("sha256").update(JSON.stringify(q)).digest("hex").slice(0, 12);
 
+/**
+ * YAML bytes as text: UTF-8, or UTF-16 with its byte-order mark (YAML allows both; Notepad and
+ * Excel save "Unicode" as UTF-16). A UTF-8 BOM is removed by the parser.
+ */
+export function decodeYamlBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
 /** Aliases a document may expand; a "billion laughs" file needs far more and is refused in bounded time. */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -135,7 +145,7 @@ export async function loadQuestionnaireFile(file: string): Promise<LoadedQuestio
   if (problem) return { ok: false, file, issues: [{ code: "file_unreadable", severity: "error", path: [], message: problem, file }] };
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = decodeYamlBytes(await readFile(file));
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? t("filen findes ikke", "file not found") : t(`kan ikke læses (${(err as Error).message})`, `cannot be read (${(err as Error).message})`);
     return { ok: false, file, issues: [{ code: "file_unreadable", severity: "error", path: [], message: reason, file }] };

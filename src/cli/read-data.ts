@@ -12,7 +12,7 @@ import { loadQuestionnaire, outputPath } from "./load.ts";
 import { peekQuestionnaire } from "./peek.ts";
 import { groupProblems } from "./problem-groups.ts";
 import { progressBar } from "./progress-bar.ts";
-import { EncodingConflict } from "../adapters/text-source.ts";
+import { EncodingConflict, Utf16File } from "../adapters/text-source.ts";
 import { writeRejects } from "./rejects.ts";
 
 const SHOWN_PROBLEMS = 20;
@@ -95,6 +95,12 @@ export async function readData(
     bar.done();
     await discard();
     if (err instanceof FileProblem) throw new UserError(1, describeProblem(err.problem, shown));
+    if (err instanceof Utf16File) {
+      throw new UserError(1, t(
+        `${shown(err.file)}: filen er gemt som UTF-16 ("Unicode-tekst"), som ikke læses her. Gem den igen som "CSV UTF-8 (kommasepareret)" eller "CSV (semikolonsepareret)" i Excel.`,
+        `${shown(err.file)}: the file is saved as UTF-16 ("Unicode text"), which is not read here. Save it again as "CSV UTF-8 (comma delimited)" or "CSV (semicolon delimited)" in Excel.`,
+      ));
+    }
     if (err instanceof EncodingConflict) {
       throw new UserError(1, t(
         `${shown(err.file)}:${err.line}: filen begynder med et UTF-8-mærke (BOM), men linje ${err.line} er ikke UTF-8 — sandsynligvis Windows-1252-tekst gemt med forkert mærke. Gem filen igen som "CSV UTF-8" i Excel.`,

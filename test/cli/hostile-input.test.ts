@@ -95,6 +95,25 @@ describe("encodings", () => {
   });
 });
 
+describe("UTF-16", () => {
+  it("a CSV saved as UTF-16 (Excel's 'Unicode text') is named as such, with what to do", async () => {
+    const dir = tmpDir();
+    const text = readFileSync(fixture("responses", "mini-utf8.csv"), "utf8");
+    writeFileSync(join(dir, "u16.csv"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const r = await cliIn(dir, ["score", "u16.csv", "--questionnaire", MINI]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('u16.csv: filen er gemt som UTF-16 ("Unicode-tekst"), som ikke læses her. Gem den igen som "CSV UTF-8 (kommasepareret)" eller "CSV (semikolonsepareret)" i Excel.\n');
+  });
+
+  it("a questionnaire saved as UTF-16 with a BOM is read like UTF-8", async () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, "q.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(MINI, "utf8"), "utf16le")]));
+    const r = await cliIn(dir, ["validate", "q.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("mini 2 er gyldigt");
+  });
+});
+
 describe("the command line itself", () => {
   it("no arguments prints the help and exits 0", async () => {
     const r = await cliIn(tmpDir(), []);

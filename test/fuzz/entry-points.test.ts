@@ -94,7 +94,10 @@ describe("hostile files that are not random", () => {
     ["an alias bomb as answers", () => ["run", MINI, "--level", "leder", "--answers", put("bomb-svar.yaml", ["a: &a [1,1,1,1,1,1,1,1,1]", ..."bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(",")}]`)].join("\n")), "--out", "o.csv"], [1]],
     ["a custom tag in answers", () => ["run", MINI, "--level", "leder", "--answers", put("tag-svar.yaml", "i1: !!js/function 'function(){return 5}'\n"), "--out", "o.csv"], [1]],
     ["a UTF-16 CSV", () => ["score", put("utf16.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(WIDE.toString(), "utf16le")])), "--questionnaire", MINI, "--out", "s.csv"], [1]],
-    ["a UTF-16 questionnaire", () => ["validate", put("utf16.yaml", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MINI_YAML.toString(), "utf16le")]))], [1]],
+    // YAML allows UTF-16 with a BOM, so a questionnaire or answers saved as "Unicode" is simply read.
+    ["a UTF-16 questionnaire", () => ["validate", put("utf16.yaml", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MINI_YAML.toString(), "utf16le")]))], [0]],
+    ["a UTF-16 (big-endian) answers file", () => ["run", MINI, "--level", "leder", "--answers", put("utf16-svar.yaml", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("i1: 4\n", "utf16le").swap16()])), "--out", "o16.csv"], [0]],
+    ["a UTF-16 CSV without a BOM", () => ["score", put("utf16-nobom.csv", Buffer.from(WIDE.toString(), "utf16le")), "--questionnaire", MINI, "--out", "s.csv"], [1]],
     ["a Windows-1252 questionnaire", () => ["validate", put("cp1252.yaml", Buffer.from(MINI_YAML.toString(), "latin1"))], [0, 1]],
     ["a Windows-1252 answers file", () => ["run", MINI, "--level", "leder", "--answers", put("cp1252-svar.yaml", Buffer.from("i1: 4\ncomment.e1: Grøn\n", "latin1")), "--out", "o1252.csv"], [0, 1]],
   ];
