@@ -96,6 +96,25 @@ describe("run: several unfinished responses", () => {
   });
 });
 
+describe("run: one unfinished response, in English", () => {
+  it("asks y/n (j is not an answer in English) and shows level and start time", async () => {
+    const dir = tmpDir();
+    unfinished(dir, "r-aaa", "leder", { i1: 2 }, "2026-03-02T09:10:00+01:00");
+    const { io } = terminalIo(dir, "en");
+    const done = run({ questionnaire: MINI }, io, deps("r-new"));
+    await until("There is an unfinished response (r-aaa: Leader, started 2026-03-02 09:10, 1 of 7 answered). Is it yours, and do you want to continue it? (y/n)");
+    screen.type("j");
+    screen.keypress("enter");
+    await until("Answer y (yes) or n (no).");
+    screen.keypress("backspace");
+    screen.type("y");
+    screen.keypress("enter");
+    await until("[2/7]");
+    screen.keypress({ name: "c", ctrl: true });
+    await done.catch(() => undefined);
+  });
+});
+
 describe("run: writing the final row fails", () => {
   it("the result is still shown, and the answers are kept where the message says", async () => {
     const dir = tmpDir();
