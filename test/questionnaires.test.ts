@@ -102,7 +102,7 @@ describe("the second questionnaire, faglige-ledelsesopgaver", () => {
   it("has its own ids, levels and scale, proving the format general", () => {
     expect(q.levels.map((l) => l.id)).not.toContain("teamleder");
     expect(q.scale.max - q.scale.min + 1).not.toBe(5);
-    expect(q.scale.dont_know).toBeUndefined();
+    expect(q.scale.max - q.scale.min + 1).toBe(4);
     expect(allElements(q).map((e) => e.id)).not.toContain("saette-retningen");
   });
 

@@ -100,6 +100,7 @@ function cover(doc: Doc, report: Report): void {
     [L.dataFiles, report.files.join("\n")],
     [L.date, report.date],
     [L.toolVersion, `ledelsestjek ${report.toolVersion}`],
+    ...(report.mergedLevels.length > 0 ? [[L.mergedLevels, report.mergedLevels.join("\n")] as [string, string]] : []),
   ];
   for (const [label, value] of facts) {
     const y = doc.y;

@@ -88,3 +88,6 @@ export const askWhichUnfinished = (descriptions: string[], lang: Lang): Promise<
     loop: false,
     theme: theme(lang),
   });
+
+/** A pause that only Enter ends (Ctrl-C rejects, as in every prompt): used between participants at one machine. */
+export const waitForEnter = (message: string): Promise<void> => input({ message }).then(() => undefined);

@@ -1,10 +1,13 @@
 import { CsvTable, type Dialect, type StagedOutput } from "../adapters/table-writer.ts";
+import { hiddenReason } from "../core/disclosure-text.ts";
 import type { ElementStat, ItemStat } from "../core/item-stats.ts";
 import type { Questionnaire } from "../core/questionnaire.ts";
+import type { Lang } from "../core/text.ts";
 
 /**
- * Item statistics as JSON (SPEC shape) or as one CSV table: item rows first, then one row per
- * element and level with k and alpha (item_id empty there), so both filter well in a spreadsheet.
+ * Item statistics as JSON (SPEC shape) or as one CSV table: item rows first (each item's level
+ * groups, then its total), then one row per element and level with k and alpha (item_id empty
+ * there), so both filter well in a spreadsheet.
  */
 export function writeItemStats(
   q: Questionnaire,
@@ -12,23 +15,26 @@ export function writeItemStats(
   output: StagedOutput,
   dialect: Dialect,
   format: string,
+  lang: Lang,
 ): void {
+  const k = q.anonymity.min_group_size;
   if (format === "json") {
-    output.write(`${JSON.stringify({ questionnaire: { id: q.id, version: q.version }, ...stats }, null, 2)}\n`);
+    const items = stats.items.map(({ why, ...s }) => ({ ...s, reason: why ? hiddenReason(why, k)[lang] : null }));
+    output.write(`${JSON.stringify({ questionnaire: { id: q.id, version: q.version }, items, elements: stats.elements }, null, 2)}\n`);
     return;
   }
   const values: string[] = [];
   for (let v = q.scale.min; v <= q.scale.max; v++) values.push(String(v));
   const elementOf = new Map(q.areas.flatMap((a) => a.elements.flatMap((e) => e.items.map((i) => [i.id, e.id] as const))));
   const table = new CsvTable(output, dialect);
-  table.row(["level", "element", "item_id", "n", "mean", "sd", "top2", "ved_ikke", ...values.map((v) => `count_${v}`), "k", "alpha", "suppressed"]);
+  table.row(["population", "level", "element", "item_id", "n", "mean", "sd", "top2", "ved_ikke", ...values.map((v) => `count_${v}`), "k", "alpha", "suppressed", "total"]);
   for (const s of stats.items) {
     table.row([
-      s.level, elementOf.get(s.item_id)!, s.item_id, String(s.n), table.number(s.mean), table.number(s.sd), table.number(s.top2),
-      s.ved_ikke === null ? "" : String(s.ved_ikke), ...values.map((v) => (s.counts ? String(s.counts[v] ?? 0) : "")), "", "", String(s.suppressed),
+      s.population, table.text(s.level), elementOf.get(s.item_id)!, s.item_id, String(s.n), table.number(s.mean), table.number(s.sd), table.number(s.top2),
+      s.ved_ikke === null ? "" : String(s.ved_ikke), ...values.map((v) => (s.counts ? String(s.counts[v] ?? 0) : "")), "", "", String(s.suppressed), String(s.total),
     ]);
   }
   for (const e of stats.elements) {
-    table.row([e.level, e.element, "", String(e.n_complete), "", "", "", "", ...values.map(() => ""), String(e.k), table.number(e.alpha === null ? null : e.alpha), String(e.suppressed)]);
+    table.row([e.population, e.level, e.element, "", String(e.n_complete), "", "", "", "", ...values.map(() => ""), String(e.k), table.number(e.alpha === null ? null : e.alpha), String(e.suppressed), "false"]);
   }
 }

@@ -62,6 +62,13 @@ export function buildProgram(io: Io, run: Run): Command {
       .option(d("--rejects <fil>", "--rejects <file>"), d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
   };
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const mergeLevels = (command: Command) =>
+    command.option(d("--merge-levels <A+B[=navn]>", "--merge-levels <A+B[=name]>"), d(
+      "læg niveauer sammen i opdelinger efter niveau, fx direktion+chef=Topledelse (kan gentages)",
+      "merge levels in breakdowns by level, e.g. direktion+chef=Topledelse (repeatable)",
+    ), collect);
+
   sub("list", d("vis de indbyggede spørgeskemaer", "list the bundled questionnaires"))
     .option("--json", d("skriv JSON", "write JSON"))
     .addHelpText("after", examples(["ledelsestjek list", "ledelsestjek list --json"], io.lang))
@@ -94,7 +101,7 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((questionnaire, opts) => run(async () => (await import("./commands/run.ts")).run({ ...opts, questionnaire }, io)));
 
-  dataCommand("score", d("scor besvarelser fra CSV-filer: pr. respondent, pr. gruppe eller pr. spørgsmål", "score responses from CSV files: per respondent, per group or per item"))
+  mergeLevels(dataCommand("score", d("scor besvarelser fra CSV-filer: pr. respondent, pr. gruppe eller pr. spørgsmål", "score responses from CSV files: per respondent, per group or per item")))
     .option(d("--by <kolonner>", "--by <columns>"), d("gruppér efter kolonner, fx level eller level,kommune", "group by columns, e.g. level or level,kommune"))
     .option("--item-stats", d("statistik pr. spørgsmål og niveau, med Cronbachs alfa pr. element", "statistics per item and level, with Cronbach's alpha per element"))
     .option("--format <csv|json>", d("uddataformat", "output format"), "csv")
@@ -105,11 +112,12 @@ export function buildProgram(io: Io, run: Run): Command {
       "ledelsestjek score besvarelser.csv --by level --excel --out niveauer.csv",
       "ledelsestjek score runde1.csv runde2.csv --by level,kommune --format json",
       "ledelsestjek score eksport.csv --item-stats --out spoergsmaal.csv",
-      "ledelsestjek score lang.csv --long --lenient",
+      "ledelsestjek score lang.csv --lenient",
+      "ledelsestjek score besvarelser.csv --by level --merge-levels direktion+chef=Topledelse",
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/score.ts")).score({ ...opts, files }, io)));
 
-  dataCommand("report", d("PDF-rapport med figurer (og tallene som CSV)", "PDF report with charts (and its figures as CSV)"))
+  mergeLevels(dataCommand("report", d("PDF-rapport med figurer (og tallene som CSV)", "PDF report with charts (and its figures as CSV)")))
     .option(d("--by <kolonner>", "--by <columns>"), d("sammenlign grupper, fx level eller group", "compare groups, e.g. level or group"))
     .option(d("--out <fil.pdf>", "--out <file.pdf>"), d("PDF-filen, der skrives", "the PDF file to write"))
     .option(d("--csv <fil.csv>", "--csv <file.csv>"), d("skriv også rapportens tal som CSV", "also write the report's figures as CSV"))
@@ -121,6 +129,19 @@ export function buildProgram(io: Io, run: Run): Command {
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/report.ts")).report({ ...opts, files }, io)));
 
+  mergeLevels(dataCommand("gaps", d("forskelle mellem niveauer eller grupper pr. element og spørgsmål (og spejl mod selvvurdering)", "differences between levels or groups per element and item (and mirror against self-rating)")))
+    .option(d("--between <kolonne>", "--between <column>"), d("kolonnen, der sammenlignes på", "the column to compare on"), "level")
+    .option(d("--threshold <point>", "--threshold <points>"), d("markér forskelle på mindst så mange point (0-100)", "flag differences of at least this many points (0-100)"), "20")
+    .option("--format <csv|json>", d("uddataformat", "output format"), "csv")
+    .option(d("--out <fil>", "--out <file>"), d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
+    .addHelpText("after", examples([
+      "ledelsestjek gaps besvarelser.csv",
+      "ledelsestjek gaps besvarelser.csv --merge-levels direktion+chef=Topledelse --threshold 15",
+      "ledelsestjek gaps eksport.csv --between forvaltning --format json --out forskelle.json",
+    ], io.lang))
+    .action((files, opts) => run(async () => (await import("./commands/gaps.ts")).gaps({ ...opts, files }, io)));
+
   dataCommand("convert", d("omskriv besvarelser mellem bredt og langt format", "convert responses between the wide and the long format"), false)
     .requiredOption("--to <long|wide>", d("formatet, der skrives", "the format to write"))
     .option(d("--out <fil>", "--out <file>"), d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
@@ -129,6 +150,45 @@ export function buildProgram(io: Io, run: Run): Command {
       "ledelsestjek convert lang.csv --to wide --questionnaire faglig-ledelse --out bred.csv",
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/convert.ts")).convert({ ...opts, files }, io)));
+
+  // --- workshop (SPEC §6): one self-contained block ---
+  const workshop = sub("workshop", d("workshop med mange deltagere: mappe, lokal webserver til telefoner, skiftevis i terminalen", "workshop with many participants: folder, local web server for phones, turns in the terminal"))
+    .addHelpText("after", examples([
+      "ledelsestjek workshop new ws --title \"Ledelseskæden i Børn og Familie\"",
+      "ledelsestjek workshop serve ws",
+      "ledelsestjek workshop answer ws",
+    ], io.lang));
+  const wsSub = (name: string, description: string) => workshop.command(name).description(description).helpOption("-h, --help", d("vis hjælp", "show help"));
+  wsSub("new", d("opret en workshopmappe (workshop.yaml, skema.yaml, besvarelser.csv, fremdrift/)", "create a workshop folder (workshop.yaml, skema.yaml, besvarelser.csv, fremdrift/)"))
+    .argument(d("<mappe>", "<folder>"), d("en ny eller tom mappe", "a new or empty folder"))
+    .argument(d("[spørgeskema]", "[questionnaire]"), d("indbygget id eller YAML-fil (standard: faglig-ledelse)", "bundled id or YAML file (default: faglig-ledelse)"))
+    .option(d("--title <titel>", "--title <title>"), d("workshoppens titel", "the workshop's title"))
+    .option(d("--k <antal>", "--k <number>"), d("mindste gruppestørrelse, der vises (standard: spørgeskemaets)", "smallest group size shown (default: the questionnaire's)"))
+    .option(d("--merge-levels <A+B[=navn]>", "--merge-levels <A+B[=name]>"), d("vis to eller flere niveauer som én gruppe (kan gentages)", "show two or more levels as one group (repeatable)"), collect)
+    .option(d("--max-participants <antal>", "--max-participants <number>"), d("højst så mange deltagere på webserveren (standard 100)", "at most this many participants on the web server (default 100)"))
+    .addHelpText("after", examples([
+      "ledelsestjek workshop new ws --title \"Ledelseskæden\"",
+      "ledelsestjek workshop new ws faglige-ledelsesopgaver --title Ledelsesdag --k 4",
+      "ledelsestjek workshop new ws --title Direktionsdag --merge-levels direktion+chef=Topledelse",
+      "ledelsestjek workshop new ws --title \"Leadership day\" --lang en",
+    ], io.lang))
+    .action((dir, questionnaire, opts) => run(async () => (await import("./commands/workshop/new.ts")).workshopNew({ ...opts, dir, questionnaire }, io)));
+  wsSub("serve", d("lokal webserver: deltagerne svarer fra deres telefon", "local web server: participants answer from their phones"))
+    .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
+    .option("--port <port>", d("port (standard 8080; 0 = en ledig)", "port (default 8080; 0 = any free one)"), "8080")
+    .option(d("--host <adresse>", "--host <address>"), d("adresse at lytte på (standard 0.0.0.0 = alle netværk; 127.0.0.1 = kun denne computer)", "address to listen on (default 0.0.0.0 = every network; 127.0.0.1 = this computer only)"), "0.0.0.0")
+    .option("--json", d("skriv adresserne som én linje JSON, når serveren lytter", "print the addresses as one line of JSON once listening"))
+    .addHelpText("after", examples([
+      "ledelsestjek workshop serve ws",
+      "ledelsestjek workshop serve ws --host 127.0.0.1 --port 3000",
+      "ledelsestjek workshop serve ws --port 0 --json",
+    ], io.lang))
+    .action((dir, opts) => run(async () => (await import("./commands/workshop/serve.ts")).workshopServe({ ...opts, dir }, io)));
+  wsSub("answer", d("deltagerne svarer på skift ved denne computer (terminalen)", "participants take turns at this computer (the terminal)"))
+    .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
+    .addHelpText("after", examples(["ledelsestjek workshop answer ws"], io.lang))
+    .action((dir) => run(async () => (await import("./commands/workshop/answer.ts")).workshopAnswer({ dir }, io)));
+  // --- end workshop ---
 
   return program;
 }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { bundledIds } from "../adapters/bundled.ts";
+import { bundledFor, bundledIds } from "../adapters/bundled.ts";
 import { inputFileProblem } from "../adapters/file-check.ts";
 import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../adapters/response-reader.ts";
 import type { Questionnaire } from "../core/questionnaire.ts";
@@ -51,7 +51,7 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
   }
   // The rejects file is written last, after the output: check it first, like --out.
   if (options.lenient) outputPath(options.rejects ?? "afviste-raekker.csv", io);
-  const guess = options.questionnaire ?? (first && bundledIds().includes(first.id!.id) ? first.id!.id : undefined);
+  const guess = options.questionnaire ?? (first && bundledIds().includes(first.id!.id) ? bundledFor(first.id!.id, first.id!.version) : undefined);
   const { questionnaire, hash } = await loadQuestionnaire(guess, io);
   return { files, q: questionnaire, hash };
 }

@@ -2,6 +2,7 @@ import type { RespondentResult, ScoredDimension } from "../core/result.ts";
 import type { Io } from "./io.ts";
 
 const MAX_BAR = 20;
+const RAW_REFERENCE = /^\d{3}:\d+(-\d+)?$/;
 const MIN_BAR = 10;
 /** The narrowest terminal the result is laid out for; narrower ones get the 60-column layout. */
 export const MIN_COLUMNS = 60;
@@ -33,7 +34,7 @@ export function wrap(text: string, width: number): string {
  * bar shrinks first (20 to 10 characters); then long labels wrap at words inside their column.
  * Every line stays within `io.columns - 1` (60 and up), so nothing wraps mid-row or mid-word.
  */
-export function renderResult(result: RespondentResult, io: Io, describeSource: (ref: string) => string | undefined = () => undefined): string {
+export function renderResult(result: RespondentResult, io: Io): string {
   const da = io.lang === "da";
   const { bold, dim } = io.color;
   const columns = Math.max(io.columns, MIN_COLUMNS) - 1;
@@ -67,8 +68,9 @@ export function renderResult(result: RespondentResult, io: Io, describeSource: (
   }
   for (const advice of result.advice) {
     out.push("", bold(wrap(`${da ? "God praksis" : "Good practice"}: ${advice.element.label}`, columns)), wrap(advice.text, columns));
-    // Sources in words only; raw file line numbers ("000:932-936") mean nothing to a leader.
-    const source = describeSource(advice.source);
+    // Sources in words only (cited from the questionnaire's source list); a reference it could not
+    // name stays a file line number ("000:932-936"), which means nothing to a leader: leave it out.
+    const source = advice.source.split("; ").filter((part) => !RAW_REFERENCE.test(part.trim())).join("; ");
     if (source) out.push(dim(wrap(`${da ? "Kilde" : "Source"}: ${source}`, columns)));
   }
   return out.join("\n");

@@ -1,7 +1,7 @@
 import { AnswerKind } from "./item-stats.ts";
 
-/** The key that stands for all groups together; summed when asked for rather than counted twice. */
-export const ALL = "\u0000total";
+/** Total keys look like "\0total\1<population>": the sum of that population's groups, never counted twice. */
+const TOTAL_PREFIX = "\u0000total\u0001";
 
 /** Answer counts per group and item (scale values, then "ved ikke" last), for the report's distributions. */
 export class GroupItemCounts {
@@ -16,6 +16,7 @@ export class GroupItemCounts {
     this.width = max - min + 2;
   }
 
+  /** `group` is "<population>\1<values>", as `groupKey` in the report model makes it. */
   add(group: string, values: ArrayLike<number>, kinds: ArrayLike<number>): void {
     let entry = this.groups.get(group);
     if (!entry) {
@@ -30,24 +31,24 @@ export class GroupItemCounts {
     }
   }
 
-  respondents(group: string): number {
-    if (group === ALL) return [...this.groups.values()].reduce((sum, g) => sum + g.respondents, 0);
-    return this.groups.get(group)?.respondents ?? 0;
+  private members(group: string): string[] {
+    if (!group.startsWith(TOTAL_PREFIX)) return [group];
+    const population = `${group.slice(TOTAL_PREFIX.length)}\u0001`;
+    return [...this.groups.keys()].filter((key) => key.startsWith(population));
   }
 
-  groupKeys(): string[] {
-    return [...this.groups.keys()];
+  respondents(group: string): number {
+    return this.members(group).reduce((sum, key) => sum + (this.groups.get(key)?.respondents ?? 0), 0);
   }
 
   /** Counts of item `i` in `group`: one per scale value, then "ved ikke". */
   counts(group: string, item: number): number[] {
-    if (group === ALL) {
-      const sum = new Array<number>(this.width).fill(0);
-      for (const key of this.groups.keys()) this.counts(key, item).forEach((c, i) => (sum[i]! += c));
-      return sum;
+    const sum = new Array<number>(this.width).fill(0);
+    for (const key of this.members(group)) {
+      const entry = this.groups.get(key);
+      if (!entry) continue;
+      for (let j = 0; j < this.width; j++) sum[j]! += entry.counts[item * this.width + j]!;
     }
-    const entry = this.groups.get(group);
-    if (!entry) return new Array<number>(this.width).fill(0);
-    return [...entry.counts.subarray(item * this.width, (item + 1) * this.width)];
+    return sum;
   }
 }

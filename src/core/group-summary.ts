@@ -1,10 +1,22 @@
+import { discloseTable, type Why } from "./disclosure.ts";
+import { LEADERS } from "./levels.ts";
 import { Histogram, type Summary } from "./stats.ts";
 
-export type GroupRow = Summary & { by: Record<string, string>; dimension: string; suppressed: boolean };
+/** One published row of a breakdown: a group's figures for one dimension, or (total) the population's. */
+export type GroupRow = Summary & {
+  by: Record<string, string>;
+  population: string;
+  dimension: string;
+  suppressed: boolean;
+  why: Why | undefined;
+  total: boolean;
+};
 
-type Group = { values: string[]; histograms: Histogram[] };
+type Group = { population: string; values: string[]; histograms: Histogram[] };
 
-/** Accumulates dimension scores per group of `--by` values, in constant memory per group. */
+const EMPTY: Omit<Summary, "n"> = { mean: null, sd: null, median: null, min: null, max: null };
+
+/** Accumulates dimension scores per population and group of `--by` values, in constant memory per group. */
 export class GroupSummary {
   private readonly groups = new Map<string, Group>();
 
@@ -13,12 +25,12 @@ export class GroupSummary {
     readonly dimensions: readonly string[],
   ) {}
 
-  /** Adds one respondent's scores (NaN = missing) to the group of `values`. */
-  add(values: readonly string[], scores: ArrayLike<number>): void {
-    const key = values.join("\u0000");
+  /** Adds one respondent's scores (NaN = missing) to the group of `values` within `population`. */
+  add(values: readonly string[], scores: ArrayLike<number>, population: string = LEADERS): void {
+    const key = `${population}\u0001${values.join("\u0000")}`;
     let group = this.groups.get(key);
     if (!group) {
-      group = { values: [...values], histograms: this.dimensions.map(() => new Histogram()) };
+      group = { population, values: [...values], histograms: this.dimensions.map(() => new Histogram()) };
       this.groups.set(key, group);
     }
     for (let d = 0; d < this.dimensions.length; d++) {
@@ -27,28 +39,42 @@ export class GroupSummary {
     }
   }
 
-  /** All groups as one, for the total beside a breakdown. */
-  merged(): GroupSummary {
-    const all = new GroupSummary([], this.dimensions);
-    const histograms = this.dimensions.map(() => new Histogram());
-    for (const group of this.groups.values()) group.histograms.forEach((h, d) => histograms[d]!.merge(h));
-    all.groups.set("", { values: [], histograms });
-    return all;
+  /** Populations present: the leaders first, then mirror levels in `populationOrder`. */
+  populations(populationOrder: readonly string[] = []): string[] {
+    const present = new Set([...this.groups.values()].map((g) => g.population));
+    return [LEADERS, ...populationOrder].filter((p, i, all) => present.has(p) && all.indexOf(p) === i);
   }
 
-  /** Every group × dimension, groups in `compare` order; groups with n below the threshold show only n. */
-  rows(minGroupSize: number, compare: (a: string[], b: string[]) => number): GroupRow[] {
-    const groups = [...this.groups.values()].sort((a, b) => compare(a.values, b.values));
-    return groups.flatMap((group) =>
-      this.dimensions.map((dimension, d) => {
-        const summary = group.histograms[d]!.summary();
-        const by = Object.fromEntries(this.byColumns.map((column, i) => [column, group.values[i]!]));
-        return summary.n < minGroupSize
-          ? { by, dimension, n: summary.n, mean: null, sd: null, median: null, min: null, max: null, suppressed: true }
-          : { by, dimension, ...summary, suppressed: false };
-      }),
-    );
+  /**
+   * Every population's breakdown: its groups × dimensions (in `compare` order), then its total
+   * rows. What is hidden is decided by the disclosure engine, one breakdown per dimension.
+   */
+  rows(k: number, compare: (a: string[], b: string[]) => number, populationOrder: readonly string[] = []): GroupRow[] {
+    const out: GroupRow[] = [];
+    for (const population of this.populations(populationOrder)) {
+      const groups = [...this.groups.values()].filter((g) => g.population === population).sort((a, b) => compare(a.values, b.values));
+      const keys = groups.map((g) => g.values);
+      const byOf = (values: readonly string[]) => Object.fromEntries(this.byColumns.map((c, i) => [c, values[i]!]));
+      const perGroup: GroupRow[][] = groups.map(() => []);
+      const totals: GroupRow[] = [];
+      this.dimensions.forEach((dimension, d) => {
+        const summaries = groups.map((g) => g.histograms[d]!.summary());
+        const decided = discloseTable(keys, summaries.map((s) => s.n), k);
+        summaries.forEach((s, i) => perGroup[i]!.push(publish(s, { by: byOf(keys[i]!), population, dimension, total: false }, decided.groups[i]!)));
+        const all = new Histogram();
+        groups.forEach((g) => all.merge(g.histograms[d]!));
+        totals.push(publish(all.summary(), { by: {}, population, dimension, total: true }, decided.total));
+      });
+      out.push(...perGroup.flat(), ...totals);
+    }
+    return out;
   }
+}
+
+function publish(s: Summary, at: Pick<GroupRow, "by" | "population" | "dimension" | "total">, decision: { hidden: boolean; why: Why | undefined }): GroupRow {
+  return decision.hidden
+    ? { ...at, n: s.n, ...EMPTY, suppressed: true, why: decision.why }
+    : { ...at, ...s, suppressed: false, why: undefined };
 }
 
 /** Orders groups column by column: levels in questionnaire order, other values alphabetically (Danish). */
@@ -73,22 +99,3 @@ const rank = (order: readonly string[], value: string) => {
   const i = order.indexOf(value);
   return i < 0 ? order.length : i;
 };
-
-/**
- * Complementary suppression for outputs that show a total beside its groups: where exactly one
- * group of a dimension is suppressed, the next smallest is suppressed too, so the hidden figures
- * cannot be worked out by subtracting the shown groups from the total.
- */
-export function suppressComplements(rows: GroupRow[]): GroupRow[] {
-  const byDimension = new Map<string, GroupRow[]>();
-  for (const row of rows) byDimension.set(row.dimension, [...(byDimension.get(row.dimension) ?? []), row]);
-  const extra = new Set<GroupRow>();
-  for (const group of byDimension.values()) {
-    if (group.filter((row) => row.suppressed).length !== 1) continue;
-    const next = group.filter((row) => !row.suppressed).sort((a, b) => a.n - b.n)[0];
-    if (next) extra.add(next);
-  }
-  return rows.map((row) =>
-    extra.has(row) ? { ...row, mean: null, sd: null, median: null, min: null, max: null, suppressed: true } : row,
-  );
-}

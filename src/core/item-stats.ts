@@ -1,4 +1,6 @@
-import { elementItems } from "./levels.ts";
+import { discloseAnswers, type Why } from "./disclosure.ts";
+import type { LevelGrouping } from "./level-groups.ts";
+import { elementItems, LEADERS, presentedTo } from "./levels.ts";
 import type { Questionnaire } from "./questionnaire.ts";
 import type { ScoringModel } from "./scoring.ts";
 import { AlphaAccumulator } from "./stats.ts";
@@ -7,6 +9,8 @@ import { AlphaAccumulator } from "./stats.ts";
 export const AnswerKind = { Empty: 0, Value: 1, DontKnow: 2 } as const;
 
 export type ItemStat = {
+  population: string;
+  /** The level (or merged levels) — empty on the population's total row. */
   level: string;
   item_id: string;
   n: number;
@@ -17,29 +21,31 @@ export type ItemStat = {
   /** Share of valid answers in the two highest scale values ("I høj grad" + "I meget høj grad"). */
   top2: number | null;
   suppressed: boolean;
+  why: Why | undefined;
+  total: boolean;
 };
 
-export type ElementStat = { level: string; element: string; k: number; n_complete: number; alpha: number | null; suppressed: boolean };
+export type ElementStat = { population: string; level: string; element: string; k: number; n_complete: number; alpha: number | null; suppressed: boolean };
 
-type LevelItems = { itemIndex: number[]; counts: Float64Array[]; dontKnow: Float64Array };
+type GroupCounts = { population: string; levels: Set<string>; counts: Float64Array };
 type LevelElements = { element: string; members: number[]; reverse: boolean[]; alpha: AlphaAccumulator }[];
 
-/** Per item and level: answer distribution; per element and level: Cronbach's alpha over complete cases. */
+/** Per item and level group: answer distribution; per element and level: Cronbach's alpha over complete cases. */
 export class ItemStatistics {
-  private readonly items = new Map<string, LevelItems>();
+  private readonly groups = new Map<string, GroupCounts>();
   private readonly elements = new Map<string, LevelElements>();
   private readonly scratch: Float64Array;
+  private readonly width: number;
 
   constructor(
     private readonly q: Questionnaire,
     private readonly model: ScoringModel,
+    private readonly grouping: LevelGrouping,
   ) {
-    const span = q.scale.max - q.scale.min + 1;
+    this.width = q.scale.max - q.scale.min + 2;
     const index = new Map(model.itemIds.map((id, i) => [id, i]));
     let widest = 0;
     for (const level of q.levels) {
-      const presented = model.itemIds.flatMap((id, i) => (this.presented(level.id, id) ? [i] : []));
-      this.items.set(level.id, { itemIndex: presented, counts: presented.map(() => new Float64Array(span)), dontKnow: new Float64Array(presented.length) });
       this.elements.set(level.id, q.areas.flatMap((area) => area.elements).flatMap((element) => {
         const members = elementItems(element, level.id);
         widest = Math.max(widest, members.length);
@@ -54,19 +60,18 @@ export class ItemStatistics {
     this.scratch = new Float64Array(widest);
   }
 
-  private presented(level: string, itemId: string): boolean {
-    const plan = this.model.plans.get(level)!;
-    const i = this.model.itemIds.indexOf(itemId);
-    return plan.elements.some((element) => element?.members.includes(i));
-  }
-
   add(level: string, values: ArrayLike<number>, kinds: ArrayLike<number>): void {
-    const items = this.items.get(level)!;
+    const key = this.grouping.keyOf(level);
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { population: this.grouping.populationOf(level), levels: new Set(), counts: new Float64Array(this.model.itemIds.length * this.width) };
+      this.groups.set(key, group);
+    }
+    group.levels.add(level);
     const { min, max } = this.q.scale;
-    for (let j = 0; j < items.itemIndex.length; j++) {
-      const i = items.itemIndex[j]!;
-      if (kinds[i] === AnswerKind.Value) items.counts[j]![values[i]! - min]!++;
-      else if (kinds[i] === AnswerKind.DontKnow) items.dontKnow[j]!++;
+    for (let i = 0; i < this.model.itemIds.length; i++) {
+      if (kinds[i] === AnswerKind.Value) group.counts[i * this.width + values[i]! - min]!++;
+      else if (kinds[i] === AnswerKind.DontKnow) group.counts[i * this.width + this.width - 1]!++;
     }
     for (const element of this.elements.get(level)!) {
       let complete = true;
@@ -79,43 +84,59 @@ export class ItemStatistics {
     }
   }
 
-  result(minGroupSize: number): { items: ItemStat[]; elements: ElementStat[] } {
-    const { min, max } = this.q.scale;
+  /** Every item's breakdown over the level groups of each population, with its total, through the disclosure engine. */
+  result(k: number): { items: ItemStat[]; elements: ElementStat[] } {
     const items: ItemStat[] = [];
+    const populations = [...new Set([...this.groups.values()].map((g) => g.population))];
+    const order = this.grouping.order;
+    for (const population of populations.sort((a, b) => (a === LEADERS ? -1 : b === LEADERS ? 1 : 0))) {
+      const keys = order.filter((key) => this.groups.get(key)?.population === population);
+      this.model.itemIds.forEach((itemId, i) => {
+        const item = this.q.areas.flatMap((a) => a.elements.flatMap((e) => e.items)).find((it) => it.id === itemId)!;
+        const asked = keys.filter((key) => [...this.groups.get(key)!.levels].some((level) => presentedTo(item, level)));
+        if (asked.length === 0) return;
+        const counts = asked.map((key) => [...this.groups.get(key)!.counts.subarray(i * this.width, (i + 1) * this.width)]);
+        const total = counts.reduce((sum, c) => sum.map((v, j) => v + c[j]!), new Array<number>(this.width).fill(0));
+        const valid = counts.map((c) => c.slice(0, -1).reduce((a, b) => a + b, 0));
+        const decided = discloseAnswers(asked.map((key) => [key]), valid, counts.map((c) => c.reduce((a, b) => a + b, 0)), k);
+        asked.forEach((key, g) => items.push(this.stat(population, key, itemId, counts[g]!, decided.groups[g]!, false)));
+        items.push(this.stat(population, "", itemId, total, decided.total, true));
+      });
+    }
     const elements: ElementStat[] = [];
     for (const level of this.q.levels) {
-      const stats = this.items.get(level.id)!;
-      stats.itemIndex.forEach((i, j) => {
-        const counts = stats.counts[j]!;
-        let n = 0;
-        let sum = 0;
-        let top = 0;
-        counts.forEach((c, offset) => {
-          n += c;
-          sum += c * (min + offset);
-          if (min + offset >= max - 1) top += c;
-        });
-        const mean = n > 0 ? sum / n : null;
-        let squares = 0;
-        counts.forEach((c, offset) => (squares += mean === null ? 0 : c * (min + offset - mean) ** 2));
-        const suppressed = n < minGroupSize;
-        items.push({
-          level: level.id,
-          item_id: this.model.itemIds[i]!,
-          n,
-          mean: suppressed ? null : mean,
-          sd: suppressed || n < 2 ? null : Math.sqrt(squares / (n - 1)),
-          counts: suppressed ? null : Object.fromEntries([...counts].map((c, offset) => [String(min + offset), c])),
-          ved_ikke: suppressed ? null : stats.dontKnow[j]!,
-          top2: suppressed || n === 0 ? null : top / n,
-          suppressed,
-        });
-      });
       for (const element of this.elements.get(level.id)!) {
-        const suppressed = element.alpha.n < minGroupSize;
-        elements.push({ level: level.id, element: element.element, k: element.alpha.k, n_complete: element.alpha.n, alpha: suppressed ? null : element.alpha.alpha(), suppressed });
+        // Alpha is no sum, so it cannot be combined with other figures; it needs only its own k.
+        const suppressed = element.alpha.n < k;
+        elements.push({ population: this.grouping.populationOf(level.id), level: level.id, element: element.element, k: element.alpha.k, n_complete: element.alpha.n, alpha: suppressed ? null : element.alpha.alpha(), suppressed });
       }
     }
     return { items, elements };
+  }
+
+  private stat(population: string, level: string, itemId: string, counts: number[], decision: { hidden: boolean; why: Why | undefined }, total: boolean): ItemStat {
+    const { min, max } = this.q.scale;
+    const valid = counts.slice(0, -1);
+    let n = 0;
+    let sum = 0;
+    let top = 0;
+    valid.forEach((c, offset) => {
+      n += c;
+      sum += c * (min + offset);
+      if (min + offset >= max - 1) top += c;
+    });
+    const mean = n > 0 ? sum / n : null;
+    let squares = 0;
+    valid.forEach((c, offset) => (squares += mean === null ? 0 : c * (min + offset - mean) ** 2));
+    const hidden = decision.hidden;
+    return {
+      population, level, item_id: itemId, n,
+      mean: hidden ? null : mean,
+      sd: hidden || n < 2 ? null : Math.sqrt(squares / (n - 1)),
+      counts: hidden ? null : Object.fromEntries(valid.map((c, offset) => [String(min + offset), c])),
+      ved_ikke: hidden ? null : counts.at(-1)!,
+      top2: hidden || n === 0 ? null : top / n,
+      suppressed: hidden, why: hidden ? decision.why : undefined, total,
+    };
   }
 }

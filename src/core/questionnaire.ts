@@ -66,6 +66,24 @@ export type Scale = z.infer<typeof Scale>;
 export const Band = z.object({ min: z.number(), label: NonEmpty, label_en: NonEmpty.optional() });
 export type Band = z.infer<typeof Band>;
 
+const LineRange = z
+  .string()
+  .regex(/^\d+-\d+$/, { message: "range_pattern" })
+  .meta({ description: 'Lines of the source file, e.g. "895-2096"' });
+
+/** A bibliographic reference for one source file, so that "000:1514-1518" can be cited as author, year, title, section. */
+export const SourceInfo = z.object({
+  author: NonEmpty,
+  year: z.union([z.int(), NonEmpty]),
+  title: NonEmpty.meta({ description: "The full title" }),
+  short: NonEmpty.optional().meta({ description: "The short title used in citations, e.g. 'Delrapport 1'" }),
+  sections: z
+    .array(z.object({ lines: LineRange, label: NonEmpty, label_en: NonEmpty.optional() }))
+    .default([])
+    .meta({ description: "Sections by line range; a citation names the narrowest section holding the cited lines" }),
+});
+export type SourceInfo = z.infer<typeof SourceInfo>;
+
 export const Questionnaire = z.object({
   id: Id,
   version: z.string().min(1).meta({ description: 'A string, e.g. "1.0"; recorded in every response row' }),
@@ -75,6 +93,12 @@ export const Questionnaire = z.object({
   description_en: NonEmpty.optional(),
   scope: NonEmpty.optional().meta({ description: "The area of work the questionnaire is written for, e.g. 'Myndighed for børn og unge med særlige behov'" }),
   scope_en: NonEmpty.optional(),
+  scope_note: NonEmpty.optional().meta({ description: "Shown with the scope: e.g. which questionnaire to use outside it" }),
+  scope_note_en: NonEmpty.optional(),
+  sources: z
+    .record(z.string().regex(/^\d{3}$/, { message: "source_id_pattern" }), SourceInfo)
+    .optional()
+    .meta({ description: 'Bibliographic references by source file id ("000"), for citing item sources' }),
   language: z.enum(["da", "en"]).default("da"),
   scale: Scale,
   levels: z.array(Level).min(1),

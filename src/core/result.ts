@@ -1,3 +1,4 @@
+import { citeSource } from "./citation.ts";
 import { adviceFor, type GoodPractice } from "./good-practice.ts";
 import { bandFor, labelOf } from "./levels.ts";
 import type { Questionnaire } from "./questionnaire.ts";
@@ -42,7 +43,8 @@ export function buildRespondentResult(
     weakest,
     advice: weakest.flatMap((element) => {
       const advice = adviceFor(practice, element.id, level, lang);
-      return advice ? [{ element, ...advice }] : [];
+      // A reader's citation ("Socialstyrelsen 2014, Delrapport 1, afsnit 3.4.4") where the questionnaire lists its sources.
+      return advice ? [{ element, text: advice.text, source: citeSource(q.sources, advice.source, lang) }] : [];
     }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Issue, Path } from "./issues.ts";
 import type { Questionnaire } from "./questionnaire.ts";
+import { mirrorItemsPairUp, mirrorLevelsRateLeaders, sourcesAreListed } from "./mirror-rules.ts";
 import { t } from "./text.ts";
 
 /** A cross-field rule: runs on a shape-valid questionnaire and reports what the schema cannot see. */
@@ -135,4 +136,7 @@ export const RULES: Rule[] = [
   itemsHaveTextForTheirLevels,
   levelsHaveItems,
   bandsAreSorted,
+  mirrorLevelsRateLeaders,
+  mirrorItemsPairUp,
+  sourcesAreListed,
 ];

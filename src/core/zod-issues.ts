@@ -12,6 +12,8 @@ const PATTERN_MESSAGES: Record<string, Text> = {
     'skal have formen "000:1100-1132" (fil:linjer; flere adskilt af "; ")',
     'must look like "000:1100-1132" (file:lines; several joined by "; ")',
   ),
+  range_pattern: t('skal have formen "895-2096" (første-sidste linje)', 'must look like "895-2096" (first-last line)'),
+  source_id_pattern: t('skal være et kildefil-id med tre cifre, fx "000"', 'must be a three-digit source file id, e.g. "000"'),
 };
 
 const TYPE_NAMES: Record<string, Text> = {

@@ -19,6 +19,9 @@ const cases: [string, [string, number, number][]][] = [
   ["invalid/scale-range.yaml", [["scale_range", 5, 8]]],
   ["invalid/level-without-items.yaml", [["level_without_items", 10, 11]]],
   ["invalid/bands-unsorted.yaml", [["bands_not_sorted", 22, 12], ["band_out_of_range", 23, 12]]],
+  ["invalid/mirror-rates.yaml", [["rates_mirror", 11, 43], ["rates_unknown", 12, 41]]],
+  ["invalid/mirror-items.yaml", [["mirror_of_unknown", 23, 84], ["mirror_of_not_rated", 24, 84], ["mirror_of_mirror", 25, 79], ["mirror_of_not_mirror", 26, 83]]],
+  ["invalid/sources-unlisted.yaml", [["source_unlisted", 18, 17], ["source_unlisted", 21, 41]]],
   ["invalid/bad-ids.yaml", [["invalid_format", 12, 9], ["reserved_id", 15, 13], ["reserved_id", 18, 19], ["invalid_format", 19, 41]]],
 ];
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { memoryIo } from "../../src/cli/io.ts";
 import { renderResult } from "../../src/cli/render-result.ts";
 import type { RespondentResult } from "../../src/core/result.ts";
-import { sourceInWords } from "../../src/core/source-words.ts";
 
 const dim = (id: string, label: string, score: number | null, band: string | null = score === null ? null : "Under udvikling") => ({ id, label, score, band });
 // The longest labels of the bundled questionnaire, and a missing score.
@@ -19,10 +18,10 @@ const RESULT: RespondentResult = {
   advice: [{ element: dim("e1", "Organisere og tilrettelægge arbejdet", 50), text: "Teamlederen har klare principper for, hvordan sagerne fordeles, faste procedurer, så sager ikke tabes ved fravær, og en sagsmængde, der gør det muligt at udføre arbejdet kvalificeret.", source: "000:1340-1346; 000:1453-1467" }],
 };
 
-const render = (columns: number, describe?: (ref: string) => string | undefined) => {
+const render = (columns: number) => {
   const { io } = memoryIo("/");
   io.columns = columns;
-  return renderResult(RESULT, io, describe);
+  return renderResult(RESULT, io);
 };
 
 describe("the result screen fits the terminal", () => {
@@ -42,24 +41,13 @@ describe("the result screen fits the terminal", () => {
     expect(render(60)).toMatch(/Samlet\s+75\s+Etableret\s+█{8}░{2}$/m);
   });
 
-  it("shows no raw line numbers as a source: words when the questionnaire maps them, nothing otherwise", () => {
+  it("shows sources in words only: a reference the questionnaire could not name (raw line numbers) is left out", () => {
     expect(render(80)).not.toMatch(/Kilde|000:/);
-    const sources = { "000": { short: "Delrapport 1", sections: [{ lines: "484-2653", label: "kapitel 3" }, { lines: "1300-1500", label: "afsnit 3.2" }] } };
-    expect(render(80, (ref) => sourceInWords(ref, sources, "da"))).toContain("Kilde: Delrapport 1, afsnit 3.2");
-  });
-});
-
-describe("sourceInWords", () => {
-  const sources = {
-    "000": { short: "Delrapport 1", sections: [{ lines: "79-207", label: "kapitel 1", label_en: "chapter 1" }, { lines: "484-2653", label: "kapitel 3", label_en: "chapter 3" }, { lines: "502-722", label: "afsnit 3.1", label_en: "section 3.1" }] },
-    "001": { author: "Socialstyrelsen", year: 2015 },
-  };
-  it("names each reference by its source and the narrowest section holding its lines, once", () => {
-    expect(sourceInWords("000:600-610; 000:700-720; 000:1000-1010; 001:5-9", sources, "da")).toBe("Delrapport 1, afsnit 3.1; Delrapport 1, kapitel 3; Socialstyrelsen 2015");
-    expect(sourceInWords("000:100-110", sources, "en")).toBe("Delrapport 1, chapter 1");
-  });
-  it("is undefined without a map or when no reference can be named", () => {
-    expect(sourceInWords("000:600-610", undefined, "da")).toBeUndefined();
-    expect(sourceInWords("999:1-2", sources, "da")).toBeUndefined();
+    const cited = (source: string) => {
+      const { io } = memoryIo("/");
+      return renderResult({ ...RESULT, advice: [{ ...RESULT.advice[0]!, source }] }, io);
+    };
+    expect(cited("Socialstyrelsen 2014, Delrapport 1, afsnit 3.2")).toContain("Kilde: Socialstyrelsen 2014, Delrapport 1, afsnit 3.2");
+    expect(cited("Socialstyrelsen 2014, Delrapport 1, afsnit 3.2; 004:12-20")).toMatch(/Kilde: Socialstyrelsen 2014, Delrapport 1, afsnit 3\.2$/m);
   });
 });

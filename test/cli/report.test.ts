@@ -55,9 +55,8 @@ describe("report (PDF)", () => {
 
   it("shows no figure of a group below the threshold, nor of its complement", () => {
     expect(text).toContain("færre end 3 besvarelser"); // Lille
-    expect(text).toContain("skjult af hensyn til anonymitet"); // Mellem, the complement
+    expect(text).toContain("skjult, så tallet for en lille gruppe ikke kan regnes ud"); // Mellem, the complement
     expect(text).not.toMatch(/Lille\s*2\b/);
-    expect(text).not.toMatch(/Mellem\s*4\b/);
     expect(text).not.toMatch(/Gns\. [24] ·/); // Lille's and Mellem's item means
     expect(text).not.toMatch(/· n [24]\b/); // item counts of the hidden groups
     expect(text).not.toMatch(/\b75\s+Høj/); // Mellem's element score and band
@@ -75,14 +74,19 @@ describe("report (PDF)", () => {
 
   it("writes its figures to --csv with complementary suppression", () => {
     const lines = readFileSync(join(dir, "tal.csv"), "utf8").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("group,dimension,n,mean,sd,median,min,max,suppressed");
-    expect(lines).toContain("Lille,e1,2,,,,,,true");
-    expect(lines).toContain("Mellem,e1,4,,,,,,true");
+    expect(lines[0]).toBe("group,population,dimension,item_id,n,mean,sd,median,min,max,score,count_1,count_2,count_3,count_4,count_5,count_ved_ikke,suppressed,total");
+    const blanks = ",,,,,,";
+    expect(lines).toContain(`Lille,ledere,e1,,2,,,,,,${blanks},true,false`);
+    expect(lines).toContain(`Mellem,ledere,e1,,4,,,,,,${blanks},true,false`);
     // Stor: e1 for 6 × 100 and 4 × 50 → mean 80, sd = sqrt(6·20² + 4·30²)/9 = sqrt(6000/9)
-    expect(lines).toContain(`Stor,e1,10,80,${(Math.round(Math.sqrt(6000 / 9) * 100) / 100).toString()},100,50,100,false`);
-    expect(lines.filter((l) => l.startsWith("Alle,"))).toHaveLength(6);
+    expect(lines).toContain(`Stor,ledere,e1,,10,80,${(Math.round(Math.sqrt(6000 / 9) * 100) / 100).toString()},100,50,100,${blanks},false,false`);
+    expect(lines.filter((l) => l.startsWith(",ledere,") && l.endsWith(",true") && l.split(",")[3] === "")).toHaveLength(6);
     // e2 over all 16: 2 × 25, 4 × 75, 6 × 100, 4 × 50 → mean 71.875, sd 27.195 (Python statistics.stdev)
-    expect(lines).toContain("Alle,e2,16,71.88,27.2,75,25,100,false");
+    expect(lines).toContain(`,ledere,e2,,16,71.88,27.2,75,25,100,${blanks},false,true`);
+    // Items: Stor's i1 = six 5s and four 3s → mean 4.2, score 80; Lille's and Mellem's are hidden
+    expect(lines).toContain("Stor,ledere,e1,i1,10,4.2,,,,,80,0,0,4,0,6,0,false,false");
+    expect(lines).toContain("Lille,ledere,e1,i1,2,,,,,,,,,,,,,true,false");
+    expect(lines).toContain("Mellem,ledere,e1,i1,4,,,,,,,,,,,,,true,false");
   });
 
   it("gives identical bytes for the same input when SOURCE_DATE_EPOCH is set", async () => {
@@ -113,7 +117,7 @@ describe("report (PDF)", () => {
   });
 
   it("treats a level an element has no items for as not applicable, not as a small group to protect", async () => {
-    // Default questionnaire: medarbejder has no items in "organisere". Six teamledere and six medarbejdere answer 4.
+    // Default questionnaire (2.0): medarbejder has no items in "praesentation". Six teamledere and six medarbejdere answer 4.
     const q = JSON.parse((await import("node:child_process")).execFileSync(process.execPath, [join(ROOT, "bin", "ledelsestjek.js"), "show", "--json"], { encoding: "utf8" }));
     const items = q.areas.flatMap((a: { elements: { items: { id: string; levels: string[] }[] }[] }) => a.elements.flatMap((e) => e.items));
     const header = ["respondent_id", "questionnaire_id", "questionnaire_version", "level", "group", "submitted_at", ...items.map((i: { id: string }) => i.id)].join(",");
@@ -123,8 +127,31 @@ describe("report (PDF)", () => {
     const { io } = memoryIo(dir2, "da", env);
     await report({ files: ["d.csv"], by: "level", out: "r.pdf", csv: "r.csv" }, io);
     const lines = readFileSync(join(dir2, "r.csv"), "utf8").trimEnd().split("\r\n");
-    expect(lines).toContain("medarbejder,organisere,0,,,,,,true");
-    expect(lines).toContain("teamleder,organisere,6,75,0,75,75,75,false"); // 4 on 1-5 → 75, for all six
+    expect(lines).toContain("medarbejder,medarbejder,praesentation,,0,,,,,,,,,,,,,true,false");
+    expect(lines).toContain("teamleder,ledere,praesentation,,6,75,0,75,75,75,,,,,,,,false,false"); // 4 on 1-5 → 75, for all six
     expect(await pdfText(join(dir2, "r.pdf"))).toContain("ikke relevant for niveauet");
+  });
+});
+
+describe("report: anonymity across levels (SPEC §4)", () => {
+  it("hides 'Alle' for an item put to a single level whose group is hidden", async () => {
+    // mini: i5 is put to medarbejder only, who are 1-2 here (k = 3); its total is the same people.
+    const d = tmpDir();
+    const { io } = memoryIo(d, "da", env);
+    await report({ files: [join(ROOT, "test", "fixtures", "responses", "mini-utf8.csv")], questionnaire: MINI, by: "level", out: "r.pdf", csv: "r.csv" }, io);
+    const lines = readFileSync(join(d, "r.csv"), "utf8").trimEnd().split("\r\n");
+    const i5 = lines.filter((l) => l.split(",")[3] === "i5");
+    expect(i5.length).toBeGreaterThan(0);
+    expect(i5.every((l) => l.endsWith("true,false") || l.endsWith("true,true"))).toBe(true);
+    expect(i5.some((l) => l.endsWith(",true,true"))).toBe(true);
+  });
+
+  it("names merged levels on the cover and in the method section", async () => {
+    const d = tmpDir();
+    const { io } = memoryIo(d, "da", env);
+    await report({ files: [join(ROOT, "test", "fixtures", "responses", "mini-utf8.csv")], questionnaire: MINI, by: "level", out: "r.pdf", mergeLevels: ["leder+medarbejder=Hele kæden"] }, io);
+    const pdf = await pdfText(join(d, "r.pdf"));
+    expect(pdf).toContain("Sammenlagte niveauer");
+    expect(pdf).toMatch(/Hele kæden = Leder \+ Medarbejder/);
   });
 });

@@ -83,30 +83,47 @@ describe("score per respondent", () => {
 });
 
 describe("score --by", () => {
-  it("summarises per level, suppressing groups below min_group_size (3): n = k shown, n = k - 1 hidden", async () => {
+  it("summarises per level with the total last; a hidden level takes the complement with it (test/reference/mini_expected.py)", async () => {
     const { stdout } = await scoreText({ files: [responses("mini-utf8.csv")], by: "level" });
+    // medarbejder has 1-2 respondents (k = 3): hidden; with only leder beside the total, leder would
+    // give medarbejder away by subtraction, so it is hidden too. The totals are shown.
     expect(stdout.trimEnd().split("\r\n")).toEqual([
-      "level,dimension,n,mean,sd,median,min,max,suppressed",
-      "leder,e1,4,58.33,37.88,66.67,8.33,91.67,false",
-      "leder,e2,3,75,25,75,50,100,false",
-      "leder,e3,3,69.44,26.79,58.33,50,100,false",
-      "leder,a1,4,58.33,36.48,64.58,8.33,95.83,false",
-      "leder,a2,3,69.44,26.79,58.33,50,100,false",
-      "leder,total,4,65.63,11.19,63.89,54.17,80.56,false",
-      "medarbejder,e1,1,,,,,,true",
-      "medarbejder,e2,2,,,,,,true",
-      "medarbejder,e3,1,,,,,,true",
-      "medarbejder,a1,2,,,,,,true",
-      "medarbejder,a2,1,,,,,,true",
-      "medarbejder,total,1,,,,,,true",
+      "level,population,dimension,n,mean,sd,median,min,max,suppressed,total",
+      "leder,ledere,e1,4,,,,,,true,false",
+      "leder,ledere,e2,3,,,,,,true,false",
+      "leder,ledere,e3,3,,,,,,true,false",
+      "leder,ledere,a1,4,,,,,,true,false",
+      "leder,ledere,a2,3,,,,,,true,false",
+      "leder,ledere,total,4,,,,,,true,false",
+      "medarbejder,ledere,e1,1,,,,,,true,false",
+      "medarbejder,ledere,e2,2,,,,,,true,false",
+      "medarbejder,ledere,e3,1,,,,,,true,false",
+      "medarbejder,ledere,a1,2,,,,,,true,false",
+      "medarbejder,ledere,a2,1,,,,,,true,false",
+      "medarbejder,ledere,total,1,,,,,,true,false",
+      ",ledere,e1,5,63.33,34.66,83.33,8.33,91.67,false,true",
+      ",ledere,e2,5,70,32.6,75,25,100,false,true",
+      ",ledere,e3,4,64.58,23.94,54.17,50,100,false,true",
+      ",ledere,a1,6,64.58,33.2,64.58,8.33,100,false,true",
+      ",ledere,a2,4,64.58,23.94,54.17,50,100,false,true",
+      ",ledere,total,5,63.06,11.27,61.11,52.78,80.56,false,true",
     ]);
+  });
+
+  it("shows a level of k or more when the levels beside it are no small set (figures from mini_expected.py)", async () => {
+    // Merging the two levels leaves one group equal to the total: shown, since it has n >= k.
+    const { stdout } = await scoreText({ files: [responses("mini-utf8.csv")], by: "level", mergeLevels: ["leder+medarbejder=Alle niveauer"] });
+    const lines = stdout.trimEnd().split("\r\n");
+    expect(lines[1]).toBe("Alle niveauer,ledere,e1,5,63.33,34.66,83.33,8.33,91.67,false,false");
+    expect(lines.at(-1)).toBe(",ledere,total,5,63.06,11.27,61.11,52.78,80.56,false,true");
   });
 
   it("groups by metadata columns too, in the JSON shape of SPEC §5", async () => {
     const { stdout } = await scoreText({ files: [responses("mini-utf8.csv")], by: "kommune,level", format: "json" });
     const json = JSON.parse(stdout);
-    expect(json.groups[0]).toEqual({ by: { kommune: "A", level: "leder" }, dimension: "e1", n: 2, mean: null, sd: null, median: null, min: null, max: null, suppressed: true });
-    expect(json.groups.map((g: { by: Record<string, string> }) => `${g.by.kommune}/${g.by.level}`).filter((v: string, i: number, a: string[]) => a.indexOf(v) === i)).toEqual(["A/leder", "A/medarbejder", "B/leder", "B/medarbejder"]);
+    expect(json.groups[0]).toEqual({ by: { kommune: "A", level: "leder" }, population: "ledere", dimension: "e1", n: 2, mean: null, sd: null, median: null, min: null, max: null, suppressed: true, total: false, reason: "færre end 3 besvarelser" });
+    expect(json.groups.at(-1)).toMatchObject({ by: {}, population: "ledere", dimension: "total", total: true, n: 5, suppressed: false });
+    expect(json.groups.map((g: { by: Record<string, string> }) => `${g.by.kommune}/${g.by.level}`).filter((v: string, i: number, a: string[]) => a.indexOf(v) === i)).toEqual(["A/leder", "A/medarbejder", "B/leder", "B/medarbejder", "undefined/undefined"]);
   });
 
   it("names the missing column when --by asks for one the file lacks", async () => {

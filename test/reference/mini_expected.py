@@ -56,3 +56,19 @@ for level in ["leder", "medarbejder"]:
         else:
             sd = statistics.stdev([float(v) for v in vals])
             print(level, d, n, r2(statistics.mean(vals)), r2(sd), r2(statistics.median(vals)), r2(min(vals)), r2(max(vals)))
+
+# The total rows of `score --by level` (SPEC §4: every breakdown with its total), and which level
+# cells the complement rule hides: a hidden cell with respondents, together under k = 3, takes
+# the smallest shown cell with it.
+K = 3
+for d in dims:
+    vals = [score(r)[d] for r in rows if score(r)[d] is not None]
+    sizes = {lv: sum(1 for r in rows if r["level"] == lv and score(r)[d] is not None) for lv in ["leder", "medarbejder"]}
+    hidden = {lv for lv, n in sizes.items() if n < K}
+    while hidden and sum(sizes[lv] for lv in hidden) < K:
+        shown = sorted((n, lv) for lv, n in sizes.items() if lv not in hidden and n > 0)
+        if not shown:
+            break
+        hidden.add(shown[0][1])
+    sd = statistics.stdev([float(v) for v in vals])
+    print("total", d, len(vals), r2(statistics.mean(vals)), r2(sd), r2(statistics.median(vals)), r2(min(vals)), r2(max(vals)), "hidden:", sorted(hidden))

@@ -1,6 +1,7 @@
-import { bundledIds, bundledPath, DEFAULT_QUESTIONNAIRE } from "../../adapters/bundled.ts";
+import { bundledIds, bundledPath, DEFAULT_QUESTIONNAIRE, olderVersions } from "../../adapters/bundled.ts";
 import { loadQuestionnaireFile } from "../../adapters/yaml-source.ts";
 import { itemsForLevel, labelOf, titleOf } from "../../core/levels.ts";
+import { scopeLines } from "../../core/scope.ts";
 import { formatIssue } from "../format-issues.ts";
 import type { Io } from "../io.ts";
 
@@ -16,7 +17,7 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
       for (const issue of loaded.issues) io.err(formatIssue(issue, io));
       continue;
     }
-    entries.push({ q: loaded.questionnaire, isDefault: id === DEFAULT_QUESTIONNAIRE });
+    entries.push({ q: loaded.questionnaire, isDefault: id === DEFAULT_QUESTIONNAIRE, older: olderVersions(id) });
   }
   if (options.json) {
     io.out(JSON.stringify(
@@ -31,12 +32,19 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
       2,
     ));
   } else {
-    for (const { q, isDefault } of entries) {
+    for (const { q, isDefault, older } of entries) {
       const mark = isDefault ? (io.lang === "da" ? " (standard)" : " (default)") : "";
       io.out(`${io.color.bold(q.id)} ${q.version}${mark} — ${titleOf(q, io.lang)}`);
+      for (const line of scopeLines(q, io.lang)) io.out(`  ${line}`);
       for (const level of q.levels) {
         const n = itemsForLevel(q, level.id).length;
         io.out(`  ${level.id.padEnd(16)} ${String(n).padStart(3)} ${io.lang === "da" ? "spørgsmål" : "items"}  ${labelOf(level, io.lang)}`);
+      }
+      if (older.length > 0) {
+        const named = older.map((v) => `${q.id}@${v}`).join(", ");
+        io.out(io.color.dim(io.lang === "da"
+          ? `  Ældre versioner: ${older.join(", ")} (bruges automatisk til besvarelser fra dem; vælges med ${named})`
+          : `  Older versions: ${older.join(", ")} (used automatically for responses made with them; chosen with ${named})`));
       }
     }
   }

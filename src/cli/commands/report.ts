@@ -6,12 +6,13 @@ import { loadGoodPractice } from "../../adapters/good-practice-file.ts";
 import type { RespondentRow } from "../../adapters/response-reader.ts";
 import { CsvTable, STANDARD, StagedOutput } from "../../adapters/table-writer.ts";
 import { GroupItemCounts } from "../../core/group-items.ts";
-import { GroupSummary, type GroupRow } from "../../core/group-summary.ts";
-import { buildReport, groupKey } from "../../core/report.ts";
+import { GroupSummary } from "../../core/group-summary.ts";
+import { buildReport, groupKey, type Report } from "../../core/report.ts";
 import { compileScoring, scoreValues } from "../../core/scoring.ts";
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
+import { groupingFor, mirrorOrder } from "../grouping.ts";
 import { outputPath } from "../load.ts";
 import { openData, readData, shownPath } from "../read-data.ts";
 import { byValue, parseBy } from "./score.ts";
@@ -26,6 +27,7 @@ export type ReportOptions = {
   long?: boolean;
   lenient?: boolean;
   rejects?: string;
+  mergeLevels?: string[];
 };
 
 /** The report's date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now. */
@@ -50,27 +52,29 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const { files, q, hash } = await openData(options, io);
   const model = compileScoring(q);
   const byColumns = parseBy(options.by);
+  const grouping = groupingFor(q, options.mergeLevels);
   const groups = new GroupSummary(byColumns, model.dimensions);
   const itemCounts = new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
   const scores = new Float64Array(model.dimensions.length);
   const values: string[] = byColumns.map(() => "");
   const onRow = (row: RespondentRow) => {
     scoreValues(model, model.plans.get(row.level)!, row.values, scores);
-    for (let i = 0; i < byColumns.length; i++) values[i] = byValue(row, byColumns[i]!);
-    groups.add(values, scores);
-    itemCounts.add(groupKey(values), row.values, row.kinds);
+    for (let i = 0; i < byColumns.length; i++) values[i] = byValue(row, byColumns[i]!, grouping);
+    const population = grouping.populationOf(row.level);
+    groups.add(values, scores, population);
+    itemCounts.add(groupKey(population, values), row.values, row.kinds);
   };
   const read = await readData(files, q, model, options, io, onRow, async () => undefined, async () => undefined);
   if (read.rows === 0) throw new UserError(1, t("Der er ingen besvarelser at lave en rapport over.", "There are no responses to report on."));
 
   const model_ = buildReport({
     q, hash, lang: io.lang, files: files.map((f) => relative(io.cwd, f) || f), date: created.toISOString().slice(0, 10),
-    toolVersion: toolVersion(), byColumns, groups, itemCounts, practice: loadGoodPractice(q.id),
+    toolVersion: toolVersion(), byColumns, grouping, mirrorOrder: mirrorOrder(q), groups, itemCounts, practice: loadGoodPractice(q.id),
   });
   const { renderReportPdf } = await import("../../adapters/pdf.ts");
   const pdf = await renderReportPdf(model_, created);
   await writeFileAtomic(out, pdf);
-  if (csv) await writeReportCsv(csv, byColumns, model_.rows, io);
+  if (csv) await writeReportCsv(csv, model_, q.scale, io);
   await read.finish();
   io.err(t(
     `Rapporten (${read.rows} besvarelser) er skrevet til ${shown(out)}${csv ? ` og tallene til ${shown(csv)}` : ""}.`,
@@ -79,14 +83,30 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   return 0;
 }
 
-async function writeReportCsv(path: string, byColumns: string[], rows: GroupRow[], io: Io): Promise<void> {
+/**
+ * The PDF's figures, with the same cells hidden: the dimension rows (as `score --by`, with
+ * population and total), then one row per item × group with its answer counts — the audit trail.
+ */
+async function writeReportCsv(path: string, report: Report, scale: { min: number; max: number }, io: Io): Promise<void> {
   const output = new StagedOutput(path, io.cwd);
   const table = new CsvTable(output, STANDARD);
-  table.row([...byColumns, "dimension", "n", "mean", "sd", "median", "min", "max", "suppressed"]);
-  for (const row of rows) {
+  const values: number[] = [];
+  for (let v = scale.min; v <= scale.max; v++) values.push(v);
+  const by = report.byColumns;
+  table.row([...by, "population", "dimension", "item_id", "n", "mean", "sd", "median", "min", "max", "score", ...values.map((v) => `count_${v}`), "count_ved_ikke", "suppressed", "total"]);
+  const blanks = values.map(() => "");
+  for (const row of report.rows) {
     table.row([
-      ...byColumns.map((c) => table.text(row.by[c] ?? "")),
-      row.dimension, String(row.n), table.number(row.mean), table.number(row.sd), table.number(row.median), table.number(row.min), table.number(row.max), String(row.suppressed),
+      ...by.map((c) => table.text(row.by[c] ?? "")), row.population, row.dimension, "",
+      String(row.n), table.number(row.mean), table.number(row.sd), table.number(row.median), table.number(row.min), table.number(row.max), "", ...blanks, "", String(row.suppressed), String(row.total),
+    ]);
+  }
+  for (const row of report.itemRows) {
+    const itemScore = row.mean === null ? null : ((row.mean - scale.min) / (scale.max - scale.min)) * 100;
+    table.row([
+      ...by.map((c) => table.text(row.by[c] ?? "")), row.population, row.element, row.itemId,
+      String(row.n), table.number(row.mean), "", "", "", "", table.number(itemScore),
+      ...(row.counts ? row.counts.map(String) : [...blanks, ""]), String(row.suppressed), String(row.total),
     ]);
   }
   await output.commit(process.stdout);

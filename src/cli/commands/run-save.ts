@@ -11,7 +11,6 @@ import type { Questionnaire } from "../../core/questionnaire.ts";
 import { isFreeTextColumn, wideCells, wideColumns, type Response } from "../../core/responses.ts";
 import { buildRespondentResult } from "../../core/result.ts";
 import { compileScoring, scoreAnswers } from "../../core/scoring.ts";
-import { sourceInWords, type SourceMap } from "../../core/source-words.ts";
 import type { SurveyState } from "../../core/survey.ts";
 import { t, type Text } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
@@ -63,8 +62,7 @@ export async function finish(q: Questionnaire, done: Finished, io: Io, kept: Tex
   // The result is shown even when the row could not be saved: the leader has earned it.
   const scores = scoreAnswers(compileScoring(q), done.level, done.state.answers);
   const result = buildRespondentResult(q, done.level, scores, io.lang, loadGoodPractice(q.id));
-  const sources = (q as { sources?: SourceMap }).sources;
-  io.out(renderResult(result, io, (ref) => sourceInWords(ref, sources, io.lang)));
+  io.out(renderResult(result, io));
   if (failure) {
     throw new UserError(1, t(
       `\nBesvarelsen kunne ikke gemmes i ${shown}: ${failure.da}.\n${kept.da}`,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { relative, resolve } from "node:path";
 import { BrokenProgress, loadProgress, progressPath, removeProgress, saveProgress, type Progress } from "../../adapters/progress-file.ts";
 import { titleOf } from "../../core/levels.ts";
+import { scopeLines } from "../../core/scope.ts";
 import type { Questionnaire } from "../../core/questionnaire.ts";
 import { conductSurvey, emptyState, surveyQuestions, answeredCount } from "../../core/survey.ts";
 import { t } from "../../core/text.ts";
@@ -124,6 +125,7 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
 function welcome(q: Questionnaire, io: Io): void {
   const da = io.lang === "da";
   io.err(io.color.bold(titleOf(q, io.lang)));
+  for (const line of scopeLines(q, io.lang)) io.err(line);
   io.err(da
     ? "Spørgsmålene er tilpasset dit ledelsesniveau og tager 10-15 minutter.\n" +
       "Svar ud fra, hvordan det er i dag — ikke hvordan det burde være.\n" +

@@ -3,13 +3,16 @@ import { FileProblem, metaValue, type RespondentRow } from "../../adapters/respo
 import { CsvTable, EXCEL, STANDARD, StagedOutput, type Dialect } from "../../adapters/table-writer.ts";
 import { groupOrder, GroupSummary } from "../../core/group-summary.ts";
 import { ItemStatistics } from "../../core/item-stats.ts";
+import type { LevelGrouping } from "../../core/level-groups.ts";
 import { bandFor } from "../../core/levels.ts";
 import type { Questionnaire } from "../../core/questionnaire.ts";
 import { compileScoring, scoreValues, type ScoringModel } from "../../core/scoring.ts";
+import { hiddenReason } from "../../core/disclosure-text.ts";
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { writeItemStats } from "../item-stats-output.ts";
+import { groupingFor, mirrorOrder } from "../grouping.ts";
 import { outputPath } from "../load.ts";
 import { openData, readData } from "../read-data.ts";
 
@@ -24,6 +27,7 @@ export type ScoreOptions = {
   lenient?: boolean;
   excel?: boolean;
   rejects?: string;
+  mergeLevels?: string[];
 };
 
 export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
@@ -34,11 +38,12 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
   const { files, q } = await openData(options, io);
   const model = compileScoring(q);
   const byColumns = parseBy(options.by);
+  const grouping = groupingFor(q, options.mergeLevels);
   const dialect: Dialect = options.excel ? EXCEL : STANDARD;
   const output = new StagedOutput(outputPath(options.out, io), tmpdir());
 
   const groups = byColumns.length > 0 ? new GroupSummary(byColumns, model.dimensions) : undefined;
-  const items = options.itemStats ? new ItemStatistics(q, model) : undefined;
+  const items = options.itemStats ? new ItemStatistics(q, model, grouping) : undefined;
   const perRespondent = !groups && !items ? respondentWriter(q, model, output, dialect, format) : undefined;
   const scores = new Float64Array(model.dimensions.length);
   const byValues: string[] = byColumns.map(() => "");
@@ -46,16 +51,16 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
   const onRow = (row: RespondentRow) => {
     scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     if (groups) {
-      for (let i = 0; i < byColumns.length; i++) byValues[i] = byValue(row, byColumns[i]!);
-      groups.add(byValues, scores);
+      for (let i = 0; i < byColumns.length; i++) byValues[i] = byValue(row, byColumns[i]!, grouping);
+      groups.add(byValues, scores, grouping.populationOf(row.level));
     }
     items?.add(row.level, row.values, row.kinds);
     perRespondent?.row(row, scores);
   };
   const read = await readData(files, q, model, options, io, onRow, () => output.drain(), () => output.discard());
 
-  if (groups) writeGroups(q, groups, byColumns, output, dialect, format);
-  if (items) writeItemStats(q, items.result(q.anonymity.min_group_size), output, dialect, format);
+  if (groups) writeGroups(q, groups, byColumns, grouping, output, dialect, format, io);
+  if (items) writeItemStats(q, items.result(q.anonymity.min_group_size), output, dialect, format, io.lang);
   perRespondent?.end();
   await output.commit(stdout);
   await read.finish();
@@ -65,13 +70,13 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
 export const parseBy = (by: string | undefined): string[] => (by ? by.split(",").map((c) => c.trim()).filter(Boolean) : []);
 
 /** The value of a --by column for a row; a column the file lacks stops the run. */
-export function byValue(row: RespondentRow, column: string): string {
-  if (column === "level") return row.level;
+export function byValue(row: RespondentRow, column: string, grouping?: LevelGrouping, option = "--by"): string {
+  if (column === "level") return grouping ? grouping.keyOf(row.level) : row.level;
   if (column === "group") return row.group;
   const value = metaValue(row, column);
   if (value === undefined) {
     const available = ["level", "group", ...row.metaNames].join(", ");
-    throw new FileProblem({ file: row.file, line: 1, column, message: t(`--by ${column}: kolonnen findes ikke i filen (mulige: ${available})`, `--by ${column}: the file has no such column (possible: ${available})`) });
+    throw new FileProblem({ file: row.file, line: 1, column, message: t(`${option} ${column}: kolonnen findes ikke i filen (mulige: ${available})`, `${option} ${column}: the file has no such column (possible: ${available})`) });
   }
   return value;
 }
@@ -111,17 +116,19 @@ function respondentWriter(q: Questionnaire, model: ScoringModel, output: StagedO
   };
 }
 
-function writeGroups(q: Questionnaire, groups: GroupSummary, byColumns: string[], output: StagedOutput, dialect: Dialect, format: string): void {
-  const rows = groups.rows(q.anonymity.min_group_size, groupOrder(byColumns, q.levels.map((l) => l.id)));
+function writeGroups(q: Questionnaire, groups: GroupSummary, byColumns: string[], grouping: LevelGrouping, output: StagedOutput, dialect: Dialect, format: string, io: Io): void {
+  const rows = groups.rows(q.anonymity.min_group_size, groupOrder(byColumns, grouping.order), mirrorOrder(q));
   if (format === "json") {
-    output.write(`${JSON.stringify({ questionnaire: { id: q.id, version: q.version }, groups: rows }, null, 2)}\n`);
+    const groupsJson = rows.map(({ why, ...row }) => ({ ...row, reason: why ? hiddenReason(why, q.anonymity.min_group_size)[io.lang] : null }));
+    output.write(`${JSON.stringify({ questionnaire: { id: q.id, version: q.version }, merged_levels: grouping.merges, groups: groupsJson }, null, 2)}\n`);
     return;
   }
   const table = new CsvTable(output, dialect);
-  table.row([...byColumns, "dimension", "n", "mean", "sd", "median", "min", "max", "suppressed"]);
+  table.row([...byColumns, "population", "dimension", "n", "mean", "sd", "median", "min", "max", "suppressed", "total"]);
   for (const row of rows) {
     table.row([
-      ...byColumns.map((c) => table.text(row.by[c]!)),
+      ...byColumns.map((c) => table.text(row.by[c] ?? "")),
+      row.population,
       row.dimension,
       String(row.n),
       table.number(row.mean),
@@ -130,6 +137,7 @@ function writeGroups(q: Questionnaire, groups: GroupSummary, byColumns: string[]
       table.number(row.min),
       table.number(row.max),
       String(row.suppressed),
+      String(row.total),
     ]);
   }
 }

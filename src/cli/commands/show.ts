@@ -1,5 +1,6 @@
 import { descriptionOf, dontKnowLabel, elementItems, itemText, labelOf, scaleLabel, titleOf } from "../../core/levels.ts";
 import type { Questionnaire } from "../../core/questionnaire.ts";
+import { scopeLines } from "../../core/scope.ts";
 import type { Io } from "../io.ts";
 import { loadQuestionnaire, requireLevel } from "../load.ts";
 
@@ -49,6 +50,7 @@ export async function show(options: ShowOptions, io: Io): Promise<number> {
   const { bold, dim } = io.color;
   const da = io.lang === "da";
   io.out(bold(`${titleOf(q, io.lang)} (${q.id} ${q.version})`));
+  for (const line of scopeLines(q, io.lang)) io.out(line);
   const levelLine = level ? labelOf(q.levels.find((l) => l.id === level)!, io.lang) : q.levels.map((l) => l.id).join(", ");
   io.out(`${da ? "Niveau" : "Level"}: ${levelLine}`);
   const scale = Object.entries(labelsFor(q, io.lang)).map(([v, label]) => `${v} ${label}`);

@@ -1,0 +1,101 @@
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
+import type { GoodPractice } from "../../core/good-practice.ts";
+import { labelOf } from "../../core/levels.ts";
+import type { Questionnaire } from "../../core/questionnaire.ts";
+import type { Lang } from "../../core/text.ts";
+import { countByLevel, type ParticipantProgress } from "../../core/workshop/participant.ts";
+import { ICON, STYLE } from "./pages/layout.ts";
+import type { PageContext } from "./pages/participant.ts";
+import { facilitatorPage } from "./pages/result.ts";
+import { participantRoutes } from "./participant-routes.ts";
+import { CONTENT_SECURITY_POLICY, LIMITS } from "./security.ts";
+
+/** What the server needs of the workshop folder; the CLI wires it to the files, tests may too. */
+export type WorkshopStore = {
+  load(respondent: string): Promise<ParticipantProgress | undefined>;
+  save(progress: ParticipantProgress): Promise<void>;
+  participants(): Promise<ParticipantProgress[]>;
+  finished(): Promise<{ respondent: string; level: string }[]>;
+  /** Appends the finished row unless besvarelser.csv already holds this respondent (a crash between append and save). */
+  submit(progress: ParticipantProgress, submittedAt: string): Promise<void>;
+};
+
+export type AppOptions = {
+  q: Questionnaire;
+  hash: string;
+  workshop: { title: string; k: number; language: Lang; maxParticipants: number };
+  access: { join: string; secret: string };
+  store: WorkshopStore;
+  /** Respondents already in fremdrift/ when the server starts, so the limit survives a restart. */
+  known: string[];
+  now: () => string;
+  practice?: GoodPractice | undefined;
+  participantUrl: () => string;
+};
+
+export function createApp(o: AppOptions) {
+  const { q, store } = o;
+  const base = `/${o.access.join}`;
+  const facilitator = `/f/${o.access.secret}`;
+  const lang = o.workshop.language;
+  const ctx = (b = base): PageContext => ({ lang, base: b, title: o.workshop.title, q, k: o.workshop.k });
+    const inflight = new Set<Promise<unknown>>();
+  const queues = new Map<string, Promise<unknown>>();
+  /** One participant's requests one at a time (a double-tapped Indsend must not append twice). */
+  const serial = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(key) ?? Promise.resolve()).then(work, work);
+    queues.set(key, next.catch(() => undefined));
+    return next;
+  };
+
+  const app = new Hono();
+  app.use("*", async (c, next) => {
+    const done = next();
+    inflight.add(done);
+    try {
+      await done;
+    } finally {
+      inflight.delete(done);
+    }
+    c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+    c.header("X-Frame-Options", "DENY");
+    c.header("Cache-Control", "no-store");
+  });
+  app.use("*", bodyLimit({ maxSize: LIMITS.bodyBytes, onError: (c) => c.text("Payload Too Large", 413) }));
+  app.use("*", csrf());
+  app.notFound((c) => c.text("Not Found", 404));
+  app.onError((err, c) => {
+    // A refused cross-site post: the plain 403 the middleware made.
+    if (err instanceof HTTPException) return err.getResponse();
+    console.error(err);
+    return c.text("Internal Server Error", 500);
+  });
+
+  const css = (c: Context) => c.body(STYLE, 200, { "Content-Type": "text/css; charset=utf-8" });
+  app.get(`${base}/style.css`, css);
+  app.get(`${facilitator}/style.css`, css);
+  const icon = (c: Context) => c.body(ICON, 200, { "Content-Type": "image/svg+xml" });
+  app.get(`${base}/icon.svg`, icon);
+  app.get(`${facilitator}/icon.svg`, icon);
+
+  participantRoutes(app, o, ctx, serial);
+
+  app.get(facilitator, async (c) => {
+    const unfinished = (await store.participants()).filter((p) => !p.submitted_at).map((p) => p.level);
+    const finished = (await store.finished()).map((r) => r.level);
+    const counts = countByLevel(q, unfinished, finished);
+    const levels = counts.levels.map((l) => ({ ...l, label: labelOf(q.levels.find((x) => x.id === l.level)!, lang) }));
+    return c.html(facilitatorPage(ctx(facilitator), { levels, notChosen: counts.notChosen }, o.participantUrl()));
+  });
+
+  /** Resolves once every request under way has finished its writes (for a clean Ctrl-C). */
+  const drain = async () => {
+    while (inflight.size > 0) await Promise.allSettled([...inflight]);
+  };
+  return { app, drain };
+}

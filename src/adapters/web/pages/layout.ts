@@ -1,0 +1,74 @@
+import { html } from "hono/html";
+import type { Lang } from "../../../core/text.ts";
+
+export type Html = ReturnType<typeof html>;
+
+/** The frame of every page: one stylesheet from this server, no script, the language declared for screen readers. */
+export const layout = (lang: Lang, title: string, base: string, body: Html | Html[], heading?: string) => html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<link rel="stylesheet" href="${base}/style.css">
+<link rel="icon" href="${base}/icon.svg" type="image/svg+xml">
+</head>
+<body>
+<header class="top"><span class="brand">ledelsestjek</span>${heading ? html` <span class="ws">${heading}</span>` : ""}</header>
+<main class="page" id="indhold">
+${body}
+</main>
+</body>
+</html>`;
+
+/** The buttons of a page, the primary first: Enter in a form submits the first button, and that must be "Næste". */
+export const buttons = (lang: Lang, primary: "naeste" | "indsend" | "start", back: boolean) => {
+  const label = { naeste: lang === "da" ? "Næste" : "Next", indsend: lang === "da" ? "Indsend" : "Submit", start: "Start" }[primary];
+  return html`<div class="buttons">
+<button type="submit" name="handling" value="${primary}" class="primary">${label}</button>
+${back ? html`<button type="submit" name="handling" value="tilbage" class="secondary">${lang === "da" ? "Tilbage" : "Back"}</button>` : ""}
+</div>`;
+};
+
+/** Our own icon, so the browser does not ask for /favicon.ico outside the join code (and log a 404). */
+export const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#00703c"/></svg>`;
+
+export const STYLE = `
+*{box-sizing:border-box}
+html{font-size:100%;-webkit-text-size-adjust:100%}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#0b0c0c;background:#fff}
+.top{background:#0b0c0c;color:#fff;padding:.6rem 1rem;font-size:1rem}
+.top .brand{font-weight:700}
+.top .ws{opacity:.9;margin-left:.5rem}
+.page{max-width:40rem;margin:0 auto;padding:1rem 1rem 3rem}
+h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
+p,li{font-size:1.05rem}
+.progress{color:#484949;margin:0;font-size:1rem}
+.lead{font-size:1.15rem}
+fieldset{border:0;margin:0 0 1.25rem;padding:0}
+fieldset+fieldset{border-top:1px solid #b1b4b6;padding-top:1rem}
+legend{font-weight:700;font-size:1.1rem;margin-bottom:.5rem;padding:0}
+.hint{color:#484949;margin:.1rem 0 .4rem 2.6rem;font-size:1rem}
+.radio{position:relative;display:flex;align-items:flex-start;margin:.35rem 0}
+.radio input{width:1.6rem;height:1.6rem;margin:.1rem .9rem 0 0;flex:none;accent-color:#0b0c0c}
+.radio label{padding:.15rem 0;font-size:1.05rem;cursor:pointer;flex:1}
+.dontknow{margin-top:.7rem}
+label.block{display:block;font-weight:700;margin:.5rem 0 .3rem}
+textarea{width:100%;min-height:6rem;font:inherit;padding:.5rem;border:2px solid #0b0c0c}
+input:focus,textarea:focus,button:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
+.buttons{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.5rem}
+button{font:inherit;font-size:1.1rem;padding:.6rem 1.2rem;border:0;border-bottom:2px solid #002d18;cursor:pointer;min-height:2.75rem}
+button.primary{background:#00703c;color:#fff}
+button.secondary{background:#f3f2f1;color:#0b0c0c;border-bottom-color:#929191}
+.error{border-left:5px solid #d4351c;padding:.5rem 1rem;margin:1rem 0}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+th,td{text-align:left;padding:.4rem .3rem;border-bottom:1px solid #b1b4b6;vertical-align:top}
+td.num{text-align:right;white-space:nowrap}
+tr.area th,tr.total th{font-weight:700}
+meter{display:block;width:100%;max-width:8rem;height:.9rem;margin-top:.2rem}
+td,th{overflow-wrap:break-word;hyphens:auto}
+.advice{border-left:5px solid #1d70b8;padding:.25rem 1rem;margin:1rem 0}
+.small{font-size:.95rem;color:#484949}
+`;

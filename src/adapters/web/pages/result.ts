@@ -1,0 +1,50 @@
+import { html } from "hono/html";
+import type { RespondentResult, ScoredDimension } from "../../../core/result.ts";
+import type { LevelCounts } from "../../../core/workshop/participant.ts";
+import { layout } from "./layout.ts";
+import type { PageContext } from "./participant.ts";
+
+const score = (d: ScoredDimension) => (d.score === null ? "–" : String(Math.round(d.score)));
+
+/** The same figures as `run`'s result screen: score, band, a bar as decoration after the number. */
+export function resultPage(c: PageContext, result: RespondentResult, levelLabel: string) {
+  const da = c.lang === "da";
+  const row = (d: ScoredDimension, kind: "area" | "element" | "total") => html`<tr class="${kind}">
+${kind === "element" ? html`<td>${d.label}</td>` : html`<th scope="row">${d.label}</th>`}
+<td class="num">${score(d)}</td>
+<td>${d.score === null ? (da ? "for få svar / ikke relevant" : "too few answers / not applicable") : html`${d.band ?? ""}<meter min="0" max="100" value="${Math.round(d.score)}" aria-hidden="true"></meter>`}</td>
+</tr>`;
+  const body = html`<h1>${da ? "Tak! Dit resultat" : "Thank you! Your result"}</h1>
+<p>${da ? `Dine svar er gemt. Dit ledelsesniveau: ${levelLabel}. Scoren går fra 0 til 100.` : `Your answers are saved. Your level of leadership: ${levelLabel}. The score runs from 0 to 100.`}</p>
+<table>
+<caption class="small">${da ? "Score og vurdering pr. element, område og i alt" : "Score and band per element, area and overall"}</caption>
+<thead><tr><th scope="col">${da ? "Element" : "Element"}</th><th scope="col">${da ? "Score" : "Score"}</th><th scope="col">${da ? "Vurdering" : "Band"}</th></tr></thead>
+<tbody>
+${result.areas.map((area) => [row(area, "area"), ...result.elements.filter((e) => e.area === area.id).map((e) => row(e, "element"))])}
+${row(result.total, "total")}
+</tbody>
+</table>
+${result.strongest ? html`<p>${da ? "Stærkeste element" : "Strongest element"}: <strong>${result.strongest.label}</strong> (${score(result.strongest)})</p>` : ""}
+${result.weakest.length > 0 ? html`<p>${da ? (result.weakest.length > 1 ? "Svageste elementer" : "Svageste element") : (result.weakest.length > 1 ? "Weakest elements" : "Weakest element")}: ${result.weakest.map((w, i) => html`${i > 0 ? ", " : ""}<strong>${w.label}</strong> (${score(w)})`)}</p>` : ""}
+${result.advice.map((a) => html`<section class="advice"><h2>${da ? "God praksis" : "Good practice"}: ${a.element.label}</h2><p>${a.text}</p><p class="small">${da ? "Kilde" : "Source"}: ${a.source}</p></section>`)}
+<p class="small">${da ? "Du kan lukke siden nu. Resultatet ses kun på din telefon; i rummet vises kun tal for hele grupper." : "You can close the page now. The result is shown only on your phone; the room only sees figures for whole groups."}</p>`;
+  return layout(c.lang, da ? "Dit resultat" : "Your result", c.base, body, c.title);
+}
+
+/** The facilitator's page in this issue: counts only, per level (figures come with the reveal in part 2). */
+export function facilitatorPage(c: PageContext, counts: { levels: (LevelCounts & { label: string })[]; notChosen: number }, participantUrl: string) {
+  const da = c.lang === "da";
+  const sum = (key: "started" | "finished") => counts.levels.reduce((n, l) => n + l[key], 0);
+  const body = html`<h1>${c.title}</h1>
+<p>${da ? "Deltagernes adresse" : "The participants' address"}: <strong>${participantUrl}</strong></p>
+<table>
+<caption class="small">${da ? "Antal deltagere pr. niveau (opdatér siden for nye tal)" : "Participants per level (reload the page for new counts)"}</caption>
+<thead><tr><th scope="col">${da ? "Niveau" : "Level"}</th><th scope="col">${da ? "I gang" : "In progress"}</th><th scope="col">${da ? "Færdige" : "Finished"}</th></tr></thead>
+<tbody>
+${counts.levels.map((l) => html`<tr><td>${l.label}</td><td class="num">${l.started}</td><td class="num">${l.finished}</td></tr>`)}
+<tr><td>${da ? "Har ikke valgt niveau endnu" : "Not yet chosen a level"}</td><td class="num">${counts.notChosen}</td><td class="num"></td></tr>
+<tr class="total"><th scope="row">${da ? "I alt" : "Total"}</th><td class="num">${sum("started") + counts.notChosen}</td><td class="num">${sum("finished")}</td></tr>
+</tbody>
+</table>`;
+  return layout(c.lang, `${c.title} — ${da ? "facilitator" : "facilitator"}`, c.base, body, c.title);
+}

@@ -1,0 +1,133 @@
+import type { Context, Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { allItems, labelOf, presentedTo } from "../../core/levels.ts";
+import { buildRespondentResult } from "../../core/result.ts";
+import { compileScoring, scoreAnswers } from "../../core/scoring.ts";
+import { applyElementPage, elementPages, startProgress, type ParticipantProgress } from "../../core/workshop/participant.ts";
+import type { AppOptions } from "./app.ts";
+import { elementPage, levelPage, messagePage, welcomePage, type PageContext } from "./pages/participant.ts";
+import { resultPage } from "./pages/result.ts";
+import { newToken, pseudonymOf, TOKEN_PATTERN } from "./security.ts";
+
+const COOKIE = "deltager";
+
+export type Serial = <T>(key: string, work: () => Promise<T>) => Promise<T>;
+
+/**
+ * The participant's walk: welcome → level → one page per element → result. Every post is saved before the
+ * redirect (post/redirect/get), so a reload never posts twice and a closed tab resumes at the saved page.
+ */
+export function participantRoutes(app: Hono, o: AppOptions, ctx: () => PageContext, serial: Serial): void {
+  const { q, store } = o;
+  const base = `/${o.access.join}`;
+  const lang = o.workshop.language;
+  const known = new Set(o.known);
+  const pagesFor = (level: string) => elementPages(q, level, lang);
+  const where = (p: ParticipantProgress) =>
+    p.submitted_at ? `${base}/resultat` : p.level === null || p.page === 0 ? `${base}/niveau` : `${base}/side/${Math.min(p.page, pagesFor(p.level).length)}`;
+  const participant = async (c: Context) => {
+    const token = getCookie(c, COOKIE);
+    if (!token || !TOKEN_PATTERN.test(token)) return undefined;
+    return store.load(pseudonymOf(token));
+  };
+  const form = async (c: Context): Promise<Record<string, string>> => {
+    const body = await c.req.parseBody();
+    return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
+  };
+  const html = (c: Context, page: ReturnType<typeof welcomePage>, status = 200) => c.html(page, status as 200);
+
+  const welcome = async (c: Context) => {
+    const p = await participant(c);
+    return p ? c.redirect(where(p), 303) : html(c, welcomePage(ctx(), "10-15"));
+  };
+  app.get(base, welcome);
+  app.get(`${base}/`, welcome);
+
+  app.post(`${base}/start`, async (c) => {
+    const p = await participant(c);
+    if (p) return c.redirect(where(p), 303);
+    if (known.size >= o.workshop.maxParticipants) {
+      return html(c, messagePage(ctx(), lang === "da" ? "Workshoppen er fuld" : "The workshop is full", lang === "da"
+        ? `Der er plads til ${o.workshop.maxParticipants} deltagere, og de er alle i gang. Sig det til konsulenten.`
+        : `There is room for ${o.workshop.maxParticipants} participants, and all have started. Tell the consultant.`), 503);
+    }
+    const token = newToken();
+    const progress = startProgress(pseudonymOf(token), o.hash, o.now());
+    known.add(progress.respondent_id);
+    await store.save(progress);
+    setCookie(c, COOKIE, token, { path: base, httpOnly: true, sameSite: "Strict", maxAge: 7 * 24 * 3600 });
+    return c.redirect(`${base}/niveau`, 303);
+  });
+
+  app.get(`${base}/niveau`, async (c) => {
+    const p = await participant(c);
+    if (!p || p.submitted_at) return c.redirect(p ? where(p) : base, 303);
+    return html(c, levelPage(ctx(), p.level, p.level ? pagesFor(p.level).length : maxPages()));
+  });
+  const maxPages = () => Math.max(...q.levels.map((l) => pagesFor(l.id).length));
+
+  app.post(`${base}/niveau`, async (c) => {
+    const first = await participant(c);
+    if (!first) return c.redirect(base, 303);
+    const chosen = (await form(c)).niveau;
+    return serial(first.respondent_id, async () => {
+      const p = (await store.load(first.respondent_id))!;
+      if (p.submitted_at) return c.redirect(where(p), 303);
+      const level = q.levels.find((l) => l.id === chosen);
+      if (!level) {
+        return html(c, levelPage(ctx(), p.level, maxPages(), true), 400);
+      }
+      // Answers to items the new level is not asked would be scored for the wrong level: drop them.
+      const answers = Object.fromEntries(Object.entries(p.answers).filter(([id]) => allItems(q).some((i) => i.id === id && presentedTo(i, level.id))));
+      const next = { ...p, level: level.id, page: 1, answers };
+      await store.save(next);
+      return c.redirect(where(next), 303);
+    });
+  });
+
+  app.get(`${base}/side/:n{[0-9]{1,3}}`, async (c) => {
+    const p = await participant(c);
+    if (!p || p.submitted_at || p.level === null) return c.redirect(p ? where(p) : base, 303);
+    const pages = pagesFor(p.level);
+    const page = pages[Number(c.req.param("n")) - 1];
+    return page ? html(c, elementPage(ctx(), page, pages.length, p)) : c.text("Not Found", 404);
+  });
+
+  app.post(`${base}/side/:n{[0-9]{1,3}}`, async (c) => {
+    const first = await participant(c);
+    if (!first) return c.redirect(base, 303);
+    const posted = await form(c);
+    return serial(first.respondent_id, async () => {
+      const p = (await store.load(first.respondent_id))!;
+      if (p.submitted_at || p.level === null) return c.redirect(where(p), 303);
+      const pages = pagesFor(p.level);
+      const n = Number(c.req.param("n"));
+      const page = pages[n - 1];
+      if (!page) return c.text("Not Found", 404);
+      const applied = applyElementPage(q, p, page, posted);
+      if (!applied) {
+        return html(c, messagePage(ctx(), lang === "da" ? "Ugyldigt svar" : "Invalid answer", lang === "da"
+          ? "Et svar var ikke et af valgene på siden. Gå tilbage, og vælg igen."
+          : "An answer was not one of the choices on the page. Go back and choose again."), 400);
+      }
+      const action = posted.handling;
+      const next = { ...applied, page: action === "tilbage" ? n - 1 : Math.min(n + 1, pages.length) };
+      if (action === "indsend" && n === pages.length) {
+        await store.submit(applied, o.now());
+        const done = { ...applied, page: n, submitted_at: o.now() };
+        await store.save(done);
+        return c.redirect(where(done), 303);
+      }
+      await store.save(next);
+      return c.redirect(next.page === 0 ? `${base}/niveau` : `${base}/side/${next.page}`, 303);
+    });
+  });
+
+  app.get(`${base}/resultat`, async (c) => {
+    const p = await participant(c);
+    if (!p || !p.submitted_at || p.level === null) return c.redirect(p ? where(p) : base, 303);
+    const scores = scoreAnswers(compileScoring(q), p.level, p.answers);
+    const result = buildRespondentResult(q, p.level, scores, lang, o.practice);
+    return html(c, resultPage(ctx(), result, labelOf(q.levels.find((l) => l.id === p.level)!, lang)));
+  });
+}

@@ -1,0 +1,42 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/** 32 letters without look-alikes (no i, l, o, u), so a code read aloud or typed from the screen survives. */
+const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+
+/** 10 characters × 5 bits = 50 bits of join code (SPEC §6 asks ≥ 40). */
+export const JOIN_LENGTH = 10;
+export const JOIN_PATTERN = /^[0-9a-hjkmnp-tv-z]{10}$/;
+/** 24 bytes = 192 bits of facilitator secret (SPEC §6 asks ≥ 128). */
+export const SECRET_PATTERN = /^[A-Za-z0-9_-]{32}$/;
+/** The participant cookie: 16 random bytes = 128 bits, so guessing another's is hopeless. */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+export const LIMITS = {
+  /** A page posts a few radio values and one comment; 64 KiB is generous and bounds a hostile client. */
+  bodyBytes: 64 * 1024,
+} as const;
+
+export function newJoinCode(): string {
+  // Rejection-free: 5 bits from each byte's low bits keeps every letter equally likely (256 is a multiple of 32).
+  return [...randomBytes(JOIN_LENGTH)].map((b) => ALPHABET[b % 32]).join("");
+}
+
+export const newSecret = (): string => randomBytes(24).toString("base64url");
+export const newToken = (): string => randomBytes(16).toString("base64url");
+export const newAccess = () => ({ join: newJoinCode(), secret: newSecret() });
+
+/**
+ * The participant's pseudonym in files, derived one-way from their cookie: the CSV and fremdrift/
+ * name the participant, but neither lets anyone who reads them take over the participant's page.
+ */
+export const pseudonymOf = (token: string): string => `w-${createHash("sha256").update(token).digest("hex").slice(0, 16)}`;
+
+/** Every page: nothing from outside, no script at all, forms only to ourselves, never framed. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ");

@@ -1,0 +1,92 @@
+import { tmpdir } from "node:os";
+import type { RespondentRow } from "../../adapters/response-reader.ts";
+import { CsvTable, STANDARD, StagedOutput, EXCEL } from "../../adapters/table-writer.ts";
+import { elementGaps, itemGaps, DEFAULT_THRESHOLD, type Gap, type PopulationGroups } from "../../core/gaps.ts";
+import { GroupItemCounts } from "../../core/group-items.ts";
+import { groupOrder, GroupSummary } from "../../core/group-summary.ts";
+import { allElements } from "../../core/levels.ts";
+import { groupKey, totalKey } from "../../core/report.ts";
+import { compileScoring, scoreValues } from "../../core/scoring.ts";
+import { t } from "../../core/text.ts";
+import { UserError } from "../errors.ts";
+import { groupingFor, mirrorOrder } from "../grouping.ts";
+import type { Io } from "../io.ts";
+import { outputPath } from "../load.ts";
+import { openData, readData } from "../read-data.ts";
+import { byValue } from "./score.ts";
+
+export type GapsOptions = {
+  files: string[];
+  questionnaire?: string;
+  between?: string;
+  mergeLevels?: string[];
+  threshold?: string;
+  format?: string;
+  out?: string;
+  excel?: boolean;
+  long?: boolean;
+  lenient?: boolean;
+  rejects?: string;
+};
+
+/** Differences between groups (default: levels) per element and item, and mirror against self (SPEC §5). */
+export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const format = options.format ?? "csv";
+  if (format !== "csv" && format !== "json") throw new UserError(2, t(`--format skal være csv eller json, ikke "${format}"`, `--format must be csv or json, not "${format}"`));
+  const threshold = options.threshold === undefined ? DEFAULT_THRESHOLD : Number(options.threshold);
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
+    throw new UserError(2, t(`--threshold skal være et antal point fra 0 til 100, ikke "${options.threshold}"`, `--threshold must be a number of points from 0 to 100, not "${options.threshold}"`));
+  }
+  const column = (options.between ?? "level").trim();
+  const { files, q } = await openData(options, io);
+  const grouping = groupingFor(q, options.mergeLevels);
+  const model = compileScoring(q);
+  const k = q.anonymity.min_group_size;
+  const groups = new GroupSummary([column], model.dimensions);
+  const itemCounts = new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
+  const levelsOf = new Map<string, Set<string>>();
+  const scores = new Float64Array(model.dimensions.length);
+  const output = new StagedOutput(outputPath(options.out, io), tmpdir());
+  const onRow = (row: RespondentRow) => {
+    scoreValues(model, model.plans.get(row.level)!, row.values, scores);
+    const value = byValue(row, column, grouping, "--between");
+    const population = grouping.populationOf(row.level);
+    groups.add([value], scores, population);
+    const key = groupKey(population, [value]);
+    itemCounts.add(key, row.values, row.kinds);
+    if (column === "level") (levelsOf.get(key) ?? levelsOf.set(key, new Set()).get(key)!).add(row.level);
+  };
+  await readData(files, q, model, options, io, onRow, async () => undefined, () => output.discard());
+
+  const rows = groups.rows(k, groupOrder([column], grouping.order), mirrorOrder(q));
+  const elementIds = allElements(q).map((e) => e.id);
+  const populations: PopulationGroups[] = groups.populations(mirrorOrder(q)).map((population) => ({
+    population,
+    totalKey: totalKey(population),
+    groups: rows
+      .filter((r) => r.population === population && !r.total && r.dimension === model.dimensions[0])
+      .map((r) => {
+        const key = groupKey(population, [r.by[column]!]);
+        return { key, values: [r.by[column]!], levels: [...(levelsOf.get(key) ?? [])], label: r.by[column]! };
+      }),
+  }));
+  const found: Gap[] = [
+    ...elementGaps(rows, column, elementIds, threshold),
+    ...itemGaps(q, populations, (key, i) => itemCounts.counts(key, i), k, threshold, column === "level" ? grouping.keyOf : undefined),
+  ];
+  writeGaps(found, { q, threshold, format, excel: options.excel ?? false }, output);
+  await output.commit(stdout);
+  return 0;
+}
+
+function writeGaps(found: Gap[], o: { q: { id: string; version: string }; threshold: number; format: string; excel: boolean }, output: StagedOutput): void {
+  if (o.format === "json") {
+    output.write(`${JSON.stringify({ questionnaire: { id: o.q.id, version: o.q.version }, threshold: o.threshold, gaps: found }, null, 2)}\n`);
+    return;
+  }
+  const table = new CsvTable(output, o.excel ? EXCEL : STANDARD);
+  table.row(["population", "dimension", "kind", "group_a", "group_b", "n_a", "n_b", "mean_a", "mean_b", "diff", "flagged", "suppressed"]);
+  for (const g of found) {
+    table.row([g.population, g.dimension, g.kind, table.text(g.group_a), table.text(g.group_b), String(g.n_a), String(g.n_b), table.number(g.mean_a), table.number(g.mean_b), table.number(g.diff), String(g.flagged), String(g.suppressed)]);
+  }
+}

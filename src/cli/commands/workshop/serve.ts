@@ -1,0 +1,77 @@
+import { networkInterfaces } from "node:os";
+import { loadGoodPractice } from "../../../adapters/good-practice-file.ts";
+import { terminalQr } from "../../../adapters/qr.ts";
+import { createApp } from "../../../adapters/web/app.ts";
+import { JOIN_PATTERN, newAccess, SECRET_PATTERN } from "../../../adapters/web/security.ts";
+import { listen } from "../../../adapters/web/server.ts";
+import { loadAccess, recoverFolder } from "../../../adapters/workshop-folder.ts";
+import { listParticipants } from "../../../adapters/workshop-progress.ts";
+import { titleOf } from "../../../core/levels.ts";
+import { t } from "../../../core/text.ts";
+import { isoWithOffset } from "../../clock.ts";
+import { EXIT, UserError } from "../../errors.ts";
+import type { Io } from "../../io.ts";
+import { asUserError, openOrFail } from "./open.ts";
+
+export type ServeOptions = { dir: string; port?: string; host?: string; json?: boolean };
+
+/** Like `vite --host`: one address per network interface when bound to all of them. */
+export function participantHosts(host: string): string[] {
+  if (host !== "0.0.0.0" && host !== "::") return [host.includes(":") ? `[${host}]` : host];
+  const found = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === "IPv4" && !a.internal).map((a) => a.address));
+  return found.length > 0 ? found : ["127.0.0.1"];
+}
+
+export async function workshopServe(options: ServeOptions, io: Io): Promise<number> {
+  const port = Number(options.port ?? "8080");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(2, t(`--port skal være 0-65535, ikke "${options.port}".`, `--port must be 0-65535, not "${options.port}".`));
+  const host = options.host ?? "0.0.0.0";
+  const w = await openOrFail(options.dir, io);
+  let known: string[];
+  let access: { join: string; secret: string };
+  try {
+    await recoverFolder(w);
+    known = (await listParticipants(w)).map((p) => p.respondent_id);
+    access = await loadAccess(w, newAccess, (a) => JOIN_PATTERN.test(a.join) && SECRET_PATTERN.test(a.secret));
+  } catch (err) {
+    throw asUserError(err, w.dir, io);
+  }
+  let urls: string[] = [];
+  const { app, drain } = createApp({
+    q: w.questionnaire,
+    hash: w.hash,
+    workshop: { title: w.config.title, k: w.config.k, language: w.config.language, maxParticipants: w.config.max_participants },
+    access,
+    store: (await import("./store.ts")).folderStore(w),
+    known,
+    now: () => isoWithOffset(new Date()),
+    practice: loadGoodPractice(w.questionnaire.id),
+    participantUrl: () => urls[0] ?? "",
+  });
+  // main() exits at once on Ctrl-C; a server must first let answers being written land whole.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+  const stopped = new Promise<void>((resolve) => {
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
+  });
+  const server = await listen(app.fetch, port, host).catch((err: NodeJS.ErrnoException) => {
+    throw new UserError(1, t(`Serveren kunne ikke starte på ${host}:${port} (${err.code ?? err.message}). Prøv en anden --port.`, `The server could not start on ${host}:${port} (${err.code ?? err.message}). Try another --port.`));
+  });
+  urls = participantHosts(host).map((h) => `http://${h}:${server.port}/${access.join}/`);
+  const local = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : participantHosts(host)[0]!;
+  const facilitator = `http://${local}:${server.port}/f/${access.secret}`;
+  if (options.json) io.out(JSON.stringify({ participants: urls, facilitator }));
+  else {
+    const da = io.lang === "da";
+    io.out(`${io.color.bold(w.config.title)} — ${titleOf(w.questionnaire, io.lang)}\n`);
+    io.out(`${da ? "Deltagerne åbner" : "Participants open"}:\n${urls.map((u) => `  ${io.color.bold(u)}`).join("\n")}\n`);
+    io.out(await terminalQr(urls[0]!));
+    io.out(`${da ? "Facilitatorens side (hemmelig — vis den ikke på projektoren)" : "The facilitator's page (secret — do not show it on the projector)"}:\n  ${facilitator}\n`);
+    io.out(da ? "Svarene gemmes i besvarelser.csv; Ctrl-C stopper serveren, når igangværende svar er skrevet." : "Answers are saved in besvarelser.csv; Ctrl-C stops the server once answers under way are written.");
+  }
+  await stopped;
+  await server.close(drain);
+  io.err(io.lang === "da" ? "\nServeren er stoppet; alle svar er gemt." : "\nThe server has stopped; every answer is saved.");
+  return EXIT.cancelled;
+}

@@ -1,0 +1,270 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { citeSource } from "../src/core/citation.ts";
+import { GoodPractice } from "../src/core/good-practice.ts";
+import { buildRespondentResult } from "../src/core/result.ts";
+import { scopeLines } from "../src/core/scope.ts";
+import { allElements, allItems, elementItems, itemsForLevel, itemText, presentedTo } from "../src/core/levels.ts";
+import type { Item, Questionnaire } from "../src/core/questionnaire.ts";
+import { loadValid } from "./helpers/load.ts";
+import { ROOT } from "./helpers/paths.ts";
+
+// The content rules of issue 10 for the default questionnaire, 2.0. Each rule is also run on 1.0, which broke most of
+// them, so every assertion here is one that can fail.
+const q = loadValid(join(ROOT, "questionnaires", "faglig-ledelse.yaml"));
+const v1 = loadValid(join(ROOT, "questionnaires", "versions", "faglig-ledelse-1.0.yaml"));
+
+const LEADERS = ["direktion", "chef", "afdelingsleder", "teamleder"] as const;
+const ADJACENT = [["direktion", "chef"], ["chef", "afdelingsleder"], ["afdelingsleder", "teamleder"]] as const;
+/** Line counts of the five source documents (../shared/seeds). */
+const SEED_LINES: Record<string, number> = { "000": 7489, "001": 2763, "002": 1592, "003": 704, "004": 3390 };
+/**
+ * The openings of a global self-assessment ("I make sure that …"): a virtue claimed for the whole area, with no
+ * practice, fact or frequency a reader could check. At most four such items, each with a mirror.
+ */
+const GLOBAL_OPENING = /^(jeg|vi|direktionen|ledelsen)\s+(sikrer|sørger\s+for|arbejder\s+for)\b/i;
+
+const ids = (qq: Questionnaire, level: string) => new Set(itemsForLevel(qq, level).map((i) => i.id));
+const onlyAt = (qq: Questionnaire, level: string) => itemsForLevel(qq, level).filter((i) => i.levels?.length === 1 && i.levels[0] === level);
+const shared = (qq: Questionnaire, a: string, b: string) => [...ids(qq, a)].filter((id) => ids(qq, b).has(id)).length;
+const overlap = (qq: Questionnaire, a: string, b: string) => shared(qq, a, b) / Math.min(ids(qq, a).size, ids(qq, b).size);
+const core = (qq: Questionnaire) => allItems(qq).filter((i) => LEADERS.every((l) => presentedTo(i, l)));
+const mirrorItems = (qq: Questionnaire) => itemsForLevel(qq, "medarbejder");
+const elementOf = (qq: Questionnaire, item: Item) => allElements(qq).find((e) => e.items.includes(item))!.id;
+const globalSelfPraise = (qq: Questionnaire) =>
+  allItems(qq).filter((item) => (item.levels ?? LEADERS).some((l) => LEADERS.includes(l as never) && GLOBAL_OPENING.test(itemText(item, l, "da"))));
+
+describe("faglig-ledelse 2.0: four levels that really differ", () => {
+  it("is version 2.0 and says what it is written for", () => {
+    expect(q.version).toBe("2.0");
+    expect(q.scope).toMatch(/myndighed/i);
+    expect(q.scope).toMatch(/børn og unge med særlige behov/);
+    expect(q.scope_en).toBeDefined();
+    expect(q.scope_note).toContain("faglige-ledelsesopgaver");
+  });
+
+  it("gives every leader level 20-35 items covering all eight elements", () => {
+    for (const level of LEADERS) {
+      const n = itemsForLevel(q, level).length;
+      expect(n, level).toBeGreaterThanOrEqual(20);
+      expect(n, level).toBeLessThanOrEqual(35);
+      for (const element of allElements(q)) expect(elementItems(element, level).length, `${level} × ${element.id}`).toBeGreaterThan(0);
+    }
+  });
+
+  it("puts at least 30 % of each leader level's items to that level only (1.0 did not)", () => {
+    for (const level of LEADERS) expect(onlyAt(q, level).length / itemsForLevel(q, level).length, level).toBeGreaterThanOrEqual(0.3);
+    expect(LEADERS.some((level) => onlyAt(v1, level).length / itemsForLevel(v1, level).length < 0.3)).toBe(true);
+  });
+
+  it("lets adjacent levels share at most half of the smaller level's items (1.0 shared more)", () => {
+    for (const [a, b] of ADJACENT) expect(overlap(q, a, b), `${a}–${b}`).toBeLessThanOrEqual(0.5);
+    expect(ADJACENT.some(([a, b]) => overlap(v1, a, b) > 0.5)).toBe(true);
+  });
+
+  it("words a shared item for what each level does, not only for which unit it owns", () => {
+    for (const item of allItems(q).filter((i) => (i.levels?.length ?? 0) === 2)) {
+      const [a, b] = item.levels!;
+      const strip = (s: string) => s.replace(/\b(min afdeling|mit team|mit område|afdelingen|teamet|direktionen|min ledergruppe)\b/gi, "·");
+      expect(strip(itemText(item, a!, "da")), item.id).not.toBe(strip(itemText(item, b!, "da")));
+    }
+  });
+
+  it("has a common core of 6-10 items put to all four leader levels with one wording", () => {
+    const items = core(q);
+    expect(items.length).toBeGreaterThanOrEqual(6);
+    expect(items.length).toBeLessThanOrEqual(10);
+    for (const item of items) {
+      expect(typeof item.text, item.id).toBe("string");
+      expect(typeof item.text_en, item.id).toBe("string");
+      expect(item.levels, item.id).toEqual([...LEADERS]);
+    }
+  });
+});
+
+describe("faglig-ledelse 2.0: observable practice over self-praise", () => {
+  it("has at most four global self-assessment items, each mirrored (1.0 had more, unmirrored)", () => {
+    const praise = globalSelfPraise(q);
+    expect(praise.length).toBeLessThanOrEqual(4);
+    const mirrored = new Set(mirrorItems(q).map((m) => m.mirror_of));
+    for (const item of praise) expect(mirrored.has(item.id), item.id).toBe(true);
+    expect(globalSelfPraise(v1).length).toBeGreaterThan(4);
+  });
+});
+
+describe("faglig-ledelse 2.0: the employees' mirror", () => {
+  const mirrors = mirrorItems(q);
+
+  it("rates the team leader, the caseworkers' nearest leader", () => {
+    expect(q.levels.find((l) => l.id === "medarbejder")?.rates).toBe("teamleder");
+    for (const item of mirrors) expect(itemText(item, "medarbejder", "da"), item.id).not.toMatch(/\bmin leder\b/i);
+  });
+
+  it("has at least 14 items, each the mirror of a team-leader item, over at least six elements", () => {
+    expect(mirrors.length).toBeGreaterThanOrEqual(14);
+    const byId = new Map(allItems(q).map((i) => [i.id, i]));
+    for (const item of mirrors) {
+      expect(item.levels, item.id).toEqual(["medarbejder"]);
+      const target = byId.get(item.mirror_of ?? "");
+      expect(target && presentedTo(target, "teamleder"), `${item.id} → ${item.mirror_of}`).toBe(true);
+      expect(elementOf(q, item), item.id).toBe(elementOf(q, target!));
+      expect(item.reverse, item.id).toBe(target!.reverse);
+    }
+    expect(new Set(mirrors.map((m) => elementOf(q, m))).size).toBeGreaterThanOrEqual(6);
+  });
+
+  it("checks the claims that most need checking: caseload, priorities, feedback on records, learning rather than blame", () => {
+    const texts = mirrors.map((m) => itemText(m, "medarbejder", "da"));
+    expect(texts.some((s) => /sagsmængde/.test(s))).toBe(true);
+    expect(texts.some((s) => /hvad der skal vente/.test(s))).toBe(true);
+    expect(texts.some((s) => /registrer/.test(s) && /tilbagemelding/.test(s))).toBe(true);
+    expect(texts.some((s) => /lærer/.test(s) && /ikke til at placere skyld/.test(s))).toBe(true);
+  });
+});
+
+describe("faglig-ledelse 2.0: grounded, in scope and in English", () => {
+  it("cites lines that exist in the five sources for every item and element", () => {
+    for (const node of [...allItems(q), ...allElements(q)]) {
+      expect(node.source, node.id).toBeDefined();
+      for (const ref of node.source!.split(";").map((r) => r.trim())) {
+        const [file, range] = ref.split(":");
+        const [from, to = from] = range!.split("-").map(Number);
+        expect(SEED_LINES[file!], `${node.id}: ${ref}`).toBeDefined();
+        expect(from!, `${node.id}: ${ref}`).toBeLessThanOrEqual(to!);
+        expect(to!, `${node.id}: ${ref}`).toBeLessThanOrEqual(SEED_LINES[file!]!);
+      }
+    }
+  });
+
+  it("turns every item's source into a reader's citation (author and year, no bare line numbers)", () => {
+    for (const item of allItems(q)) {
+      for (const lang of ["da", "en"] as const) {
+        const cited = citeSource(q.sources, item.source!, lang);
+        expect(cited, item.id).not.toMatch(/\b\d{3}:\d/);
+        expect(cited, item.id).toMatch(/(Socialstyrelsen 2014|KL|Offentlig Ledelse|Videncenter)/);
+      }
+    }
+    expect(citeSource(q.sources, "000:1514-1518", "da")).toBe("Socialstyrelsen 2014, Delrapport 1, afsnit 3.4.2");
+  });
+
+  it("speaks of the casework it is written for, in current terms, not of citizens or institutions in general", () => {
+    for (const level of q.levels) {
+      for (const item of itemsForLevel(q, level.id)) {
+        const text = itemText(item, level.id, "da");
+        expect(text, item.id).not.toMatch(/borger|institution/i);
+        // Barnets lov (2024): barnets plan and indsats, not handleplan and foranstaltning (except as "tidl. handleplan").
+        expect(text.replace("tidl. handleplan", ""), item.id).not.toMatch(/handleplan|foranstaltning/i);
+      }
+    }
+  });
+
+  it("has English text for every item at every level it is put to", () => {
+    for (const level of q.levels) {
+      for (const item of itemsForLevel(q, level.id)) {
+        expect(item.text_en, item.id).toBeDefined();
+        expect(itemText(item, level.id, "en"), `${item.id} at ${level.id}`).not.toBe(itemText(item, level.id, "da"));
+      }
+    }
+    for (const node of [...q.levels, ...q.areas, ...allElements(q)]) expect(node.label_en, node.id).toBeDefined();
+    expect(q.scope_note_en).toBeDefined();
+  });
+});
+
+describe("good practice for faglig-ledelse: next steps, not the items read back", () => {
+  const gp = GoodPractice.parse(parse(readFileSync(join(ROOT, "templates", "good-practice", "faglig-ledelse.yaml"), "utf8")));
+  const words = (s: string) => s.toLowerCase().replace(/[^a-zæøå0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
+  /** The longest run of consecutive words two texts share. */
+  const longestRun = (a: string, b: string) => {
+    const [x, y] = [words(a), words(b)];
+    let best = 0;
+    for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) {
+      let k = 0;
+      while (x[i + k] !== undefined && x[i + k] === y[j + k]) k++;
+      best = Math.max(best, k);
+    }
+    return best;
+  };
+
+  it("gives every leader level two or three numbered steps per element, in Danish and English, with sources in the seeds", () => {
+    for (const element of allElements(q)) {
+      for (const level of LEADERS) {
+        const advice = gp.elements[element.id]?.[level];
+        expect(advice, `${element.id} × ${level}`).toBeDefined();
+        for (const text of [advice!.da, advice!.en]) {
+          const steps = text.match(/(^|\s)\d\) /g) ?? [];
+          expect(steps.length, `${element.id} × ${level}: ${text}`).toBeGreaterThanOrEqual(2);
+          expect(steps.length, `${element.id} × ${level}`).toBeLessThanOrEqual(3);
+        }
+        for (const ref of advice!.source.split(";").map((r) => r.trim())) {
+          const [file, range] = ref.split(":");
+          expect(Number(range!.split("-").at(-1)), ref).toBeLessThanOrEqual(SEED_LINES[file!]!);
+        }
+      }
+    }
+  });
+
+  it("are shown after a run with a reader's citation instead of line numbers", () => {
+    const scores = { "saette-retningen": 80, organisere: 20, understoette: 90, "foelge-op": 30, identifikation: 70, indsamling: 60, praesentation: 75, anvendelse: 65 };
+    const result = buildRespondentResult(q, "teamleder", scores, "da", gp);
+    expect(result.advice.map((a) => [a.element.id, a.source])).toEqual([
+      ["organisere", "Socialstyrelsen 2014, Delrapport 1, afsnit 3.4.2; KL m.fl. 2023, Mere ledelse, mindre detailstyring, bedre velfærd, kapitel 3: styrk fokus på kvalitet og resultater"],
+      ["foelge-op", "Socialstyrelsen 2014, Delrapport 1, afsnit 3.4.4"],
+    ]);
+  });
+
+  it("does not restate the level's own items (no run of six or more words in common), the staff's mirror included", () => {
+    for (const element of allElements(q)) {
+      for (const level of [...LEADERS, "medarbejder"]) {
+        if (elementItems(element, level).length === 0) continue;
+        const advice = gp.elements[element.id]![level];
+        expect(advice, `${element.id} × ${level}`).toBeDefined();
+        if (!advice) continue;
+        for (const item of elementItems(element, level)) {
+          expect(longestRun(advice.da, itemText(item, level, "da")), `${element.id} × ${level} vs ${item.id}`).toBeLessThan(6);
+        }
+      }
+    }
+  });
+});
+
+describe("faglige-ledelsesopgaver 1.1: for leaders outside myndighed", () => {
+  const q11 = loadValid(join(ROOT, "questionnaires", "faglige-ledelsesopgaver.yaml"));
+  const q10 = loadValid(join(ROOT, "questionnaires", "versions", "faglige-ledelsesopgaver-1.0.yaml"));
+
+  it("is 1.1 and says it covers all welfare areas", () => {
+    expect(q11.version).toBe("1.1");
+    for (const area of ["skole", "dagtilbud", "ældrepleje", "myndighed"]) expect(q11.scope).toContain(area);
+    expect(q11.scope_en).toBeDefined();
+  });
+
+  it("offers Ved ikke and a balanced scale: as many labels below the middle as above (1.0 was not balanced)", () => {
+    expect(q11.scale.dont_know).toBe("Ved ikke");
+    const balanced = (qq: Questionnaire) => {
+      const values = Object.keys(qq.scale.labels).map(Number);
+      const mid = (qq.scale.min + qq.scale.max) / 2;
+      const low = values.filter((v) => v < mid).map((v) => qq.scale.labels[String(v)]!);
+      const high = values.filter((v) => v > mid).map((v) => qq.scale.labels[String(v)]!);
+      // Balanced: mirrored wording, "ringe" below and "høj" above, in equal numbers.
+      return low.length === high.length && low.every((l) => /ringe/.test(l)) && high.every((l) => /høj/.test(l));
+    };
+    expect(balanced(q11)).toBe(true);
+    expect(balanced(q10)).toBe(false);
+  });
+
+  it("mirrors the proxy items a leader cannot verify alone (ej-1, ej-3) with the staff's own answer", () => {
+    expect(q11.levels.find((l) => l.id === "medarbejder")?.rates).toBe("personaleleder");
+    const mirrored = new Set(itemsForLevel(q11, "medarbejder").map((i) => i.mirror_of));
+    expect(mirrored.has("ej-1")).toBe(true);
+    expect(mirrored.has("ej-3")).toBe(true);
+  });
+
+  it("is suggested to leaders outside myndighed wherever faglig-ledelse shows its scope (list, show, run's welcome)", () => {
+    const lines = scopeLines(q, "da");
+    expect(lines[0]).toBe("Skrevet til: Myndighed for børn og unge med særlige behov (børne- og familieområdet)");
+    expect(lines[1]).toMatch(/skole, et dagtilbud, en ældrepleje.*ledelsestjek run faglige-ledelsesopgaver$/);
+    expect(scopeLines(q, "en")[1]).toMatch(/school.*ledelsestjek run faglige-ledelsesopgaver$/);
+    expect(scopeLines(q11, "en")).toEqual(["Written for: All welfare areas – e.g. schools, day care, elder care and statutory casework"]);
+  });
+});
