@@ -55,6 +55,7 @@ describe("a folder, a missing path or a named pipe where a file belongs", () => 
       [`report ${what}`, ["report", path, "--out", "r.pdf"], why],
       [`convert ${what}`, ["convert", path, "--to", "long"], why],
       [`validate ${what}`, ["validate", path], why],
+      [`gaps ${what}`, ["gaps", path], why],
       [`run --answers ${what}`, ["run", MINI, "--level", "leder", "--answers", path, "--out", "ud.csv"], why],
       [`score --questionnaire ${what}`, ["score", "data.csv", "--questionnaire", path === "findes-ikke.csv" ? "findes-ikke.yaml" : path], path === "findes-ikke.csv" ? /findes hverken/ : why],
     );
@@ -64,6 +65,7 @@ describe("a folder, a missing path or a named pipe where a file belongs", () => 
         [`report --out ${what} --force`, ["report", "data.csv", "--questionnaire", MINI, "--out", path, "--force"], why],
         [`report --csv ${what} --force`, ["report", "data.csv", "--questionnaire", MINI, "--out", "r.pdf", "--csv", path, "--force"], why],
         [`convert --out ${what}`, ["convert", "data.csv", "--to", "long", "--out", path], why],
+        [`gaps --out ${what}`, ["gaps", "data.csv", "--questionnaire", MINI, "--out", path], why],
         [`run --out ${what}`, ["run", MINI, "--level", "leder", "--answers", "svar.yaml", "--out", path], why],
         [`score --lenient --rejects ${what}`, ["score", "data.csv", "--questionnaire", MINI, "--lenient", "--rejects", path, "--out", "s.csv"], why],
       );

@@ -46,6 +46,8 @@ describe("no network connections", () => {
       ["score", data, "--questionnaire", mini, "--item-stats", "--format", "json"],
       ["report", data, "--questionnaire", mini, "--by", "level", "--out", "r.pdf", "--csv", "r.csv"],
       ["convert", data, "--questionnaire", mini, "--to", "long", "--out", "l.csv"],
+      ["gaps", data, "--questionnaire", mini, "--format", "json"],
+      ["workshop", "new", "ws", mini, "--title", "Prøve"],
     ];
     for (const args of commands) {
       const r = offline([BIN, ...args], dir);
