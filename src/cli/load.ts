@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { inputFileProblem, outputFileProblem } from "../adapters/file-check.ts";
+import { outputFileProblem } from "../adapters/file-check.ts";
 import { bundledIds, DEFAULT_QUESTIONNAIRE, questionnairePath } from "../adapters/bundled.ts";
 import { loadQuestionnaireFile } from "../adapters/yaml-source.ts";
 import type { Questionnaire } from "../core/questionnaire.ts";
@@ -51,13 +51,5 @@ export function outputPath(path: string | undefined, io: Io): string | undefined
   }
   const problem = outputFileProblem(full);
   if (problem) throw new UserError(1, t(`Kan ikke skrive til ${path}: ${problem.da}.`, `Cannot write to ${path}: ${problem.en}.`));
-  return full;
-}
-
-/** An input file that exists and is a regular file (not a folder, pipe or device), or exit 1 saying which and why. */
-export function inputPath(path: string, io: Io): string {
-  const full = resolve(io.cwd, path);
-  const problem = inputFileProblem(full);
-  if (problem) throw new UserError(1, t(`Kan ikke læse ${path}: ${problem.da}.`, `Cannot read ${path}: ${problem.en}.`));
   return full;
 }
