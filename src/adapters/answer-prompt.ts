@@ -26,6 +26,19 @@ export type AnswerPromptConfig<V> = {
 
 const isLeftKey = (key: KeypressEvent) => key.name === "left";
 
+/** Wraps at spaces to the terminal's width, so a long item never breaks mid-word (also once answered). */
+function wrapWords(text: string, width = (process.stdout.columns || 80) - 1): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && [...line].length + 1 + [...word].length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join("\n");
+}
+
 /**
  * A single-choice prompt for one questionnaire item, like inquirer's select but with no answer
  * preselected: the cursor starts on nothing (or on the previous answer when the respondent goes
@@ -67,8 +80,14 @@ export const answerPrompt = createPrompt(<V>(config: AnswerPromptConfig<V>, done
     } else rl.clearLine(0);
   });
 
-  const message = theme.style.message(config.message, status);
-  if (status === "done") return `${prefix} ${message} ${theme.style.answer(entries[active]?.name ?? "")}`;
+  if (status === "done") {
+    // Wrapped as plain text first, then styled, so escape codes never count towards the width.
+    const answer = entries[active]?.name ?? "";
+    const lines = wrapWords(`? ${config.message}`).split("\n");
+    const fits = [...lines[lines.length - 1]!].length + 1 + [...answer].length <= (process.stdout.columns || 80) - 1;
+    return `${prefix} ${theme.style.message(lines.join("\n").slice(2), status)}${fits ? " " : "\n"}${theme.style.answer(answer)}`;
+  }
+  const message = theme.style.message(wrapWords(`? ${config.message}`).slice(2), status);
   const lines = entries.map((entry, i) => {
     const line = `${i === active ? "❯" : " "} ${entry.name}`;
     return i === active ? theme.style.highlight(line) : line;

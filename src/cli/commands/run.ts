@@ -10,6 +10,7 @@ import { isoWithOffset } from "../clock.ts";
 import { CancelledError, UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { loadQuestionnaire, outputPath, requireLevel } from "../load.ts";
+import { MIN_COLUMNS, wrap } from "../render-result.ts";
 import { pickUnfinished, unfinishedResponses } from "./run-resume.ts";
 import { answersFromFile, checkOutput, finish } from "./run-save.ts";
 
@@ -125,7 +126,7 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
 function welcome(q: Questionnaire, io: Io): void {
   const da = io.lang === "da";
   io.err(io.color.bold(titleOf(q, io.lang)));
-  for (const line of scopeLines(q, io.lang)) io.err(line);
+  for (const line of scopeLines(q, io.lang)) io.err(wrap(line, Math.max(io.columns, MIN_COLUMNS) - 1));
   io.err(da
     ? "Spørgsmålene er tilpasset dit ledelsesniveau og tager 10-15 minutter.\n" +
       "Svar ud fra, hvordan det er i dag — ikke hvordan det burde være.\n" +
