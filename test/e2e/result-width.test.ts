@@ -26,4 +26,19 @@ describe.skipIf(missing("tmux"))("the result screen in a real terminal", () => {
     expect(screen).toMatch(/Samlet\s+50\s+\S.*[█░]{10,20}/);
     expect(screen).not.toMatch(/\d{3}:\d+-\d+/); // no raw source line numbers
   });
+
+  it("a long question wraps at words at 60 columns, before and after it is answered", async () => {
+    const dir = tmpDir();
+    const { execFileSync } = await import("node:child_process");
+    const show = JSON.parse(execFileSync(process.execPath, [BIN, "show", "--level", "teamleder", "--json"], { encoding: "utf8" })) as { areas: { elements: { items: { text: string }[] }[] }[] };
+    const first = show.areas[0]!.elements[0]!.items[0]!.text;
+    terminal = Tmux.start(`node ${BIN} run --level teamleder --out b.csv`, dir, { NO_COLOR: "1" }, 60);
+    await terminal.waitFor("[1/");
+    terminal.keys("4");
+    terminal.keys("Enter");
+    const screen = await terminal.waitFor("[2/");
+    const tokens = new Set(screen.split(/\s+/));
+    for (const word of first.split(" ")) expect(tokens, word).toContain(word);
+    for (const line of screen.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(60);
+  });
 });

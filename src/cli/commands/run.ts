@@ -125,17 +125,17 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
 
 function welcome(q: Questionnaire, io: Io): void {
   const da = io.lang === "da";
+  const width = Math.max(io.columns, MIN_COLUMNS) - 1;
   io.err(io.color.bold(titleOf(q, io.lang)));
-  for (const line of scopeLines(q, io.lang)) io.err(wrap(line, Math.max(io.columns, MIN_COLUMNS) - 1));
-  io.err(da
-    ? "Spørgsmålene er tilpasset dit ledelsesniveau og tager 10-15 minutter.\n" +
-      "Svar ud fra, hvordan det er i dag — ikke hvordan det burde være.\n" +
-      "Dine svar bliver på denne computer; intet sendes nogen steder hen.\n" +
-      "Ctrl-C afbryder, og de givne svar gemmes, så du kan fortsætte senere.\n"
-    : "The questions are adapted to your leadership level and take 10-15 minutes.\n" +
-      "Answer from how things are today — not how they ought to be.\n" +
-      "Your answers stay on this computer; nothing is sent anywhere.\n" +
-      "Ctrl-C stops, and the answers given are kept so you can continue later.\n");
+  const lines = [
+    ...scopeLines(q, io.lang),
+    ...(da
+      ? ["Spørgsmålene er tilpasset dit ledelsesniveau og tager 10-15 minutter.", "Svar ud fra, hvordan det er i dag — ikke hvordan det burde være.",
+        "Dine svar bliver på denne computer; intet sendes nogen steder hen.", "Ctrl-C afbryder, og de givne svar gemmes, så du kan fortsætte senere."]
+      : ["The questions are adapted to your leadership level and take 10-15 minutes.", "Answer from how things are today — not how they ought to be.",
+        "Your answers stay on this computer; nothing is sent anywhere.", "Ctrl-C stops, and the answers given are kept so you can continue later."]),
+  ];
+  io.err(`${lines.map((line) => wrap(line, width)).join("\n")}\n`);
 }
 
 function checkResumable(saved: Progress, q: Questionnaire, hash: string, level: string | undefined, file: string, io: Io): void {
