@@ -81,9 +81,10 @@ export function parseYamlData(text: string, file: string): DataResult {
     const pos = offset === undefined ? undefined : counter.linePos(offset);
     return { code: "yaml_syntax", severity: "error", path: [], message, file, ...(pos ? { position: { line: pos.line, col: pos.col } } : {}) };
   };
+  const source = text.replace(/^\uFEFF/, "");
   let doc: Document;
   try {
-    doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   } catch {
     return { ok: false, issues: [issue(YAML_MESSAGES.RESOURCE_EXHAUSTION!)] };
   }
@@ -114,7 +115,15 @@ export function parseYamlData(text: string, file: string): DataResult {
   }
   try {
     return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc, counter };
-  } catch {
+  } catch (err) {
+    const unresolved = /^Unresolved alias.*: (.*)$/.exec(err instanceof Error ? err.message : "")?.[1];
+    if (unresolved !== undefined) {
+      const at = source.indexOf(`*${unresolved}`);
+      return { ok: false, issues: [issue(t(
+        `aliaset *${unresolved} henviser til et anker (&${unresolved}), der ikke er sat før det; skriv værdien ud, eller sæt ankeret først`,
+        `the alias *${unresolved} refers to an anchor (&${unresolved}) not set before it; write the value out, or set the anchor first`,
+      ), at >= 0 ? at : undefined)] };
+    }
     return { ok: false, issues: [issue(t(
       `filen bruger aliaser (*navn) mere end ${MAX_ALIAS_COUNT} gange, så den ville fylde uforholdsmæssigt meget; skriv værdierne ud`,
       `the file uses aliases (*name) more than ${MAX_ALIAS_COUNT} times, so it would grow out of all proportion; write the values out`,

@@ -17,6 +17,7 @@ function workspace() {
   writeFileSync(join(dir, "empty.yaml"), "");
   writeFileSync(join(dir, "comments.yaml"), "# kun en kommentar\n");
   writeFileSync(join(dir, "tabs.yaml"), "id: x\nscale:\n\tmin: 1\n\tmax: 5\n");
+  writeFileSync(join(dir, "unresolved.yaml"), "i1: 4\ni2: *x\n");
   return dir;
 }
 
@@ -28,6 +29,7 @@ describe("hostile questionnaire and answers files", () => {
     ["an empty file", "empty.yaml", "filen er tom"],
     ["a file of comments", "comments.yaml", "filen er tom"],
     ["tabs as indentation", "tabs.yaml", "tabulator brugt som indrykning"],
+    ["an alias without its anchor", "unresolved.yaml", "aliaset *x henviser til et anker (&x), der ikke er sat før det"],
   ])("%s: validate, run --answers and score --questionnaire all give one plain message and exit 1", async (_, file, words) => {
     for (const args of [["validate", file], ["run", MINI, "--level", "leder", "--answers", file, "--out", "svar.csv"], ["score", "data.csv", "--questionnaire", file]]) {
       const r = await cliIn(dir, args);
@@ -139,5 +141,21 @@ describe("the command line itself", () => {
     expect(en.stdout).toContain("--by <columns>");
     expect(en.stdout).not.toMatch(/<(filer|fil|kolonner|spørgeskema|niveau|sprog)\b/);
     expect(en.stdout).not.toMatch(/\[(spørgeskema|kommando)\]/);
+  });
+});
+
+describe("workshop.yaml goes through the same YAML reading", () => {
+  it("an alias without its anchor (found by the workshop fuzz test) is a located problem, not a ReferenceError", async () => {
+    const { parseWorkshopConfig, WorkshopFolderError } = await import("../../src/adapters/workshop-folder.ts");
+    const text = "title: Testdag\nk: 3\nmerge_levels: *!\n";
+    const err = (() => {
+      try {
+        parseWorkshopConfig(text);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(WorkshopFolderError);
+    expect((err as InstanceType<typeof WorkshopFolderError>).problems[0]).toMatchObject({ file: "workshop.yaml", line: 3, col: 15 });
   });
 });
