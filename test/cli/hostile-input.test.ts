@@ -142,6 +142,17 @@ describe("the command line itself", () => {
     expect(en.stdout).not.toMatch(/<(filer|fil|kolonner|spørgeskema|niveau|sprog)\b/);
     expect(en.stdout).not.toMatch(/\[(spørgeskema|kommando)\]/);
   });
+
+  it.each([[], ["list"], ["show"], ["validate"], ["run"], ["score"], ["report"], ["gaps"], ["convert"], ["workshop"], ["workshop", "new"], ["workshop", "serve"], ["workshop", "answer"]])(
+    "English help of %j has no Danish placeholder", async (...command) => {
+      const en = await cliIn(tmpDir(), [...command, "--help", "--lang", "en"], "en");
+      expect(en.code).toBe(0);
+      const placeholders = [...en.stdout.matchAll(/[<[]([^\]>]+)[\]>]/g)].map((m) => m[1]!);
+      const danish = /^(filer|fil|kolonner|kolonne|spørgeskema|niveau|sprog|gruppe|mappe|titel|antal|adresse|kommando|point|tilvalg)(\.\.\.|\.csv|\.pdf)?$|=navn/;
+      expect(placeholders.filter((p) => danish.test(p))).toEqual([]);
+      expect(placeholders.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe("workshop.yaml goes through the same YAML reading", () => {
