@@ -1,7 +1,8 @@
-import { confirm, input, select } from "@inquirer/prompts";
+import { input, select } from "@inquirer/prompts";
+import { answerPrompt } from "./answer-prompt.ts";
 import type { Level } from "../core/questionnaire.ts";
 import type { Answer } from "../core/scoring.ts";
-import type { CommentQuestion, ItemQuestion, SurveyPorts } from "../core/survey.ts";
+import { BACK, type Back, type CommentQuestion, type ItemQuestion, type StepContext, type SurveyPorts } from "../core/survey.ts";
 import type { Lang } from "../core/text.ts";
 
 const KEY_WORDS: Record<string, string> = { navigate: "flyt", select: "vælg" };
@@ -15,27 +16,39 @@ const theme = (lang: Lang) => ({
   },
 });
 
-/** The survey's questions as inquirer prompts: the only place that imports @inquirer/*. */
+/** What the respondent types in a comment to go back (a comment is free text, so a key cannot be used). */
+export const COMMENT_BACK = "<";
+
+/** The survey's questions as inquirer prompts: the only place that uses @inquirer/* (with answer-prompt.ts). */
 export function inquirerPorts(lang: Lang): Pick<SurveyPorts, "askItem" | "askComment"> {
+  const da = lang === "da";
   return {
-    askItem: (question: ItemQuestion) =>
-      select<Answer>({
+    askItem: (question: ItemQuestion, { previous, canGoBack }: StepContext<Answer>) =>
+      answerPrompt<Answer | Back>({
         message: `[${question.index}/${question.total}] ${question.elementLabel}: ${question.text}`,
-        choices: question.choices.map((choice) => ({
+        options: question.choices.map((choice, i) => ({
           value: choice.value,
-          name: typeof choice.value === "number" ? `${choice.value}  ${choice.label}` : choice.label,
+          name: typeof choice.value === "number" ? `${choice.value}  ${choice.label}` : `${i + 1}  ${choice.label}`,
         })),
-        pageSize: question.choices.length,
-        loop: false,
-        theme: theme(lang),
+        ...(previous !== undefined ? { default: previous } : {}),
+        ...(canGoBack ? { back: { value: BACK, name: da ? "← Tilbage til forrige spørgsmål" : "← Back to the previous question" } } : {}),
+        texts: {
+          choose: da ? "Vælg et svar med ↑↓ eller et tal, og tryk Enter." : "Choose an answer with ↑↓ or a number, then press Enter.",
+          help: da
+            ? `↑↓ flyt • 1-${question.choices.length} hop til svar • ⏎ vælg${canGoBack ? " • ← tilbage" : ""} • Ctrl-C afbryd (svar gemmes)`
+            : `↑↓ move • 1-${question.choices.length} jump to answer • ⏎ select${canGoBack ? " • ← back" : ""} • Ctrl-C stop (answers are kept)`,
+        },
       }),
-    askComment: (question: CommentQuestion) =>
-      input({
-        message:
-          lang === "da"
-            ? `Kommentar til ${question.elementLabel} (valgfri, Enter springer over):`
-            : `Comment on ${question.elementLabel} (optional, Enter skips):`,
-      }),
+    askComment: async (question: CommentQuestion, { previous, canGoBack }: StepContext<string>) => {
+      const back = canGoBack ? (da ? `; ${COMMENT_BACK} og Enter går tilbage` : `; ${COMMENT_BACK} and Enter goes back`) : "";
+      const text = await input({
+        message: da
+          ? `Kommentar til ${question.elementLabel} (valgfri, Enter springer over${back}):`
+          : `Comment on ${question.elementLabel} (optional, Enter skips${back}):`,
+        ...(previous ? { default: previous, prefill: "editable" as const } : {}),
+      });
+      return canGoBack && text.trim() === COMMENT_BACK ? BACK : text;
+    },
   };
 }
 
@@ -51,14 +64,29 @@ export const askLevel = (levels: Level[], lang: Lang): Promise<string> =>
     theme: theme(lang),
   });
 
-/** On a shared laptop an unfinished response may be someone else's: ask before continuing it. */
-export const askResume = (respondent: string, answered: number, total: number, lang: Lang): Promise<boolean> =>
-  confirm({
-    message:
-      lang === "da"
-        ? `Der er en ufærdig besvarelse (${respondent}, ${answered} af ${total} besvaret). Er det din, og vil du fortsætte den?`
-        : `There is an unfinished response (${respondent}, ${answered} of ${total} answered). Is it yours, and do you want to continue it?`,
-    default: true,
+/** On a shared laptop an unfinished response may be someone else's: ask before continuing it, j/n in Danish. */
+export async function askResume(description: string, lang: Lang): Promise<boolean> {
+  const da = lang === "da";
+  const answer = await input({
+    message: da
+      ? `Der er en ufærdig besvarelse (${description}). Er det din, og vil du fortsætte den? (j/n)`
+      : `There is an unfinished response (${description}). Is it yours, and do you want to continue it? (y/n)`,
+    default: da ? "j" : "y",
+    validate: (value) => (da ? /^(j|ja|n|nej)$/i : /^(y|yes|n|no)$/i).test(value.trim()) || (da ? "Svar j (ja) eller n (nej)." : "Answer y (yes) or n (no)."),
+  });
+  return /^(j|y)/i.test(answer.trim());
+}
+
+/** Several unfinished responses: start a new one (first, the safe choice on a shared laptop) or pick one's own. */
+export const askWhichUnfinished = (descriptions: string[], lang: Lang): Promise<number | undefined> =>
+  select<number | undefined>({
+    message: lang === "da" ? "Der er flere ufærdige besvarelser. Vælg din, eller start en ny:" : "There are several unfinished responses. Pick yours, or start a new one:",
+    choices: [
+      { value: undefined, name: lang === "da" ? "Start en ny besvarelse" : "Start a new response" },
+      ...descriptions.map((name, i) => ({ value: i, name: lang === "da" ? `Fortsæt ${name}` : `Continue ${name}` })),
+    ],
+    loop: false,
+    theme: theme(lang),
   });
 
 /** A pause that only Enter ends (Ctrl-C rejects, as in every prompt): used between participants at one machine. */

@@ -28,6 +28,16 @@ const readHeader = async (path: string): Promise<{ columns: string[]; delimiter:
 };
 
 /**
+ * Whether appending rows with `columns` to `path` would be refused, checked before any question is
+ * asked: undefined for a new or empty file or one with the same header.
+ */
+export async function headerMismatch(path: string, columns: string[]): Promise<HeaderMismatch | undefined> {
+  const existing = await readHeader(path);
+  if (!existing || existing.columns.join("\u0000") === columns.join("\u0000")) return undefined;
+  return { expected: columns, found: existing.columns };
+}
+
+/**
  * Appends one complete wide row under a lock, writing the header first if the file is new.
  * The row goes out in one write, so concurrent respondents never interleave. Returns the
  * mismatch instead of writing when the file has other columns.

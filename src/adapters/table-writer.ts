@@ -62,16 +62,18 @@ export class StagedOutput {
   }
 
   async commit(stdout: NodeJS.WritableStream): Promise<void> {
-    this.check();
-    this.flush();
-    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    this.check();
-    if (this.target) await rename(this.tmp, this.target);
-    else {
-      await pipeline(createReadStream(this.tmp), stdout, { end: false });
+    try {
+      this.check();
+      this.flush();
+      await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      this.check();
+      if (this.target) await rename(this.tmp, this.target);
+      else await pipeline(createReadStream(this.tmp), stdout, { end: false });
+    } finally {
+      // Renamed, copied or failed: either way no temporary file may stay behind.
       await rm(this.tmp, { force: true });
+      settled(this.tmp);
     }
-    settled(this.tmp);
   }
 
   async discard(): Promise<void> {

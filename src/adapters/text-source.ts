@@ -16,10 +16,19 @@ export async function detectEncoding(path: string): Promise<Encoding> {
   try {
     const buffer = Buffer.allocUnsafe(CHUNK + 3);
     let carry = 0;
+    let bom: boolean | undefined;
+    let lines = 1;
+    const fallBack = (valid: Buffer): Encoding => {
+      // A UTF-8 BOM promises UTF-8; bytes that are not contradict it, and guessing either way would misread æøå.
+      if (bom) throw new EncodingConflict(path, lines + countNewlines(valid));
+      return "windows-1252";
+    };
     for (;;) {
       const { bytesRead } = await handle.read(buffer, carry, CHUNK, null);
       const end = carry + bytesRead;
-      if (bytesRead === 0) return carry === 0 || isUtf8(buffer.subarray(0, carry)) ? "utf-8" : "windows-1252";
+      if (bom === undefined && looksLikeUtf16(buffer.subarray(0, end))) throw new Utf16File(path);
+      bom ??= end >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+      if (bytesRead === 0) return carry === 0 || isUtf8(buffer.subarray(0, carry)) ? "utf-8" : fallBack(validPrefix(buffer.subarray(0, carry)));
       // Leave an incomplete multi-byte sequence at the end for the next read.
       let cut = end;
       for (let back = 1; back <= 3 && end - back >= 0; back++) {
@@ -28,13 +37,62 @@ export async function detectEncoding(path: string): Promise<Encoding> {
         if (byte >= 0xc0) cut = end - back;
         break;
       }
-      if (!isUtf8(buffer.subarray(0, cut))) return "windows-1252";
+      if (!isUtf8(buffer.subarray(0, cut))) return fallBack(validPrefix(buffer.subarray(0, cut)));
+      lines += countNewlines(buffer.subarray(0, cut));
       buffer.copy(buffer, 0, cut, end);
       carry = end - cut;
     }
   } finally {
     await handle.close();
   }
+}
+
+/** A file that starts with a UTF-8 byte-order mark but holds bytes that are not UTF-8 (`line` is the first such line). */
+export class EncodingConflict extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+  ) {
+    super(`${file}:${line}: UTF-8 BOM but not UTF-8`);
+    this.name = "EncodingConflict";
+  }
+}
+
+/**
+ * A file saved as UTF-16 ("Unicode-tekst" in Excel): a UTF-16 byte-order mark, or NUL bytes in
+ * every other position, which no CSV in UTF-8 or Windows-1252 has.
+ */
+export class Utf16File extends Error {
+  constructor(readonly file: string) {
+    super(`${file}: UTF-16`);
+    this.name = "Utf16File";
+  }
+}
+
+export function looksLikeUtf16(head: Uint8Array): boolean {
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return true;
+  const sample = Math.min(head.length, 4096);
+  let nul = 0;
+  for (let i = 0; i < sample; i++) if (head[i] === 0) nul++;
+  return sample >= 16 && nul > sample / 4;
+}
+
+const countNewlines = (bytes: Buffer): number => {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
+};
+
+/** The bytes before the first invalid UTF-8 sequence (found by halving, so it stays fast on a large chunk). */
+function validPrefix(bytes: Buffer): Buffer {
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (isUtf8(bytes.subarray(0, mid)) || isUtf8(bytes.subarray(0, mid - 1)) || isUtf8(bytes.subarray(0, mid - 2)) || isUtf8(bytes.subarray(0, mid - 3))) lo = mid;
+    else hi = mid;
+  }
+  return bytes.subarray(0, lo);
 }
 
 export type TextChunks = { encoding: Encoding; size: number; chunks: AsyncIterable<{ text: string; bytes: number }> };

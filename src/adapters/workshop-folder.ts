@@ -10,7 +10,7 @@ import { fromZodIssues } from "../core/zod-issues.ts";
 import { readIfExists, writeFileAtomic } from "./atomic-file.ts";
 import { CsvScanner } from "./csv-scan.ts";
 import { csvLine } from "./csv-write.ts";
-import { contentHash, parseQuestionnaire } from "./yaml-source.ts";
+import { contentHash, parseQuestionnaire, parseYamlData } from "./yaml-source.ts";
 
 export const FILES = { config: "workshop.yaml", questionnaire: "skema.yaml", responses: "besvarelser.csv", progress: "fremdrift", access: "adgang.json" } as const;
 
@@ -51,16 +51,12 @@ const located = (file: string, text: string, issues: { path: Path; message: Text
 
 /** `workshop.yaml` checked against its schema; every problem located. */
 export function parseWorkshopConfig(text: string, file = FILES.config): WorkshopConfig {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new WorkshopFolderError(doc.errors.map((err) => {
-      const pos = counter.linePos(err.pos[0]);
-      const detail = err.message.split("\n")[0] ?? err.message;
-      return { file, line: pos.line, col: pos.col, message: t(`YAML-syntaksfejl: ${detail}`, `YAML syntax error: ${detail}`) };
-    }));
+  // The same hardened reading as questionnaires: grouped syntax errors, no custom tags, bounded and resolved aliases.
+  const yaml = parseYamlData(text, file);
+  if (!yaml.ok) {
+    throw new WorkshopFolderError(yaml.issues.map((i) => ({ file, ...(i.position ? { line: i.position.line, col: i.position.col } : {}), message: i.message })));
   }
-  const parsed = WorkshopConfig.safeParse(doc.toJS());
+  const parsed = WorkshopConfig.safeParse(yaml.data);
   if (!parsed.success) throw new WorkshopFolderError(located(file, text, fromZodIssues(parsed.error.issues)));
   return parsed.data;
 }

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { outputFileProblem } from "../adapters/file-check.ts";
 import { bundledIds, DEFAULT_QUESTIONNAIRE, questionnairePath } from "../adapters/bundled.ts";
 import { loadQuestionnaireFile } from "../adapters/yaml-source.ts";
 import type { Questionnaire } from "../core/questionnaire.ts";
@@ -38,12 +39,17 @@ export function requireLevel(q: Questionnaire, level: string | undefined): strin
   throw new UserError(2, t(`Ukendt niveau "${level}". Niveauer i ${q.id}: ${known}.`, `Unknown level "${level}". Levels in ${q.id}: ${known}.`));
 }
 
-/** An output path whose folder exists, or a clear error before any work is done. */
+/**
+ * An output path whose folder exists and which is not itself a folder, pipe or device, or a clear
+ * error before any work is done (a leader must not answer 40 questions for a write that cannot happen).
+ */
 export function outputPath(path: string | undefined, io: Io): string | undefined {
   if (path === undefined) return undefined;
   const full = resolve(io.cwd, path);
   if (!existsSync(dirname(full))) {
     throw new UserError(1, t(`Mappen til ${path} findes ikke: ${dirname(full)}`, `The folder for ${path} does not exist: ${dirname(full)}`));
   }
+  const problem = outputFileProblem(full);
+  if (problem) throw new UserError(1, t(`Kan ikke skrive til ${path}: ${problem.da}.`, `Cannot write to ${path}: ${problem.en}.`));
   return full;
 }

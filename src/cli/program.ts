@@ -34,17 +34,18 @@ export function buildProgram(io: Io, run: Run): Command {
     ))
     .version(toolVersion(), "-V, --version", d("vis versionen", "show the version"))
     .helpOption("-h, --help", d("vis hjælp", "show help"))
-    .helpCommand("help [kommando]", d("vis hjælp til en kommando", "show help for a command"))
-    .addOption(new Option("--lang <sprog>", d("sprog for tekster: da eller en", "language of texts: da or en")).choices(["da", "en"]).default("da"))
+    .helpCommand(d("help [kommando]", "help [command]"), d("vis hjælp til en kommando", "show help for a command"))
+    .addOption(new Option(d("--lang <sprog>", "--lang <language>"), d("sprog for tekster: da eller en", "language of texts: da or en")).choices(["da", "en"]).default("da"))
+    .option("--debug", d("vis tekniske detaljer (stakspor) ved fejl", "show technical details (stack traces) on errors"))
     .configureHelp(helpIn(io.lang))
-    .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: () => undefined, outputError: () => undefined })
     .exitOverride()
     .addHelpText("after", examples([
-      "npx ledelsestjek run",
-      "npx ledelsestjek list",
-      "npx ledelsestjek show --level teamleder",
-      "npx ledelsestjek validate mit-skema.yaml",
-      "npx ledelsestjek score besvarelser.csv --by level",
+      "ledelsestjek run",
+      "ledelsestjek list",
+      "ledelsestjek show --level teamleder",
+      "ledelsestjek validate mit-skema.yaml",
+      "ledelsestjek score besvarelser.csv --by level",
     ], io.lang));
 
   const sub = (name: string, description: string) =>
@@ -53,17 +54,17 @@ export function buildProgram(io: Io, run: Run): Command {
   /** The options of every command that reads response files. */
   const dataCommand = (name: string, description: string, long = true) => {
     const command = sub(name, description)
-      .argument("<filer...>", d("CSV-filer med besvarelser, bredt eller langt format (genkendes på overskriften)", "CSV files with responses, wide or long format (recognised by the header)"))
-      .option("--questionnaire <spørgeskema>", d("indbygget id eller YAML-fil (standard: det, filerne nævner, ellers faglig-ledelse)", "bundled id or YAML file (default: the one the files name, else faglig-ledelse)"));
+      .argument(d("<filer...>", "<files...>"), d("CSV-filer med besvarelser, bredt eller langt format (genkendes på overskriften)", "CSV files with responses, wide or long format (recognised by the header)"))
+      .option(d("--questionnaire <spørgeskema>", "--questionnaire <questionnaire>"), d("indbygget id eller YAML-fil (standard: det, filerne nævner, ellers faglig-ledelse)", "bundled id or YAML file (default: the one the files name, else faglig-ledelse)"));
     if (long) command.option("--long", d("unødvendig: formatet genkendes på overskriften (accepteres af hensyn til gamle scripts)", "not needed: the format is recognised by the header (accepted for old scripts)"));
     return command
       .option("--lenient", d("spring fejlbehæftede rækker over (de listes og gemmes i --rejects)", "skip bad rows (they are listed and saved to --rejects)"))
-      .option("--rejects <fil>", d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
+      .option(d("--rejects <fil>", "--rejects <file>"), d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
   };
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   const mergeLevels = (command: Command) =>
-    command.option("--merge-levels <A+B[=navn]>", d(
+    command.option(d("--merge-levels <A+B[=navn]>", "--merge-levels <A+B[=name]>"), d(
       "læg niveauer sammen i opdelinger efter niveau, fx direktion+chef=Topledelse (kan gentages)",
       "merge levels in breakdowns by level, e.g. direktion+chef=Topledelse (repeatable)",
     ), collect);
@@ -74,37 +75,37 @@ export function buildProgram(io: Io, run: Run): Command {
     .action((opts) => run(async () => (await import("./commands/list.ts")).list(opts, io)));
 
   sub("show", d("vis et spørgeskemas opbygning", "show a questionnaire's structure"))
-    .argument("[spørgeskema]", d("indbygget id eller sti til YAML-fil (standard: faglig-ledelse)", "bundled id or path to a YAML file (default: faglig-ledelse)"))
-    .option("--level <niveau>", d("kun spørgsmålene til dette ledelsesniveau", "only the items for this leadership level"))
+    .argument(d("[spørgeskema]", "[questionnaire]"), d("indbygget id eller sti til YAML-fil (standard: faglig-ledelse)", "bundled id or path to a YAML file (default: faglig-ledelse)"))
+    .option(d("--level <niveau>", "--level <level>"), d("kun spørgsmålene til dette ledelsesniveau", "only the items for this leadership level"))
     .option("--json", d("skriv JSON", "write JSON"))
     .addHelpText("after", examples(["ledelsestjek show", "ledelsestjek show --level teamleder", "ledelsestjek show faglige-ledelsesopgaver --json"], io.lang))
     .action((questionnaire, opts) => run(async () => (await import("./commands/show.ts")).show({ ...opts, questionnaire }, io)));
 
   sub("validate", d("kontrollér spørgeskemafiler", "check questionnaire files"))
-    .argument("<filer...>", d("YAML-filer", "YAML files"))
+    .argument(d("<filer...>", "<files...>"), d("YAML-filer", "YAML files"))
     .addHelpText("after", examples(["ledelsestjek validate mit-skema.yaml", "ledelsestjek validate questionnaires/*.yaml"], io.lang))
     .action((files) => run(async () => (await import("./commands/validate.ts")).validate({ files }, io)));
 
   sub("run", d("selvevaluering i terminalen; gemmer én række i en CSV-fil", "self-evaluation in the terminal; saves one row to a CSV file"))
-    .argument("[spørgeskema]", d("indbygget id eller sti til YAML-fil (standard: faglig-ledelse)", "bundled id or path to a YAML file (default: faglig-ledelse)"))
-    .option("--level <niveau>", d("dit ledelsesniveau (ellers spørges du)", "your leadership level (asked otherwise)"))
-    .option("--group <gruppe>", d("gruppe, enhed eller workshop, som besvarelsen hører til", "group, unit or workshop the response belongs to"))
+    .argument(d("[spørgeskema]", "[questionnaire]"), d("indbygget id eller sti til YAML-fil (standard: faglig-ledelse)", "bundled id or path to a YAML file (default: faglig-ledelse)"))
+    .option(d("--level <niveau>", "--level <level>"), d("dit ledelsesniveau (ellers spørges du)", "your leadership level (asked otherwise)"))
+    .option(d("--group <gruppe>", "--group <group>"), d("gruppe, enhed eller workshop, som besvarelsen hører til", "group, unit or workshop the response belongs to"))
     .option("--respondent <id>", d("pseudonym for besvarelsen (standard: tilfældigt)", "pseudonym for the response (default: random)"))
-    .option("--out <fil.csv>", d("CSV-fil, som besvarelsen føjes til", "CSV file the response is appended to"), "besvarelser.csv")
-    .option("--answers <fil>", d("svar fra en YAML/JSON-fil i stedet for spørgsmål (kræver --level)", "answers from a YAML/JSON file instead of prompts (needs --level)"))
+    .option(d("--out <fil.csv>", "--out <file.csv>"), d("CSV-fil, som besvarelsen føjes til", "CSV file the response is appended to"), "besvarelser.csv")
+    .option(d("--answers <fil>", "--answers <file>"), d("svar fra en YAML/JSON-fil i stedet for spørgsmål (kræver --level)", "answers from a YAML/JSON file instead of prompts (needs --level)"))
     .addHelpText("after", examples([
-      "npx ledelsestjek run",
-      "npx ledelsestjek run --level teamleder --group \"Team Nord\"",
-      "npx ledelsestjek run --out workshop.csv --respondent deltager-07",
-      "npx ledelsestjek run --level chef --answers mine-svar.yaml",
+      "ledelsestjek run",
+      "ledelsestjek run --level teamleder --group \"Team Nord\"",
+      "ledelsestjek run --out workshop.csv --respondent deltager-07",
+      "ledelsestjek run --level chef --answers mine-svar.yaml",
     ], io.lang))
     .action((questionnaire, opts) => run(async () => (await import("./commands/run.ts")).run({ ...opts, questionnaire }, io)));
 
   mergeLevels(dataCommand("score", d("scor besvarelser fra CSV-filer: pr. respondent, pr. gruppe eller pr. spørgsmål", "score responses from CSV files: per respondent, per group or per item")))
-    .option("--by <kolonner>", d("gruppér efter kolonner, fx level eller level,kommune", "group by columns, e.g. level or level,kommune"))
+    .option(d("--by <kolonner>", "--by <columns>"), d("gruppér efter kolonner, fx level eller level,kommune", "group by columns, e.g. level or level,kommune"))
     .option("--item-stats", d("statistik pr. spørgsmål og niveau, med Cronbachs alfa pr. element", "statistics per item and level, with Cronbach's alpha per element"))
     .option("--format <csv|json>", d("uddataformat", "output format"), "csv")
-    .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option(d("--out <fil>", "--out <file>"), d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
     .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
     .addHelpText("after", examples([
       "ledelsestjek score besvarelser.csv",
@@ -117,9 +118,9 @@ export function buildProgram(io: Io, run: Run): Command {
     .action((files, opts) => run(async () => (await import("./commands/score.ts")).score({ ...opts, files }, io)));
 
   mergeLevels(dataCommand("report", d("PDF-rapport med figurer (og tallene som CSV)", "PDF report with charts (and its figures as CSV)")))
-    .option("--by <kolonner>", d("sammenlign grupper, fx level eller group", "compare groups, e.g. level or group"))
-    .option("--out <fil.pdf>", d("PDF-filen, der skrives", "the PDF file to write"))
-    .option("--csv <fil.csv>", d("skriv også rapportens tal som CSV", "also write the report's figures as CSV"))
+    .option(d("--by <kolonner>", "--by <columns>"), d("sammenlign grupper, fx level eller group", "compare groups, e.g. level or group"))
+    .option(d("--out <fil.pdf>", "--out <file.pdf>"), d("PDF-filen, der skrives", "the PDF file to write"))
+    .option(d("--csv <fil.csv>", "--csv <file.csv>"), d("skriv også rapportens tal som CSV", "also write the report's figures as CSV"))
     .option("--force", d("overskriv eksisterende filer", "overwrite existing files"))
     .option("--title <navn>", d("forsidens titel, fx workshoppens eller kommunens navn", "the cover's title, e.g. the workshop's or municipality's name"))
     .option("--comments", d("tag kommentarerne med (kun for grupper over anonymitetsgrænsen, uden navn)", "include the comments (only for groups above the anonymity threshold, unattributed)"))
@@ -132,10 +133,10 @@ export function buildProgram(io: Io, run: Run): Command {
     .action((files, opts) => run(async () => (await import("./commands/report.ts")).report({ ...opts, files }, io)));
 
   mergeLevels(dataCommand("gaps", d("forskelle mellem niveauer eller grupper pr. element og spørgsmål (og spejl mod selvvurdering)", "differences between levels or groups per element and item (and mirror against self-rating)")))
-    .option("--between <kolonne>", d("kolonnen, der sammenlignes på", "the column to compare on"), "level")
-    .option("--threshold <point>", d("markér forskelle på mindst så mange point (0-100)", "flag differences of at least this many points (0-100)"), "20")
+    .option(d("--between <kolonne>", "--between <column>"), d("kolonnen, der sammenlignes på", "the column to compare on"), "level")
+    .option(d("--threshold <point>", "--threshold <points>"), d("markér forskelle på mindst så mange point (0-100)", "flag differences of at least this many points (0-100)"), "20")
     .option("--format <csv|json>", d("uddataformat", "output format"), "csv")
-    .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option(d("--out <fil>", "--out <file>"), d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
     .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
     .addHelpText("after", examples([
       "ledelsestjek gaps besvarelser.csv",
@@ -146,7 +147,7 @@ export function buildProgram(io: Io, run: Run): Command {
 
   dataCommand("convert", d("omskriv besvarelser mellem bredt og langt format", "convert responses between the wide and the long format"), false)
     .requiredOption("--to <long|wide>", d("formatet, der skrives", "the format to write"))
-    .option("--out <fil>", d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option(d("--out <fil>", "--out <file>"), d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
     .addHelpText("after", examples([
       "ledelsestjek convert besvarelser.csv --to long --out lang.csv",
       "ledelsestjek convert lang.csv --to wide --questionnaire faglig-ledelse --out bred.csv",
@@ -156,39 +157,39 @@ export function buildProgram(io: Io, run: Run): Command {
   // --- workshop (SPEC §6): one self-contained block ---
   const workshop = sub("workshop", d("workshop med mange deltagere: mappe, lokal webserver til telefoner, skiftevis i terminalen", "workshop with many participants: folder, local web server for phones, turns in the terminal"))
     .addHelpText("after", examples([
-      "npx ledelsestjek workshop new ws --title \"Ledelseskæden i Børn og Familie\"",
-      "npx ledelsestjek workshop serve ws",
-      "npx ledelsestjek workshop answer ws",
+      "ledelsestjek workshop new ws --title \"Ledelseskæden i Børn og Familie\"",
+      "ledelsestjek workshop serve ws",
+      "ledelsestjek workshop answer ws",
     ], io.lang));
   const wsSub = (name: string, description: string) => workshop.command(name).description(description).helpOption("-h, --help", d("vis hjælp", "show help"));
   wsSub("new", d("opret en workshopmappe (workshop.yaml, skema.yaml, besvarelser.csv, fremdrift/)", "create a workshop folder (workshop.yaml, skema.yaml, besvarelser.csv, fremdrift/)"))
-    .argument("<mappe>", d("en ny eller tom mappe", "a new or empty folder"))
-    .argument("[spørgeskema]", d("indbygget id eller YAML-fil (standard: faglig-ledelse)", "bundled id or YAML file (default: faglig-ledelse)"))
-    .option("--title <titel>", d("workshoppens titel", "the workshop's title"))
-    .option("--k <antal>", d("mindste gruppestørrelse, der vises (standard: spørgeskemaets)", "smallest group size shown (default: the questionnaire's)"))
-    .option("--merge-levels <A+B[=navn]>", d("vis to eller flere niveauer som én gruppe (kan gentages)", "show two or more levels as one group (repeatable)"), collect)
-    .option("--max-participants <antal>", d("højst så mange deltagere på webserveren (standard 100)", "at most this many participants on the web server (default 100)"))
+    .argument(d("<mappe>", "<folder>"), d("en ny eller tom mappe", "a new or empty folder"))
+    .argument(d("[spørgeskema]", "[questionnaire]"), d("indbygget id eller YAML-fil (standard: faglig-ledelse)", "bundled id or YAML file (default: faglig-ledelse)"))
+    .option(d("--title <titel>", "--title <title>"), d("workshoppens titel", "the workshop's title"))
+    .option(d("--k <antal>", "--k <number>"), d("mindste gruppestørrelse, der vises (standard: spørgeskemaets)", "smallest group size shown (default: the questionnaire's)"))
+    .option(d("--merge-levels <A+B[=navn]>", "--merge-levels <A+B[=name]>"), d("vis to eller flere niveauer som én gruppe (kan gentages)", "show two or more levels as one group (repeatable)"), collect)
+    .option(d("--max-participants <antal>", "--max-participants <number>"), d("højst så mange deltagere på webserveren (standard 100)", "at most this many participants on the web server (default 100)"))
     .addHelpText("after", examples([
-      "npx ledelsestjek workshop new ws --title \"Ledelseskæden\"",
-      "npx ledelsestjek workshop new ws faglige-ledelsesopgaver --title Ledelsesdag --k 4",
-      "npx ledelsestjek workshop new ws --title Direktionsdag --merge-levels direktion+chef=Topledelse",
-      "npx ledelsestjek workshop new ws --title \"Leadership day\" --lang en",
+      "ledelsestjek workshop new ws --title \"Ledelseskæden\"",
+      "ledelsestjek workshop new ws faglige-ledelsesopgaver --title Ledelsesdag --k 4",
+      "ledelsestjek workshop new ws --title Direktionsdag --merge-levels direktion+chef=Topledelse",
+      "ledelsestjek workshop new ws --title \"Leadership day\" --lang en",
     ], io.lang))
     .action((dir, questionnaire, opts) => run(async () => (await import("./commands/workshop/new.ts")).workshopNew({ ...opts, dir, questionnaire }, io)));
   wsSub("serve", d("lokal webserver: deltagerne svarer fra deres telefon", "local web server: participants answer from their phones"))
-    .argument("<mappe>", d("workshopmappen", "the workshop folder"))
+    .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option("--port <port>", d("port (standard 8080; 0 = en ledig)", "port (default 8080; 0 = any free one)"), "8080")
-    .option("--host <adresse>", d("adresse at lytte på (standard 0.0.0.0 = alle netværk; 127.0.0.1 = kun denne computer)", "address to listen on (default 0.0.0.0 = every network; 127.0.0.1 = this computer only)"), "0.0.0.0")
+    .option(d("--host <adresse>", "--host <address>"), d("adresse at lytte på (standard 0.0.0.0 = alle netværk; 127.0.0.1 = kun denne computer)", "address to listen on (default 0.0.0.0 = every network; 127.0.0.1 = this computer only)"), "0.0.0.0")
     .option("--json", d("skriv adresserne som én linje JSON, når serveren lytter", "print the addresses as one line of JSON once listening"))
     .addHelpText("after", examples([
-      "npx ledelsestjek workshop serve ws",
-      "npx ledelsestjek workshop serve ws --host 127.0.0.1 --port 3000",
-      "npx ledelsestjek workshop serve ws --port 0 --json",
+      "ledelsestjek workshop serve ws",
+      "ledelsestjek workshop serve ws --host 127.0.0.1 --port 3000",
+      "ledelsestjek workshop serve ws --port 0 --json",
     ], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/serve.ts")).workshopServe({ ...opts, dir }, io)));
   wsSub("answer", d("deltagerne svarer på skift ved denne computer (terminalen)", "participants take turns at this computer (the terminal)"))
-    .argument("<mappe>", d("workshopmappen", "the workshop folder"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop answer ws"], io.lang))
+    .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
+    .addHelpText("after", examples(["ledelsestjek workshop answer ws"], io.lang))
     .action((dir) => run(async () => (await import("./commands/workshop/answer.ts")).workshopAnswer({ dir }, io)));
   // --- end workshop ---
 
@@ -223,7 +224,9 @@ export function usageMessage(err: CommanderError, lang: Lang): string {
   const english = err.message.replace(/^error: /, "");
   const danish = COMMANDER_MESSAGES[err.code];
   const hint = lang === "da" ? " (se --help)" : " (see --help)";
-  if (lang === "en" || !danish) return english + hint;
+  if (lang === "en" || !danish) return english.replace(/\n/g, " ") + hint;
   if (err.code === "commander.invalidArgument") return english.replace(/^option/, "tilvalg").replace("Allowed choices are", "tilladte værdier er") + hint;
-  return danish(english) + hint;
+  // Commander's own "(Did you mean score?)" for a mistyped command or option, in Danish.
+  const suggestion = english.match(/Did you mean ([^?]+)\?/)?.[1];
+  return danish(english) + (suggestion ? ` — mente du ${suggestion}?` : "") + hint;
 }

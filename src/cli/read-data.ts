@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { bundledFor, bundledIds } from "../adapters/bundled.ts";
+import { inputFileProblem } from "../adapters/file-check.ts";
 import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../adapters/response-reader.ts";
 import { OneRowPerRespondent } from "../core/duplicates.ts";
 import type { Questionnaire } from "../core/questionnaire.ts";
@@ -8,9 +9,11 @@ import type { ScoringModel } from "../core/scoring.ts";
 import { t, type Text } from "../core/text.ts";
 import { UserError } from "./errors.ts";
 import type { Io } from "./io.ts";
-import { loadQuestionnaire } from "./load.ts";
+import { loadQuestionnaire, outputPath } from "./load.ts";
 import { peekQuestionnaire } from "./peek.ts";
+import { groupProblems } from "./problem-groups.ts";
 import { progressBar } from "./progress-bar.ts";
+import { EncodingConflict, Utf16File } from "../adapters/text-source.ts";
 import { writeRejects } from "./rejects.ts";
 import { SameRows } from "./same-rows.ts";
 
@@ -35,6 +38,11 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
   const shown = shownPath(io);
   const absent = files.filter((f) => !existsSync(f));
   if (absent.length > 0) throw new UserError(1, t(`Filen findes ikke: ${absent.map(shown).join(", ")}`, `File not found: ${absent.map(shown).join(", ")}`));
+  // A folder or a named pipe given as data: say so before anything opens it (a pipe would block).
+  for (const file of files) {
+    const problem = inputFileProblem(file);
+    if (problem) throw new UserError(1, t(`Kan ikke læse ${shown(file)}: ${problem.da}.`, `Cannot read ${shown(file)}: ${problem.en}.`));
+  }
   const peeked = await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
   const known = peeked.filter((p) => p.id !== undefined);
   const first = known[0];
@@ -43,6 +51,8 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
     const list = [first, ...differing].map((p) => `${shown(p.file)} (${p.id!.id} ${p.id!.version})`).join(", ");
     throw new UserError(1, t(`Filerne er fra forskellige spørgeskemaer eller versioner: ${list}. Brug dem hver for sig.`, `The files come from different questionnaires or versions: ${list}. Use them separately.`));
   }
+  // The rejects file is written last, after the output: check it first, like --out.
+  if (options.lenient) outputPath(options.rejects ?? "afviste-raekker.csv", io);
   const guess = options.questionnaire ?? (first && bundledIds().includes(first.id!.id) ? bundledFor(first.id!.id, first.id!.version) : undefined);
   const { questionnaire, hash } = await loadQuestionnaire(guess, io);
   return { files, q: questionnaire, hash };
@@ -110,20 +120,44 @@ export async function readData(
     bar.done();
     await discard();
     if (err instanceof FileProblem) throw new UserError(1, describeProblem(err.problem, shown));
+    if (err instanceof Utf16File) {
+      throw new UserError(1, t(
+        `${shown(err.file)}: filen er gemt som UTF-16 ("Unicode-tekst"), som ikke læses her. Gem den igen som "CSV UTF-8 (kommasepareret)" eller "CSV (semikolonsepareret)" i Excel.`,
+        `${shown(err.file)}: the file is saved as UTF-16 ("Unicode text"), which is not read here. Save it again as "CSV UTF-8 (comma delimited)" or "CSV (semicolon delimited)" in Excel.`,
+      ));
+    }
+    if (err instanceof EncodingConflict) {
+      throw new UserError(1, t(
+        `${shown(err.file)}:${err.line}: filen begynder med et UTF-8-mærke (BOM), men linje ${err.line} er ikke UTF-8 — sandsynligvis Windows-1252-tekst gemt med forkert mærke. Gem filen igen som "CSV UTF-8" i Excel.`,
+        `${shown(err.file)}:${err.line}: the file starts with a UTF-8 mark (BOM), but line ${err.line} is not UTF-8 — probably Windows-1252 text saved with the wrong mark. Save the file again as "CSV UTF-8" in Excel.`,
+      ));
+    }
     if (!(err instanceof TooManyProblems)) throw err;
   }
   bar.done();
   if (problems.length > 0 && !options.lenient) {
     await discard();
-    const lines = problems.slice(0, SHOWN_PROBLEMS).map((p) => describeProblem(p, shown));
+    const grouped = groupProblems(problems, shown);
+    const lines = grouped.slice(0, SHOWN_PROBLEMS);
     const stopped = problems.length >= MAX_PROBLEMS;
-    const more = problems.length > SHOWN_PROBLEMS
+    const more = grouped.length > SHOWN_PROBLEMS
       ? [t(`… og flere (${stopped ? `læsningen stoppede efter ${MAX_PROBLEMS}` : problems.length})`, `… and more (${stopped ? `reading stopped after ${MAX_PROBLEMS}` : problems.length})`)]
       : [];
     const all = [...lines, ...more];
     throw new UserError(1, t(
       `${all.map((l) => l.da).join("\n")}\nIntet er skrevet. Ret dataene, eller brug --lenient for at springe de fejlbehæftede rækker over.`,
       `${all.map((l) => l.en).join("\n")}\nNothing was written. Fix the data, or use --lenient to skip the bad rows.`,
+    ));
+  }
+  if (options.lenient && rows === 0 && problems.length > 0) {
+    // Skipping every row leaves nothing to score: an empty result with exit 0 would look like success.
+    await discard();
+    const rejects = resolve(io.cwd, options.rejects ?? "afviste-raekker.csv");
+    await writeRejects(rejects, problems, shown);
+    const lines = groupProblems(problems, shown).slice(0, SHOWN_PROBLEMS);
+    throw new UserError(1, t(
+      `${lines.map((l) => l.da).join("\n")}\nIngen rækker er tilbage: alle ${problems.length} blev afvist (de står i ${shown(rejects)}). Intet andet er skrevet.`,
+      `${lines.map((l) => l.en).join("\n")}\nNo rows are left: all ${problems.length} were rejected (they are listed in ${shown(rejects)}). Nothing else was written.`,
     ));
   }
   return {
@@ -136,7 +170,7 @@ export async function readData(
       if (problems.length === 0) return;
       const rejects = resolve(io.cwd, options.rejects ?? "afviste-raekker.csv");
       await writeRejects(rejects, problems, shown);
-      for (const p of problems.slice(0, SHOWN_PROBLEMS)) io.err(describeProblem(p, shown)[io.lang]);
+      for (const line of groupProblems(problems, shown).slice(0, SHOWN_PROBLEMS)) io.err(line[io.lang]);
       io.err(t(
         `${problems.length} række(r) er sprunget over; de står i ${shown(rejects)}. ${rows} respondenter er scoret.`,
         `${problems.length} row(s) were skipped; they are listed in ${shown(rejects)}. ${rows} respondents were scored.`,

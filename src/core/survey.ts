@@ -27,9 +27,16 @@ export type SurveyState = {
   commented: string[];
 };
 
+/** What an ask port returns to go back one step instead of answering. */
+export const BACK = "__back__" as const;
+export type Back = typeof BACK;
+
+/** Where a step stands when it is asked: the answer given before (when going back or forward again), and whether there is a step to go back to. */
+export type StepContext<T> = { previous: T | undefined; canGoBack: boolean };
+
 export type SurveyPorts = {
-  askItem: (question: ItemQuestion) => Promise<Answer>;
-  askComment?: (question: CommentQuestion) => Promise<string>;
+  askItem: (question: ItemQuestion, context: StepContext<Answer>) => Promise<Answer | Back>;
+  askComment?: (question: CommentQuestion, context: StepContext<string>) => Promise<string | Back>;
   /** Called after every answer with the whole state; the caller persists it. */
   onProgress?: (state: SurveyState) => Promise<void>;
 };
@@ -66,9 +73,13 @@ export function surveyQuestions(q: Questionnaire, level: string, lang: Lang): It
 export const answeredCount = (questions: readonly ItemQuestion[], state: SurveyState): number =>
   questions.filter((question) => question.item.id in state.answers).length;
 
+type Step = { kind: "item"; question: ItemQuestion } | { kind: "comment"; question: CommentQuestion };
+
 /**
- * Asks every unanswered item of the level, one at a time, and an optional comment after each element.
- * Resuming is starting again from a saved state: answered items and asked comments are skipped.
+ * Asks the level's items one at a time, and an optional comment after each element. A port may
+ * answer BACK to return to the previous step (item or comment), which is asked again with its
+ * answer preselected; going forward again asks the following steps with theirs. Resuming starts
+ * at the first step not yet done, so answered items and asked comments are not asked again.
  */
 export async function conductSurvey(
   q: Questionnaire,
@@ -79,19 +90,39 @@ export async function conductSurvey(
 ): Promise<SurveyState> {
   const state: SurveyState = { answers: { ...start.answers }, comments: { ...start.comments }, commented: [...start.commented] };
   const questions = surveyQuestions(q, level, lang);
-  for (let i = 0; i < questions.length; i++) {
-    const question = questions[i]!;
-    if (!(question.item.id in state.answers)) {
-      state.answers[question.item.id] = await ports.askItem(question);
-      await ports.onProgress?.(state);
-    }
+  const steps: Step[] = questions.flatMap((question, i): Step[] => {
     const endOfElement = questions[i + 1]?.element !== question.element;
-    if (endOfElement && ports.askComment && !state.commented.includes(question.element.id)) {
-      const comment = (await ports.askComment({ element: question.element, elementLabel: question.elementLabel })).trim();
-      if (comment) state.comments[question.element.id] = comment;
-      state.commented.push(question.element.id);
-      await ports.onProgress?.(state);
+    const item: Step = { kind: "item", question };
+    return endOfElement && ports.askComment ? [item, { kind: "comment", question: { element: question.element, elementLabel: question.elementLabel } }] : [item];
+  });
+  const done = (step: Step) => (step.kind === "item" ? step.question.item.id in state.answers : state.commented.includes(step.question.element.id));
+  let cursor = steps.findIndex((step) => !done(step));
+  if (cursor < 0) cursor = steps.length;
+  while (cursor < steps.length) {
+    const step = steps[cursor]!;
+    const canGoBack = cursor > 0;
+    if (step.kind === "item") {
+      const id = step.question.item.id;
+      const answer = await ports.askItem(step.question, { previous: state.answers[id], canGoBack });
+      if (answer === BACK) {
+        cursor = Math.max(0, cursor - 1);
+        continue;
+      }
+      state.answers[id] = answer;
+    } else {
+      const id = step.question.element.id;
+      const asked = state.commented.includes(id);
+      const comment = await ports.askComment!(step.question, { previous: asked ? (state.comments[id] ?? "") : undefined, canGoBack });
+      if (comment === BACK) {
+        cursor = Math.max(0, cursor - 1);
+        continue;
+      }
+      if (comment.trim()) state.comments[id] = comment.trim();
+      else delete state.comments[id];
+      if (!asked) state.commented.push(id);
     }
+    await ports.onProgress?.(state);
+    cursor++;
   }
   return state;
 }

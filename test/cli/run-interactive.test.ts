@@ -1,12 +1,18 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { screen } from "@inquirer/testing/vitest";
-import { describe, expect, it } from "vitest";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/commands/run.ts";
 import { isoWithOffset } from "../../src/cli/clock.ts";
 import { CancelledError, UserError } from "../../src/cli/errors.ts";
 import { fixedClock, terminalIo } from "../helpers/io.ts";
 import { MINI, tmpDir } from "../helpers/paths.ts";
+
+// Our own answer prompt (no preselected answer, "Tilbage") drawn on the test screen like inquirer's.
+vi.mock("../../src/adapters/answer-prompt.ts", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../src/adapters/answer-prompt.ts")>();
+  return { ...actual, answerPrompt: wrapPrompt(actual.answerPrompt) };
+});
 
 /** Waits until the active prompt shows `text` (the flow awaits file I/O between prompts). */
 async function until(text: string) {
@@ -16,10 +22,10 @@ async function until(text: string) {
   }
 }
 
-/** Picks scale value v (or "ved_ikke", the entry after the scale) in the active select prompt. */
+/** Picks scale value v (or "ved_ikke", the entry after the scale) in the active prompt, where nothing is preselected. */
 async function choose(prompt: string, value: number | "ved_ikke") {
   await until(prompt);
-  const steps = value === "ved_ikke" ? 5 : value - 1;
+  const steps = value === "ved_ikke" ? 6 : value;
   for (let i = 0; i < steps; i++) screen.keypress("down");
   screen.keypress("enter");
 }
@@ -82,8 +88,9 @@ describe("run, interactive", () => {
     screen.clear();
     const second = terminalIo(dir);
     const resumed = run({ questionnaire: MINI }, second.io, { ...deps, newRespondentId: () => "r-other" });
-    await until("Der er en ufærdig besvarelse (r-test, 2 af 7 besvaret). Er det din, og vil du fortsætte den?");
-    screen.keypress("enter"); // yes is the default
+    // Level and start time, so a participant recognises their own; j/n in Danish.
+    await until(`Der er en ufærdig besvarelse (r-test: Leder, startet ${STAMP.replace("T", " ").slice(0, 16)}, 2 af 7 besvaret). Er det din, og vil du fortsætte den? (j/n)`);
+    screen.keypress("enter"); // j (yes) is the default
     await until("[3/7] Element 1: Tredje udsagn");
     expect(second.stderr()).toContain("Genoptager r-test: 2 af 7 spørgsmål er allerede besvaret.");
     await choose("[3/7]", 1);

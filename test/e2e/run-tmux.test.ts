@@ -9,10 +9,10 @@ import { missing } from "../helpers/system.ts";
 let terminal: Tmux | undefined;
 afterEach(() => terminal?.kill());
 
-/** Moves to scale value v with the arrow keys and confirms, once the prompt `prompt` is on screen. */
+/** Moves to scale value v with the arrow keys (nothing is preselected) and confirms, once the prompt `prompt` is on screen. */
 async function answer(t: Tmux, prompt: string, value: number) {
   await t.waitFor(prompt);
-  for (let i = 1; i < value; i++) t.keys("Down");
+  for (let i = 0; i < value; i++) t.keys("Down");
   t.keys("Enter");
 }
 

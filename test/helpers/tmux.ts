@@ -4,10 +4,10 @@ import { execFileSync } from "node:child_process";
 export class Tmux {
   private constructor(readonly session: string) {}
 
-  static start(command: string, cwd: string, env: Record<string, string> = {}): Tmux {
+  static start(command: string, cwd: string, env: Record<string, string> = {}, columns = 120): Tmux {
     const session = `lt-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v}';`).join(" ");
-    execFileSync("tmux", ["new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", cwd, `${exports} ${command}; echo EXIT=$?; sleep 30`]);
+    execFileSync("tmux", ["new-session", "-d", "-s", session, "-x", String(columns), "-y", "40", "-c", cwd, `${exports} ${command}; echo EXIT=$?; sleep 30`]);
     return new Tmux(session);
   }
 

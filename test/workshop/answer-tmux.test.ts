@@ -9,9 +9,17 @@ import { newWorkshop } from "./helpers.ts";
 let terminal: Tmux | undefined;
 afterEach(() => terminal?.kill());
 
+/** Answers an item: nothing is preselected (run's answer prompt), so value v is v presses of Down. */
 async function choose(t: Tmux, prompt: string, value: number) {
   await t.waitFor(prompt);
-  for (let i = 1; i < value; i++) t.keys("Down");
+  for (let i = 0; i < value; i++) t.keys("Down");
+  t.keys("Enter");
+}
+
+/** Picks the n-th level in the level list, whose cursor starts on the first. */
+async function pickLevel(t: Tmux, n: number) {
+  await t.waitFor("Hvilket ledelsesniveau er du på?");
+  for (let i = 1; i < n; i++) t.keys("Down");
   t.keys("Enter");
 }
 
@@ -19,7 +27,7 @@ describe.skipIf(missing("tmux"))("workshop answer: turns at one machine (tmux)",
   it("two participants in turn; the screen is wiped between them; Ctrl-C ends the round and keeps the unfinished answers", async () => {
     const { dir } = await newWorkshop();
     terminal = Tmux.start(`node ${BIN} workshop answer ${dir}`, dir, { NO_COLOR: "1" });
-    await choose(terminal, "Hvilket ledelsesniveau er du på?", 1);
+    await pickLevel(terminal, 1);
     for (const [n, v] of [[1, 5], [2, 4], [3, 2]] as const) await choose(terminal, `[${n}/7]`, v);
     await terminal.waitFor("Kommentar til Element 1");
     terminal.keys("-l", "Første persons kommentar");
@@ -38,7 +46,7 @@ describe.skipIf(missing("tmux"))("workshop answer: turns at one machine (tmux)",
     expect(handOver).not.toContain("Første persons kommentar");
     expect(handOver).not.toMatch(/Element 1\s+83/);
     terminal.keys("Enter");
-    await choose(terminal, "Hvilket ledelsesniveau er du på?", 2);
+    await pickLevel(terminal, 2);
     await choose(terminal, "[1/5]", 2);
     await terminal.waitFor("[2/5]");
     terminal.keys("C-c");

@@ -1,24 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { readdir } from "node:fs/promises";
-import { basename, dirname, relative, resolve } from "node:path";
-import { readAnswersFile } from "../../adapters/answers-file.ts";
-import { loadGoodPractice } from "../../adapters/good-practice-file.ts";
+import { relative, resolve } from "node:path";
 import { BrokenProgress, loadProgress, progressPath, removeProgress, saveProgress, type Progress } from "../../adapters/progress-file.ts";
-import { appendResponseRow } from "../../adapters/response-file.ts";
-import { checkAnswers } from "../../core/answers.ts";
-import { itemsForLevel, labelOf, titleOf } from "../../core/levels.ts";
+import { titleOf } from "../../core/levels.ts";
 import { scopeLines } from "../../core/scope.ts";
 import type { Questionnaire } from "../../core/questionnaire.ts";
-import { isFreeTextColumn, wideCells, wideColumns, type Response } from "../../core/responses.ts";
-import { buildRespondentResult } from "../../core/result.ts";
-import { compileScoring, scoreAnswers } from "../../core/scoring.ts";
-import { answeredCount, conductSurvey, emptyState, surveyQuestions, type SurveyState } from "../../core/survey.ts";
+import { conductSurvey, emptyState, surveyQuestions, answeredCount } from "../../core/survey.ts";
 import { t } from "../../core/text.ts";
 import { isoWithOffset } from "../clock.ts";
 import { CancelledError, UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { loadQuestionnaire, outputPath, requireLevel } from "../load.ts";
-import { renderResult } from "../render-result.ts";
+import { MIN_COLUMNS, wrap } from "../render-result.ts";
+import { pickUnfinished, unfinishedResponses } from "./run-resume.ts";
+import { answersFromFile, checkOutput, finish } from "./run-save.ts";
 
 export type RunOptions = {
   questionnaire?: string;
@@ -47,12 +41,15 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
   }
   const level = requireLevel(q, options.level);
   const group = options.group ?? "";
+  // Before the first question: a leader must not answer everything for a file that will refuse the row.
+  await checkOutput(q, out, io);
 
   if (options.answers !== undefined) {
     if (level === undefined) throw new UserError(2, t("--answers kræver --level.", "--answers needs --level."));
     const state = await answersFromFile(q, level, resolve(io.cwd, options.answers), io);
     const respondent = options.respondent ?? (deps.newRespondentId ?? pseudonym)();
-    await finish(q, { respondent, level, group, out, state, submittedAt: isoWithOffset(now()) }, io);
+    const kept = t(`Svarene står stadig i ${relative(io.cwd, resolve(io.cwd, options.answers))}.`, `The answers are still in ${relative(io.cwd, resolve(io.cwd, options.answers))}.`);
+    await finish(q, { respondent, level, group, out, state, submittedAt: isoWithOffset(now()) }, io, kept);
     return 0;
   }
 
@@ -62,7 +59,7 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
       "No terminal to ask questions in. Run in a terminal, or give the answers with --answers FILE --level LEVEL.",
     ));
   }
-  const { askLevel, askResume, inquirerPorts } = await import("../../adapters/prompts.ts");
+  const { askLevel, askResume, askWhichUnfinished, inquirerPorts } = await import("../../adapters/prompts.ts");
   const load = (file: string) => loadProgress(file).catch((err: unknown) => {
     if (!(err instanceof BrokenProgress)) throw err;
     throw new UserError(1, t(
@@ -76,13 +73,12 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
   try {
     welcome(q, io);
     if (respondent === undefined) {
-      // No --respondent: offer the unfinished response for this file, if there is exactly one.
-      const candidate = await unfinishedRespondent(out);
-      const found = candidate === undefined ? undefined : await load(progressPath(out, candidate));
-      const questions = found ? surveyQuestions(q, found.level, io.lang) : [];
-      if (found && (await askResume(candidate!, answeredCount(questions, found), questions.length, io.lang))) {
-        respondent = candidate!;
-        saved = found;
+      // No --respondent: offer the unfinished responses for this file; on a shared laptop they may be someone else's.
+      const unfinished = await unfinishedResponses(out, q, hash, io);
+      const picked = await pickUnfinished(unfinished, io, askResume, askWhichUnfinished);
+      if (picked) {
+        respondent = picked.respondent;
+        saved = picked.progress;
       } else respondent = (deps.newRespondentId ?? pseudonym)();
       progressFile = progressPath(out, respondent);
     }
@@ -108,14 +104,19 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
       ...inquirerPorts(io.lang),
       onProgress: (s) => saveProgress(progressFile!, { ...progress, ...s }),
     }, saved ?? emptyState());
-    await finish(q, { respondent, level: chosenLevel, group: progress.group, out, state, submittedAt: isoWithOffset(now()) }, io);
+    const again = `ledelsestjek run${options.questionnaire ? ` ${options.questionnaire}` : ""}${options.out ? ` --out ${options.out}` : ""} --respondent ${respondent}`;
+    const kept = t(
+      `Dine svar er gemt i ${relative(io.cwd, progressFile!)}. Når problemet er løst, gemmes besvarelsen med: ${again}`,
+      `Your answers are kept in ${relative(io.cwd, progressFile!)}. Once the problem is solved, save the response with: ${again}`,
+    );
+    await finish(q, { respondent, level: chosenLevel, group: progress.group, out, state, submittedAt: isoWithOffset(now()) }, io, kept);
     await removeProgress(progressFile!);
     return 0;
   } catch (err) {
     if (!isPromptExit(err)) throw err;
     const kept = progressFile ? await loadProgress(progressFile).catch(() => undefined) : undefined;
     const shown = progressFile ? relative(io.cwd, progressFile) : "";
-    const again = `npx ledelsestjek run${options.questionnaire ? ` ${options.questionnaire}` : ""}${options.out ? ` --out ${options.out}` : ""} --respondent ${respondent}`;
+    const again = `ledelsestjek run${options.questionnaire ? ` ${options.questionnaire}` : ""}${options.out ? ` --out ${options.out}` : ""} --respondent ${respondent}`;
     throw new CancelledError(kept
       ? t(`\nAfbrudt. Dine svar er gemt i ${shown}.\nFortsæt senere med: ${again}`, `\nCancelled. Your answers are saved in ${shown}.\nContinue later with: ${again}`)
       : t("\nAfbrudt. Ingen svar var givet, så intet er gemt.", "\nCancelled. No answers were given, so nothing was saved."));
@@ -124,29 +125,17 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
 
 function welcome(q: Questionnaire, io: Io): void {
   const da = io.lang === "da";
+  const width = Math.max(io.columns, MIN_COLUMNS) - 1;
   io.err(io.color.bold(titleOf(q, io.lang)));
-  for (const line of scopeLines(q, io.lang)) io.err(line);
-  io.err(da
-    ? "Spørgsmålene er tilpasset dit ledelsesniveau og tager 10-15 minutter.\n" +
-      "Svar ud fra, hvordan det er i dag — ikke hvordan det burde være.\n" +
-      "Dine svar bliver på denne computer; intet sendes nogen steder hen.\n" +
-      "Ctrl-C afbryder, og de givne svar gemmes, så du kan fortsætte senere.\n"
-    : "The questions are adapted to your leadership level and take 10-15 minutes.\n" +
-      "Answer from how things are today — not how they ought to be.\n" +
-      "Your answers stay on this computer; nothing is sent anywhere.\n" +
-      "Ctrl-C stops, and the answers given are kept so you can continue later.\n");
-}
-
-/** With no --respondent, an unfinished run for the same output file is resumed if it is the only one. */
-async function unfinishedRespondent(out: string): Promise<string | undefined> {
-  const prefix = `${basename(out)}.`;
-  const names = await readdir(dirname(out)).catch(() => [] as string[]);
-  const found = names.filter((n) => n.startsWith(prefix) && n.endsWith(".progress.json")).map((n) => n.slice(prefix.length, -".progress.json".length));
-  if (found.length <= 1) return found[0];
-  throw new UserError(2, t(
-    `Der er flere ufærdige besvarelser til ${basename(out)}: ${found.join(", ")}. Vælg en med --respondent.`,
-    `There are several unfinished responses for ${basename(out)}: ${found.join(", ")}. Choose one with --respondent.`,
-  ));
+  const lines = [
+    ...scopeLines(q, io.lang),
+    ...(da
+      ? ["Spørgsmålene er tilpasset dit ledelsesniveau og tager 10-15 minutter.", "Svar ud fra, hvordan det er i dag — ikke hvordan det burde være.",
+        "Dine svar bliver på denne computer; intet sendes nogen steder hen.", "Ctrl-C afbryder, og de givne svar gemmes, så du kan fortsætte senere."]
+      : ["The questions are adapted to your leadership level and take 10-15 minutes.", "Answer from how things are today — not how they ought to be.",
+        "Your answers stay on this computer; nothing is sent anywhere.", "Ctrl-C stops, and the answers given are kept so you can continue later."]),
+  ];
+  io.err(`${lines.map((line) => wrap(line, width)).join("\n")}\n`);
 }
 
 function checkResumable(saved: Progress, q: Questionnaire, hash: string, level: string | undefined, file: string, io: Io): void {
@@ -165,54 +154,3 @@ function checkResumable(saved: Progress, q: Questionnaire, hash: string, level: 
   }
 }
 
-async function answersFromFile(q: Questionnaire, level: string, file: string, io: Io): Promise<SurveyState> {
-  const shown = relative(io.cwd, file);
-  const read = await readAnswersFile(file);
-  if (!read.ok) {
-    const why = read.reason === "ENOENT" ? t("filen findes ikke", "file not found")
-      : read.reason === "not-a-map" ? t("forventede en samling spørgsmåls-id: værdi", "expected a mapping item id: value")
-      : t(read.reason, read.reason);
-    throw new UserError(1, t(`${shown}: ${why.da}`, `${shown}: ${why.en}`));
-  }
-  const checked = checkAnswers(q, level, read.raw);
-  if (!checked.ok) {
-    const lines = checked.problems.map((p) => `${shown}: ${p.key}: `);
-    throw new UserError(1, t(
-      `Svarene blev ikke gemt:\n${checked.problems.map((p, i) => lines[i] + p.message.da).join("\n")}`,
-      `The answers were not saved:\n${checked.problems.map((p, i) => lines[i] + p.message.en).join("\n")}`,
-    ));
-  }
-  return checked.state;
-}
-
-type Finished = { respondent: string; level: string; group: string; out: string; state: SurveyState; submittedAt: string };
-
-async function finish(q: Questionnaire, done: Finished, io: Io): Promise<void> {
-  const response: Response = {
-    respondent_id: done.respondent,
-    questionnaire_id: q.id,
-    questionnaire_version: q.version,
-    level: done.level,
-    group: done.group,
-    submitted_at: done.submittedAt,
-    metadata: {},
-    answers: done.state.answers,
-    comments: done.state.comments,
-  };
-  const columns = wideColumns(q);
-  const mismatch = await appendResponseRow(done.out, columns, wideCells(q, response), (c) => isFreeTextColumn(c, q));
-  const shown = relative(io.cwd, done.out);
-  if (mismatch) {
-    throw new UserError(1, t(
-      `${shown} har andre kolonner end ${q.id} ${q.version} skriver (måske et andet spørgeskema eller en anden version). Brug et andet --out.`,
-      `${shown} has other columns than ${q.id} ${q.version} writes (perhaps another questionnaire or version). Use another --out.`,
-    ));
-  }
-  const scores = scoreAnswers(compileScoring(q), done.level, done.state.answers);
-  const result = buildRespondentResult(q, done.level, scores, io.lang, loadGoodPractice(q.id));
-  const levelLabel = labelOf(q.levels.find((l) => l.id === done.level)!, io.lang);
-  io.out(renderResult(result, io));
-  io.err(io.lang === "da"
-    ? `\nBesvarelsen (${done.respondent}, ${levelLabel}, ${itemsForLevel(q, done.level).length} spørgsmål) er gemt i ${shown}.`
-    : `\nThe response (${done.respondent}, ${levelLabel}, ${itemsForLevel(q, done.level).length} items) is saved in ${shown}.`);
-}

@@ -56,7 +56,7 @@ export async function workshopNew(options: NewOptions, io: Io, deps: NewDeps = {
   });
   await createWorkshopFolder(dir, config, await readFile(file, "utf8"), q);
   io.err(io.lang === "da"
-    ? `Workshoppen "${title}" er oprettet i ${shown} med ${titleOf(q, "da")} ${q.version} (k = ${config.k}).\nStart den med: npx ledelsestjek workshop serve ${shown}`
-    : `The workshop "${title}" is set up in ${shown} with ${titleOf(q, "en")} ${q.version} (k = ${config.k}).\nStart it with: npx ledelsestjek workshop serve ${shown} --lang en`);
+    ? `Workshoppen "${title}" er oprettet i ${shown} med ${titleOf(q, "da")} ${q.version} (k = ${config.k}).\nStart den med: ledelsestjek workshop serve ${shown}`
+    : `The workshop "${title}" is set up in ${shown} with ${titleOf(q, "en")} ${q.version} (k = ${config.k}).\nStart it with: ledelsestjek workshop serve ${shown} --lang en`);
   return 0;
 }

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lineRanges } from "../../src/cli/problem-groups.ts";
+import { fixture, MINI, tmpDir } from "../helpers/paths.ts";
+import { cliIn, noTrace } from "../helpers/cli-in.ts";
+
+/** mini-utf8.csv (6 respondents on lines 2-8: r03's comment spans lines 4-5) with every row's version written as "2.0" — a near-miss of "2". */
+function nearMiss() {
+  const dir = tmpDir();
+  const text = readFileSync(fixture("responses", "mini-utf8.csv"), "utf8").replace(/^(r\d+,mini),2,/gm, "$1,2.0,");
+  writeFileSync(join(dir, "data.csv"), text);
+  return dir;
+}
+
+describe("near-misses and --lenient with nothing left", () => {
+  it("lineRanges joins consecutive lines", () => {
+    expect(lineRanges([9, 2, 3, 4, 5, 11, 12, 3])).toBe("2-5, 9, 11-12");
+  });
+
+  it("a version near-miss on every row is one message naming the lines, not one per row", async () => {
+    const dir = nearMiss();
+    const r = await cliIn(dir, ["score", "data.csv", "--questionnaire", MINI]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toEqual([
+      'data.csv, linje 2-4, 6-8 (questionnaire_version) (6 rækker): rækken er til version "2.0", men spørgeskemaet er version "2"',
+      "Intet er skrevet. Ret dataene, eller brug --lenient for at springe de fejlbehæftede rækker over.",
+    ]);
+  });
+
+  it("--lenient that rejects every row exits 1, says so and keeps the rejects", async () => {
+    const dir = nearMiss();
+    const r = await cliIn(dir, ["score", "data.csv", "--questionnaire", MINI, "--lenient", "--out", "scores.csv"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Ingen rækker er tilbage: alle 6 blev afvist (de står i afviste-raekker.csv)");
+    noTrace(r.stderr);
+    expect(r.stdout).toBe("");
+    expect(existsSync(join(dir, "scores.csv"))).toBe(false);
+    expect(readFileSync(join(dir, "afviste-raekker.csv"), "utf8").match(/^data\.csv,/gm)).toHaveLength(6);
+  });
+
+  it("--lenient with some rows left still exits 0", async () => {
+    const dir = nearMiss();
+    const text = readFileSync(join(dir, "data.csv"), "utf8").replace("r01,mini,2.0,", "r01,mini,2,");
+    writeFileSync(join(dir, "data.csv"), text);
+    const r = await cliIn(dir, ["score", "data.csv", "--questionnaire", MINI, "--lenient", "--out", "scores.csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("data.csv, linje 3-4, 6-8 (questionnaire_version) (5 rækker)");
+    expect(readFileSync(join(dir, "scores.csv"), "utf8").trimEnd().split("\r\n")).toHaveLength(2);
+  });
+});
