@@ -49,6 +49,7 @@ const OUTPUTS: [string, string[], string, string, boolean][] = [
   ["score --item-stats", ["score", DATA, "--questionnaire", MINI, "--lenient", "--rejects", "r4.csv", "--item-stats", "--out", "items.csv"], "items.csv", ",", false],
   ["report --csv", ["report", DATA, "--questionnaire", MINI, "--lenient", "--rejects", "r5.csv", "--by", "group", "--out", "r.pdf", "--csv", "report.csv"], "report.csv", ",", true],
   ["gaps --between group", ["gaps", DATA, "--questionnaire", MINI, "--lenient", "--rejects", "r8.csv", "--between", "group", "--threshold", "0", "--out", "gaps.csv"], "gaps.csv", ",", true],
+  ["merge", ["merge", DATA, "--questionnaire", MINI, "--lenient", "--rejects", "r9.csv", "--out", "merged.csv"], "merged.csv", ",", true],
   ["rejects (--lenient)", ["score", DATA, "--questionnaire", MINI, "--lenient", "--rejects", "rejects.csv", "--out", "s6.csv"], "rejects.csv", ",", true],
   ["convert --to long", ["convert", DATA, "--questionnaire", MINI, "--lenient", "--rejects", "r7.csv", "--to", "long", "--out", "long.csv"], "long.csv", ",", true],
   ["convert --to wide", ["convert", "long.csv", "--questionnaire", MINI, "--to", "wide", "--out", "wide.csv"], "wide.csv", ",", true],
