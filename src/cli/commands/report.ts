@@ -55,6 +55,9 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
     }
   }
   const created = reportDate(io.env);
+  // Loading pdfkit and its fonts takes a quarter of a second; start it now so it overlaps the reading.
+  const renderer = import("../../adapters/pdf.ts");
+  renderer.catch(() => undefined);
   const { files, q, hash } = await openData(options, io);
   const model = compileScoring(q);
   const byColumns = parseBy(options.by);
@@ -76,6 +79,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   // The collection period: the first and last submission date (ISO strings sort as dates).
   let first = "";
   let last = "";
+  const keys = new Map<string, Map<string, string>>();
   const onRow = (row: RespondentRow) => {
     const day = row.submittedAt.slice(0, 10);
     if (day && (first === "" || day < first)) first = day;
@@ -84,7 +88,14 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
     for (let i = 0; i < byColumns.length; i++) values[i] = byValue(row, byColumns[i]!, grouping);
     const population = grouping.populationOf(row.level);
     groups.add(values, scores, population);
-    itemCounts.add(groupKey(population, values), row.values, row.kinds);
+    // The same few groups recur on every row: build each key string once.
+    const raw = values.join("\u0000");
+    let key = keys.get(population)?.get(raw);
+    if (key === undefined) {
+      key = groupKey(population, values);
+      (keys.get(population) ?? keys.set(population, new Map()).get(population)!).set(raw, key);
+    }
+    itemCounts.add(key, row.values, row.kinds);
     if (options.comments) collect(byColumns.length === 0 ? totalKey(population) : groupKey(population, values), row.commentNames, row.commentValues);
   };
   const read = await readData(files, q, model, options, io, onRow, async () => undefined, async () => undefined);
@@ -96,7 +107,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   });
   const base = buildReportView(q, model_, { title: options.title, submitted: first ? { first, last } : null, responses: read.rows });
   const view = options.comments ? { ...base, comments: reportComments(model_, base, collected, io.lang) } : base;
-  const { renderReportPdf, renderSlidesPdf } = await import("../../adapters/pdf.ts");
+  const { renderReportPdf, renderSlidesPdf } = await renderer;
   const pdf = await (options.slides ? renderSlidesPdf : renderReportPdf)(model_, view, created);
   await writeFileAtomic(out, pdf);
   if (csv) await writeReportCsv(csv, model_, q.scale, io);
