@@ -1,4 +1,5 @@
 import type { GroupRow } from "../group-summary.ts";
+import { round2 } from "../rounding.ts";
 
 /**
  * The spread of a shown cell in scale points, so that workshop.yaml's rule ("range ≥ 3 scale
@@ -28,4 +29,20 @@ export function itemSpread(itemId: string, counts: readonly number[], min: numbe
   const mean = values.reduce((s, c, i) => s + c * (min + i), 0) / n;
   const squares = values.reduce((s, c, i) => s + c * (min + i - mean) ** 2, 0);
   return { itemId, range, sd: Math.sqrt(squares / (n - 1)), n };
+}
+
+/** A 0-100 score on the questionnaire's scale (the scale the room agrees on). */
+export const toScale = (score: number, scale: { min: number; max: number }): number => scale.min + (score / 100) * (scale.max - scale.min);
+/** A 0-100 difference or sd in scale points. */
+export const toPoints = (score: number, scale: { min: number; max: number }): number => (score / 100) * (scale.max - scale.min);
+
+/** The room's figures for a round, as kept in konsensus.yaml: n always, mean and sd only where the engine shows them. */
+export function roundFrom(room: GroupRow, scale: { min: number; max: number }, round: number) {
+  const shown = !room.suppressed && room.mean !== null;
+  return {
+    round,
+    n: room.n,
+    mean: shown ? round2(toScale(room.mean!, scale)) : null,
+    sd: shown && room.sd !== null ? round2(toPoints(room.sd, scale)) : null,
+  };
 }
