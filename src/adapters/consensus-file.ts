@@ -24,7 +24,9 @@ export function parseConsensus(text: string, file: string, q: Questionnaire): Co
   }
   const data: unknown = doc.toJS() ?? {};
   const parsed = Consensus.safeParse(data);
-  if (!parsed.success) throw new WorkshopFolderError(located(file, text, fromZodIssues(parsed.error.issues)));
+  // An unknown field is located at the field itself, not at the mapping that holds it.
+  const issues = parsed.success ? [] : parsed.error.issues.map((i) => (i.code === "unrecognized_keys" ? { ...i, path: [...i.path, i.keys[0]!] } : i));
+  if (!parsed.success) throw new WorkshopFolderError(located(file, text, fromZodIssues(issues)));
   const problems = consensusProblems(q, parsed.data);
   if (problems.length > 0) throw new WorkshopFolderError(located(file, text, problems));
   return parsed.data;

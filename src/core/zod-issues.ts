@@ -61,6 +61,8 @@ function describe(issue: z.core.$ZodIssue): Text {
         `skal være en af: ${issue.values.map(String).join(", ")}`,
         `must be one of: ${issue.values.map(String).join(", ")}`,
       );
+    case "unrecognized_keys":
+      return t(`ukendt felt: ${issue.keys.join(", ")}`, `unknown field: ${issue.keys.join(", ")}`);
     case "invalid_union":
       if (issue.input === undefined) return t("mangler", "is missing");
       return t(

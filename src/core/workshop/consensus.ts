@@ -8,7 +8,14 @@ const Line = z.string().trim().min(1);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date_pattern" });
 
 /** One action of the plan: what is done, by whom, by when, and how the room will know it worked. */
-export const Action = z.strictObject({ what: Line, who: Line, when: Day, success: Line });
+export const Action = z.strictObject({
+  what: Line,
+  who: Line,
+  when: Day,
+  success: Line,
+  /** Filled in at the follow-up a year later: what became of the action (shown by `report --baseline`). */
+  outcome: z.string().trim().optional(),
+});
 export type Action = z.infer<typeof Action>;
 
 /** The room's figures when a round was agreed: n and, where the engine shows them, mean and sd on the questionnaire's scale. */
