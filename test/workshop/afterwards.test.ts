@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { extractText, getDocumentProxy } from "unpdf";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { workshopAgree } from "../../src/cli/commands/workshop/agree.ts";
@@ -9,25 +8,11 @@ import { workshopReport } from "../../src/cli/commands/workshop/report.ts";
 import { workshopStatus } from "../../src/cli/commands/workshop/status.ts";
 import type { UserError } from "../../src/cli/errors.ts";
 import { memoryIo } from "../../src/cli/io.ts";
-import { newWorkshop, Participant, testApp } from "./helpers.ts";
+import { answered, pdfText } from "./answered.ts";
 
 const refusal = (promise: Promise<unknown>) => promise.then(() => { throw new Error("expected a refusal"); }, (err: unknown) => err as UserError);
 const now = () => new Date("2026-03-02T10:30:00+01:00");
 const EPOCH = { SOURCE_DATE_EPOCH: "1772443800" };
-// e1: leder 4,4,2(rev → 4) = 75 → 4.0; medarbejder 2,2,4(rev → 2) = 25 → 2.0.
-const LEDER: Record<string, string>[] = [{ i1: "4", i2: "4", i3: "2" }, { i4: "3" }, { i6: "3" }];
-const MEDARBEJDER: Record<string, string>[] = [{ i1: "2", i2: "2", i3: "4" }, { i5: "3" }, { i6: "3" }];
-
-export async function answered(leaders: number, employees: number, leder = LEDER, medarbejder = MEDARBEJDER) {
-  const made = await newWorkshop();
-  const { app } = await testApp(made.w);
-  for (let i = 0; i < leaders; i++) await new Participant(app).answerAll("leder", leder);
-  for (let i = 0; i < employees; i++) await new Participant(app).answerAll("medarbejder", medarbejder);
-  return made;
-}
-
-export const pdfText = async (file: string) => (await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true })).text;
-
 const CONSENSUS = `elements:
   e1:
     score: 3

@@ -44,7 +44,8 @@ export async function workshopReport(options: WorkshopReportOptions, io: Io): Pr
     }
     before = await side(old, io.lang, io);
   }
-  const report = buildWorkshopReport(w.questionnaire, now, io.lang, { hash: w.hash, k: w.config.k, date: created.toISOString().slice(0, 10), spread: w.config.spread }, before);
+  // The workshop's own date (workshop.yaml), not the day the report is printed.
+  const report = buildWorkshopReport(w.questionnaire, now, io.lang, { hash: w.hash, k: w.config.k, date: w.config.date, spread: w.config.spread }, before);
   const { renderWorkshopPdf } = await import("../../../adapters/workshop-pdf.ts");
   await writeFileAtomic(out, await renderWorkshopPdf(report, created, toolVersion()));
   io.err(t(`Workshoprapporten (${report.respondents} besvarelser) er skrevet til ${shown(out)}.`, `The workshop report (${report.respondents} responses) is written to ${shown(out)}.`)[io.lang]);
