@@ -1,7 +1,8 @@
-import { rename, rm } from "node:fs/promises";
+import { readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { withFileLock } from "../../../adapters/atomic-file.ts";
 import { FILES } from "../../../adapters/workshop-folder.ts";
+import { wideColumns } from "../../../core/responses.ts";
 import { t } from "../../../core/text.ts";
 import { UserError } from "../../errors.ts";
 import type { Io } from "../../io.ts";
@@ -29,6 +30,15 @@ export async function workshopImport(options: ImportOptions, io: Io): Promise<nu
         ...(options.lenient ? { lenient: true } : {}),
         ...(options.rejects ? { rejects: options.rejects } : {}),
       }, io);
+      // The server appends rows of the questionnaire's columns only; extra metadata columns would stop it.
+      const header = ((await readFile(staged, "utf8")).split(/\r?\n/, 1)[0] ?? "").split(",");
+      const extra = header.filter((c) => !wideColumns(w.questionnaire).includes(c));
+      if (extra.length > 0) {
+        throw new UserError(1, t(
+          `Filerne har kolonner, som workshoppens besvarelser.csv ikke har (${extra.join(", ")}). Fjern dem, eller flet med ledelsestjek merge uden for workshoppen. Intet er importeret.`,
+          `The files have columns the workshop's besvarelser.csv does not (${extra.join(", ")}). Remove them, or merge with ledelsestjek merge outside the workshop. Nothing was imported.`,
+        ));
+      }
       await rename(staged, w.responses);
       return merged;
     } finally {
