@@ -123,7 +123,7 @@ export function renderWorkshopPdf(r: WorkshopReport, created: Date, toolVersion:
 
   heading("H2", L("Handleplan", "Action plan"), 14);
   if (r.plan.length === 0) para(L("Ingen handlinger er aftalt.", "No actions were agreed."));
-  else table([L("Element", "Element"), L("Handling", "Action"), L("Ansvarlig", "Who"), L("Frist", "When"), L("Succeskriterium", "Success criterion")], r.plan.map((a) => [a.element, a.what, a.who, a.when, a.success]), [2, 3, 1.6, 1.3, 2.6]);
+  else table([L("Element", "Element"), L("Handling", "Action"), L("Ansvarlig", "Who"), L("Frist", "When"), L("Succeskriterium", "Success criterion")], r.plan.map((a) => [a.element, a.what, a.who, a.when, a.success]), [1.7, 3, 2.2, 1.4, 2.6]);
 
   if (r.baseline) {
     const b = r.baseline;
@@ -137,7 +137,7 @@ export function renderWorkshopPdf(r: WorkshopReport, created: Date, toolVersion:
     else table([L("Element", "Element"), L("Niveau", "Level"), L("Dengang", "Then"), L("Nu", "Now"), L("Ændring", "Change")], perLevel, [2.4, 2, 1, 1, 1]);
     heading("H3", L("Sidste handleplan, og hvad der blev af den", "The last action plan, and what became of it"), 12);
     if (b.plan.length === 0) para(L("Den forrige workshop aftalte ingen handlinger.", "The previous workshop agreed no actions."));
-    else table([L("Element", "Element"), L("Handling", "Action"), L("Ansvarlig", "Who"), L("Frist", "When"), L("Hvad blev der af den", "What became of it")], b.plan.map((a) => [a.element, a.what, a.who, a.when, a.outcome ?? L("(ikke udfyldt)", "(not filled in)")]), [2, 3, 1.6, 1.3, 2.6]);
+    else table([L("Element", "Element"), L("Handling", "Action"), L("Ansvarlig", "Who"), L("Frist", "When"), L("Hvad blev der af den", "What became of it")], b.plan.map((a) => [a.element, a.what, a.who, a.when, a.outcome ?? L("(ikke udfyldt)", "(not filled in)")]), [1.7, 3, 2.2, 1.4, 2.6]);
   }
 
   doc.addPage();

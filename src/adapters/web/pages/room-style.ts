@@ -61,6 +61,8 @@ button.secondary{background:#f3f2f1;color:#0b0c0c;border-bottom-color:#6f6f6f;ma
 .rounds{font-size:.95rem}
 ol.elements li{margin:.3rem 0;font-size:1.1rem}
 .state{color:#3d3d3d}
+.counts table{max-width:44rem}
+.counts thead th:not(:first-child){text-align:right}
 .address{font-size:1.05rem;overflow-wrap:anywhere}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;

@@ -42,7 +42,7 @@ export function overviewPage(c: RoomPageContext, view: RoomView, counts: Html, s
   const body = html`<h1>${c.title}</h1>
 <p class="address">${da ? "Deltagerne åbner" : "Participants open"}: <strong>${c.participantUrl}</strong></p>
 <section aria-labelledby="deltagelse-h"><h2 id="deltagelse-h">${da ? "Deltagelse" : "Participation"}</h2>
-<div id="deltagelse" data-live aria-live="polite">${participation(c, view)}${counts}</div>
+<div id="deltagelse" class="counts" data-live aria-live="polite">${participation(c, view)}${counts}</div>
 ${reload(c, c.base)}</section>
 <section aria-labelledby="elementer-h"><h2 id="elementer-h">${da ? "Elementer" : "Elements"}</h2>
 <p>${da ? "Vis ét element ad gangen, når rummet er klar til at drøfte det." : "Reveal one element at a time, when the room is ready to discuss it."}</p>
