@@ -36,7 +36,7 @@ export function overviewPage(c: RoomPageContext, view: RoomView, counts: Html, s
   const da = c.lang === "da";
   const status = (id: string) => {
     const agreed = consensus.elements[id];
-    if (agreed) return da ? `aftalt: ${agreed.score}` : `agreed: ${agreed.score}`;
+    if (agreed) return da ? `aftalt: ${String(agreed.score).replace(".", ",")}` : `agreed: ${agreed.score}`;
     return state.revealed.includes(id) ? (da ? "vist" : "revealed") : da ? "ikke vist endnu" : "not revealed yet";
   };
   const body = html`<h1>${c.title}</h1>
