@@ -13,6 +13,7 @@ type App = Awaited<ReturnType<typeof testApp>>["app"];
 const post = (app: App, path: string, fields: Record<string, string> = {}) =>
   app.request(`${F}${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN } });
 const page = async (app: App, path = "") => (await app.request(`${F}${path}`)).text();
+const page_ = page;
 
 async function room(leaders = 3, employees = 3) {
   const made = await newWorkshop();
@@ -140,5 +141,43 @@ describe("the facilitator's room", () => {
     expect(participant.headers.get("content-security-policy")).not.toContain("script-src");
     expect((await app.request(`/f/${"T".repeat(32)}/e/e1`)).status).toBe(404);
     expect((await app.request(`${F}/e/nope`)).status).toBe(404);
+  });
+
+  it("in round 2 the participants answer the element again; the projector shows that round, and rounds 1 and 2 stand side by side", async () => {
+    const { w, dir } = await newWorkshop();
+    const { app } = await testApp(w);
+    const leaders = [0, 1, 2].map(() => new Participant(app));
+    const employees = [0, 1, 2].map(() => new Participant(app));
+    for (const p of leaders) await p.answerAll("leder", LEDER);
+    for (const p of employees) await p.answerAll("medarbejder", MEDARBEJDER);
+    await post(app, "/e/e1/vis");
+    await post(app, "/e/e1/konsensus", AGREED);
+    // before a round is opened, a finished participant sees their result
+    expect((await leaders[0]!.get("/resultat")).status).toBe(200);
+    await post(app, "/e/e1/runde");
+    const sent = await leaders[0]!.get("/resultat");
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get("location")).toBe(`/${ACCESS.join}/runde`);
+    const page = await (await leaders[0]!.get("/runde")).text();
+    expect(page).toContain("Runde 2");
+    expect(page).not.toContain("checked"); // a fresh vote
+    // After the discussion everyone answers e1 with 3 (i3 reverse: 3 → 3): 50 = 3.0 on the scale, sd 0.
+    for (const p of [...leaders, ...employees]) {
+      const res = await p.post("/runde", { i1: "3", i2: "3", i3: "3", handling: "indsend" });
+      expect(await res.text()).toContain("Dit svar i runde 2 er med.");
+    }
+    // a second post changes nothing: one answer per participant and round
+    await leaders[0]!.post("/runde", { i1: "5", i2: "5", i3: "1", handling: "indsend" });
+    expect(readFileSync(join(dir, "runder", "e1-runde-2.csv"), "utf8").trimEnd().split("\r\n")).toHaveLength(7);
+    expect((await leaders[0]!.get("/resultat")).status).toBe(200);
+    await post(app, "/e/e1/vis");
+    const html = await page_(app, "/e/e1");
+    expect(html).toMatch(/Hele rummet \(ledere\)<\/th><td class="num">6<\/td><td class="num big">3,0<\/td>/);
+    expect(html).not.toContain("Stor spredning");
+    await post(app, "/e/e1/konsensus", { ...AGREED, score: "3" });
+    const yaml = parse(readFileSync(join(dir, "konsensus.yaml"), "utf8"));
+    expect(yaml.elements.e1.rounds).toEqual([{ round: 1, n: 6, mean: 3, sd: 1.1 }, { round: 2, n: 6, mean: 3, sd: 0 }]);
+    // besvarelser.csv keeps the first answers only
+    expect(readFileSync(join(dir, "besvarelser.csv"), "utf8").trimEnd().split("\r\n")).toHaveLength(7);
   });
 });

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import { allElements } from "../../core/levels.ts";
 import { levelGrouping } from "../../core/level-groups.ts";
+import type { Answer } from "../../core/scoring.ts";
 import type { Lang } from "../../core/text.ts";
 import { consensusProblems, ElementConsensus, type Agreement, type Consensus } from "../../core/workshop/consensus.ts";
 import type { RoomState } from "../../core/workshop/room-state.ts";
@@ -20,6 +21,10 @@ export type RoomStore = {
   nextRound(id: string): Promise<void>;
   consensus(): Promise<Consensus>;
   agree(id: string, agreed: Agreement, decidedAt: string): Promise<Consensus>;
+  /** The re-vote open to participants (SPEC §6 second round), if any. */
+  openRevote(): Promise<{ element: string; round: number } | undefined>;
+  hasRevoted(element: string, round: number, respondent: string): Promise<boolean>;
+  revote(element: string, round: number, answer: { respondent: string; level: string; answers: Record<string, Answer>; at: string }): Promise<void>;
 };
 
 export type RoomRouteOptions = {
