@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { AnswerKind } from "../../src/core/item-stats.ts";
-import { allItems } from "../../src/core/levels.ts";
-import type { Questionnaire } from "../../src/core/questionnaire.ts";
-import { roomView, type RoomRespondent } from "../../src/core/workshop/room.ts";
+import { roomView } from "../../src/core/workshop/room.ts";
 import { loadValid } from "../helpers/load.ts";
 import { fixture } from "../helpers/paths.ts";
+import { respondent } from "./respondent.ts";
 
 const q = loadValid(fixture("questionnaires", "valid", "mirror.yaml"));
 const settings = { k: 3, merges: [], gapThreshold: 20, spread: { range: 3, sd: 1 } };
-
-export function respondent(q: Questionnaire, level: string, answers: Record<string, number | "ved_ikke">): RoomRespondent {
-  const items = allItems(q);
-  const values = Float64Array.from(items, (it) => (typeof answers[it.id] === "number" ? (answers[it.id] as number) : NaN));
-  const kinds = Uint8Array.from(items, (it) => (answers[it.id] === undefined ? AnswerKind.Empty : answers[it.id] === "ved_ikke" ? AnswerKind.DontKnow : AnswerKind.Value));
-  return { level, values, kinds };
-}
 
 describe("roomView (expected figures worked out by hand and with Python's statistics module)", () => {
   // chef answers t1 only (1, 2, 3 → 0, 25, 50); afdelingsleder 5 everywhere (100); one teamleder 3 (50).

@@ -79,6 +79,12 @@ export function recordAgreement(c: Consensus, id: string, agreed: Agreement, sna
   const kept = agreed.rounds ?? c.elements[id]?.rounds ?? [];
   const rounds = snapshot ? [...kept.filter((r) => r.round !== snapshot.round), snapshot].sort((a, b) => a.round - b.round) : kept;
   const { dissent, ...rest } = agreed;
-  const entry: ElementConsensus = { ...rest, ...(dissent ? { dissent } : {}), rounds, decided_at: agreed.decided_at ?? decidedAt };
+  // The form has no field for a follow-up's outcome: an action kept by its wording keeps its outcome.
+  const before = c.elements[id]?.actions ?? [];
+  const actions = rest.actions.map((a) => {
+    const outcome = a.outcome ?? before.find((b) => b.what === a.what)?.outcome;
+    return outcome ? { ...a, outcome } : a;
+  });
+  const entry: ElementConsensus = { ...rest, actions, ...(dissent ? { dissent } : {}), rounds, decided_at: agreed.decided_at ?? decidedAt };
   return { elements: { ...c.elements, [id]: entry } };
 }

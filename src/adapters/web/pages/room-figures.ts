@@ -2,7 +2,7 @@ import { html } from "hono/html";
 import { anonymityRule, hiddenReason } from "../../../core/disclosure-text.ts";
 import type { Gap } from "../../../core/gaps.ts";
 import type { GroupRow } from "../../../core/group-summary.ts";
-import { allItems, dontKnowLabel, itemText, labelOf, LEADERS, scaleLabel } from "../../../core/levels.ts";
+import { allItems, dontKnowLabel, itemText, LEADERS, scaleLabel } from "../../../core/levels.ts";
 import type { Questionnaire } from "../../../core/questionnaire.ts";
 import type { Lang } from "../../../core/text.ts";
 import { toPoints, toScale } from "../../../core/workshop/room-spread.ts";
@@ -29,7 +29,7 @@ export function participation(c: FigureContext, view: RoomView) {
 }
 
 const populationName = (c: FigureContext, population: string) =>
-  population === LEADERS ? "" : ` (${labelOf(c.q.levels.find((l) => l.id === population)!, c.lang)} ${c.lang === "da" ? "om deres leder" : "on their leader"})`;
+  population === LEADERS ? "" : ` (${c.lang === "da" ? "om deres leder" : "on their leader"})`;
 
 function levelTable(c: FigureContext, e: ElementView): Html {
   const da = c.lang === "da";
@@ -77,7 +77,8 @@ const gapText = (c: FigureContext, g: Gap) => {
   const da = c.lang === "da";
   const points = one(Math.abs(toPoints(g.diff!, c.q.scale)), c.lang);
   if (g.kind === "mirror") {
-    return html`${g.group_a} ${da ? "om sig selv" : "about themselves"} ↔ ${g.group_b} ${da ? "om deres leder" : "about their leader"} (${g.dimension}): <strong>${points}</strong> ${da ? "point" : "points"}`;
+    const item = allItems(c.q).find((it) => it.id === g.dimension);
+    return html`${g.group_a} ${da ? "om sig selv" : "about themselves"} ↔ ${g.group_b} ${da ? "om deres leder" : "about their leader"}${item ? html` (${itemText(item, undefined, c.lang)})` : ""}: <strong>${points}</strong> ${da ? "point" : "points"}`;
   }
   return html`${g.group_a} ↔ ${g.group_b}: <strong>${points}</strong> ${da ? "point" : "points"}`;
 };
