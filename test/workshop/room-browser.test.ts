@@ -88,9 +88,11 @@ describe.skipIf(missing("chromium"))("the whole workshop in a real browser (chro
     await expect.poll(() => f.textContent("#deltagelse"), { timeout: 10_000 }).toContain("10 har svaret");
 
     // Two participants through the browser: one afdelingsleder, one teamleder.
+    const phones = [];
     for (const [level, label] of [["afdelingsleder", "Afdelingsleder"], ["teamleder", "Teamleder"]] as const) {
-      // A phone each: the participant cookie belongs to one person.
-      const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      // A phone each: the participant cookie belongs to one person. bypassCSP only so that axe can be added later.
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+      phones.push(phone);
       const p = await phone.newPage();
       await p.goto(url);
       await p.getByRole("button", { name: "Start" }).click();
@@ -105,7 +107,6 @@ describe.skipIf(missing("chromium"))("the whole workshop in a real browser (chro
         await p.getByRole("button", { name: i === pages.length - 1 ? "Indsend" : "Næste" }).click();
       }
       await expect.poll(() => p.textContent("h1")).toContain("Dit resultat");
-      await phone.close();
     }
     await expect.poll(() => f.textContent("#deltagelse"), { timeout: 10_000 }).toContain("12 har svaret");
     await f.screenshot({ path: join(SHOTS, "1920-2-overview-12.png") });
@@ -143,6 +144,26 @@ describe.skipIf(missing("chromium"))("the whole workshop in a real browser (chro
       await expect.poll(() => f.textContent("body")).toContain("Gemt i konsensus.yaml og handleplan.csv.");
       await f.getByRole("link", { name: "Oversigt" }).click();
     }
+    // A second round for element 2: the afdelingsleder's phone, reloaded, shows the element again.
+    await f.goto(`${served.facilitator}/e/e2`);
+    await f.getByRole("button", { name: /Start runde 2/ }).click();
+    await expect.poll(() => f.textContent("h1")).toContain("runde 2");
+    const again = phones[0]!.pages()[0]!;
+    await again.reload();
+    await expect.poll(() => again.textContent("body")).toContain("Runde 2");
+    expect(await seriousViolations(again)).toEqual([]);
+    await again.screenshot({ path: join(SHOTS, "390-revote.png"), fullPage: true });
+    await again.getByRole("group", { name: "Tredje praksis (omvendt)" }).getByLabel("I nogen grad", { exact: true }).check();
+    await again.getByRole("button", { name: "Indsend" }).click();
+    await expect.poll(() => again.textContent("body")).toContain("Dit svar i runde 2 er med.");
+    for (const phone of phones) await phone.close();
+    // One re-vote is below k: the projector says so instead of showing it.
+    await f.getByRole("button", { name: "Vis tallene" }).click();
+    await expect.poll(() => f.textContent("#tal")).toContain("Ingen tal kan vises for dette element endnu.");
+    expect(await f.textContent("#deltagelse")).toContain("Runde 2: 1 har svaret igen");
+    await f.screenshot({ path: join(SHOTS, "1920-5-e2-round2-one-answer.png") });
+    expect(await seriousViolations(f)).toEqual([]);
+
     await f.setViewportSize({ width: 1280, height: 720 });
     await f.goto(`${served.facilitator}/e/e1`);
     await f.screenshot({ path: join(SHOTS, "1280-1-e1-agreed.png"), fullPage: true });

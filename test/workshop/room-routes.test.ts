@@ -161,6 +161,7 @@ describe("the facilitator's room", () => {
     const page = await (await leaders[0]!.get("/runde")).text();
     expect(page).toContain("Runde 2");
     expect(page).not.toContain("checked"); // a fresh vote
+    expect(await page_(app, "/e/e1")).toContain("Runde 2: <strong>0</strong> har svaret igen");
     // After the discussion everyone answers e1 with 3 (i3 reverse: 3 → 3): 50 = 3.0 on the scale, sd 0.
     for (const p of [...leaders, ...employees]) {
       const res = await p.post("/runde", { i1: "3", i2: "3", i3: "3", handling: "indsend" });
@@ -172,6 +173,7 @@ describe("the facilitator's room", () => {
     expect((await leaders[0]!.get("/resultat")).status).toBe(200);
     await post(app, "/e/e1/vis");
     const html = await page_(app, "/e/e1");
+    expect(html).toContain("Runde 2: <strong>6</strong> har svaret igen");
     expect(html).toMatch(/Hele rummet \(ledere\)<\/th><td class="num">6<\/td><td class="num big">3,0<\/td>/);
     expect(html).not.toContain("Stor spredning");
     await post(app, "/e/e1/konsensus", { ...AGREED, score: "3" });

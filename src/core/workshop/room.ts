@@ -39,6 +39,8 @@ export type RoomView = {
   /** Every level group has fewer than k respondents. */
   allBelowK: boolean;
   elements: ElementView[];
+  /** Elements in a later round: how many have answered that round (the projector says it beside the figures). */
+  revotes?: Record<string, { round: number; n: number }>;
 };
 
 /** The projector's figures, every one decided by the disclosure engine (SPEC §4, §6 "In the room"). */

@@ -67,7 +67,7 @@ export function elementRoomPage(c: RoomPageContext, view: RoomView, id: string, 
 <form method="post" action="${href}/vis"><button type="submit" class="primary">${da ? "Vis tallene" : "Reveal the figures"}</button></form>`;
   const body = html`${nav}
 <h1>${labelOf(element, c.lang)}${round > 1 ? html` <span class="round">${da ? `runde ${round}` : `round ${round}`}</span>` : ""}</h1>
-<div id="deltagelse" data-live aria-live="polite">${participation(c, view)}</div>
+<div id="deltagelse" data-live aria-live="polite">${participation(c, view)}${view.revotes?.[id] ? html`<p class="count">${da ? `Runde ${view.revotes[id]!.round}: ` : `Round ${view.revotes[id]!.round}: `}<strong>${view.revotes[id]!.n}</strong> ${da ? "har svaret igen" : "have answered again"}</p>` : ""}</div>
 <div class="columns">
 <section class="figures" aria-labelledby="tal-h"><h2 id="tal-h">${da ? "Rummets svar" : "The room's answers"}</h2>
 <div id="tal" data-live>${figures}</div>

@@ -47,6 +47,7 @@ export async function currentView(w: Workshop, lang: Lang): Promise<RoomView> {
     const again = existsSync(file) ? await roomRespondents(w, file) : [];
     const element = roomView(w.questionnaire, roomSettings(w), again, lang).elements.find((e) => e.id === id)!;
     view.elements = view.elements.map((e) => (e.id === id ? element : e));
+    view.revotes = { ...view.revotes, [id]: { round, n: again.length } };
   }
   return view;
 }
