@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -181,5 +181,21 @@ describe("the facilitator's room", () => {
     expect(yaml.elements.e1.rounds).toEqual([{ round: 1, n: 6, mean: 3, sd: 1.1 }, { round: 2, n: 6, mean: 3, sd: 0 }]);
     // besvarelser.csv keeps the first answers only
     expect(readFileSync(join(dir, "besvarelser.csv"), "utf8").trimEnd().split("\r\n")).toHaveLength(7);
+  });
+
+  it("speaks English when the workshop does (workshop.yaml language: en)", async () => {
+    const { w, dir } = await newWorkshop();
+    writeFileSync(join(dir, "workshop.yaml"), readFileSync(join(dir, "workshop.yaml"), "utf8").replace("language: da", "language: en"));
+    const { app } = await testApp({ ...w, config: { ...w.config, language: "en" } });
+    for (let i = 0; i < 3; i++) await new Participant(app).answerAll("leder", LEDER);
+    const before = await page(app, "/e/e1");
+    expect(before).toContain('<html lang="en" class="room">');
+    expect(before).toContain("Reveal the figures");
+    expect(before).toContain("Agreed score (1-5)");
+    await post(app, "/e/e1/vis");
+    const after = await page(app, "/e/e1");
+    expect(after).toContain("Mean per level (scale 1-5)");
+    expect(after).toMatch(/The whole room \(leaders\)<\/th><td class="num">3<\/td><td class="num big">4\.0<\/td>/);
+    expect(after).not.toMatch(/Gennemsnit|Vis tallene|Gem konsensus/);
   });
 });
