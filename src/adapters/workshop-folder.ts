@@ -12,7 +12,7 @@ import { CsvScanner } from "./csv-scan.ts";
 import { csvLine } from "./csv-write.ts";
 import { contentHash, parseQuestionnaire, parseYamlData } from "./yaml-source.ts";
 
-export const FILES = { config: "workshop.yaml", questionnaire: "skema.yaml", responses: "besvarelser.csv", progress: "fremdrift", access: "adgang.json" } as const;
+export const FILES = { config: "workshop.yaml", questionnaire: "skema.yaml", responses: "besvarelser.csv", progress: "fremdrift", access: "adgang.json", consensus: "konsensus.yaml", plan: "handleplan.csv", room: "rum.json" } as const;
 
 /** A problem in a workshop file, located as `file:line:column field: message` where the file allows it. */
 export type FolderProblem = { file: string; line?: number; col?: number; field?: string; message: Text };
@@ -34,7 +34,7 @@ export async function createWorkshopFolder(dir: string, config: WorkshopConfig, 
   await writeFileAtomic(join(dir, FILES.responses), csvLine(wideColumns(q)));
 }
 
-const located = (file: string, text: string, issues: { path: Path; message: Text }[]): FolderProblem[] => {
+export const located = (file: string, text: string, issues: { path: Path; message: Text }[]): FolderProblem[] => {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter });
   return issues.map((issue) => {

@@ -13,6 +13,7 @@ const PATTERN_MESSAGES: Record<string, Text> = {
     'must look like "000:1100-1132" (file:lines; several joined by "; ")',
   ),
   range_pattern: t('skal have formen "895-2096" (første-sidste linje)', 'must look like "895-2096" (first-last line)'),
+  date_pattern: t('skal være en dato som "2027-03-01" (år-måned-dag)', 'must be a date like "2027-03-01" (year-month-day)'),
   source_id_pattern: t('skal være et kildefil-id med tre cifre, fx "000"', 'must be a three-digit source file id, e.g. "000"'),
 };
 
@@ -60,6 +61,8 @@ function describe(issue: z.core.$ZodIssue): Text {
         `skal være en af: ${issue.values.map(String).join(", ")}`,
         `must be one of: ${issue.values.map(String).join(", ")}`,
       );
+    case "unrecognized_keys":
+      return t(`ukendt felt: ${issue.keys.join(", ")}`, `unknown field: ${issue.keys.join(", ")}`);
     case "invalid_union":
       if (issue.input === undefined) return t("mangler", "is missing");
       return t(

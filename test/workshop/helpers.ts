@@ -4,6 +4,7 @@ import { createApp } from "../../src/adapters/web/app.ts";
 import { openWorkshop, type Workshop } from "../../src/adapters/workshop-folder.ts";
 import { memoryIo } from "../../src/cli/io.ts";
 import { folderStore } from "../../src/cli/commands/workshop/store.ts";
+import { folderRoom } from "../../src/cli/commands/workshop/room-store.ts";
 import { workshopNew } from "../../src/cli/commands/workshop/new.ts";
 import { MINI, tmpDir } from "../helpers/paths.ts";
 
@@ -30,6 +31,7 @@ export async function testApp(w: Workshop, known: string[] = []) {
     known,
     now: () => "2026-03-02T09:30:00+01:00",
     participantUrl: () => `http://127.0.0.1/${ACCESS.join}/`,
+    room: folderRoom(w),
   });
 }
 

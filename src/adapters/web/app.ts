@@ -9,9 +9,10 @@ import type { Lang } from "../../core/text.ts";
 import { countByLevel, type ParticipantProgress } from "../../core/workshop/participant.ts";
 import { ICON, STYLE } from "./pages/layout.ts";
 import type { PageContext } from "./pages/participant.ts";
-import { facilitatorPage } from "./pages/result.ts";
+import { countsTable } from "./pages/result.ts";
 import { participantRoutes } from "./participant-routes.ts";
-import { CONTENT_SECURITY_POLICY, LIMITS } from "./security.ts";
+import { roomRoutes, type RoomStore } from "./room-routes.ts";
+import { CONTENT_SECURITY_POLICY, FACILITATOR_CSP, LIMITS } from "./security.ts";
 
 /** What the server needs of the workshop folder; the CLI wires it to the files, tests may too. */
 export type WorkshopStore = {
@@ -34,6 +35,9 @@ export type AppOptions = {
   now: () => string;
   practice?: GoodPractice | undefined;
   participantUrl: () => string;
+  /** The facilitator's room: figures, reveals and consensus (SPEC §6 "In the room"). */
+  room: RoomStore;
+  merges?: { levels: string[]; label: string | undefined }[];
 };
 
 export function createApp(o: AppOptions) {
@@ -60,7 +64,8 @@ export function createApp(o: AppOptions) {
     } finally {
       inflight.delete(done);
     }
-    c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    // Only the facilitator's pages run a script (their own live.js); participants' pages run none.
+    c.header("Content-Security-Policy", c.req.path.startsWith(`${facilitator}/`) || c.req.path === facilitator ? FACILITATOR_CSP : CONTENT_SECURITY_POLICY);
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "no-referrer");
     c.header("X-Frame-Options", "DENY");
@@ -85,13 +90,20 @@ export function createApp(o: AppOptions) {
 
   participantRoutes(app, o, ctx, serial);
 
-  app.get(facilitator, async (c) => {
+  const counts = async () => {
     const unfinished = (await store.participants()).filter((p) => !p.submitted_at).map((p) => p.level);
     const finished = (await store.finished()).map((r) => r.level);
-    const counts = countByLevel(q, unfinished, finished);
-    const levels = counts.levels.map((l) => ({ ...l, label: labelOf(q.levels.find((x) => x.id === l.level)!, lang) }));
-    return c.html(facilitatorPage(ctx(facilitator), { levels, notChosen: counts.notChosen }, o.participantUrl()));
-  });
+    const counted = countByLevel(q, unfinished, finished);
+    const levels = counted.levels.map((l) => ({ ...l, label: labelOf(q.levels.find((x) => x.id === l.level)!, lang) }));
+    return countsTable(lang, { levels, notChosen: counted.notChosen });
+  };
+  roomRoutes(app, facilitator, {
+    room: o.room,
+    merges: o.merges ?? [],
+    counts,
+    now: o.now,
+    page: () => ({ q, lang, k: o.workshop.k, base: facilitator, title: o.workshop.title, participantUrl: o.participantUrl() }),
+  }, serial);
 
   /** Resolves once every request under way has finished its writes (for a clean Ctrl-C). */
   const drain = async () => {

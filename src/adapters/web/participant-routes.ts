@@ -7,6 +7,7 @@ import { applyElementPage, elementPages, startProgress, type ParticipantProgress
 import type { AppOptions } from "./app.ts";
 import { elementPage, levelPage, messagePage, welcomePage, type PageContext } from "./pages/participant.ts";
 import { resultPage } from "./pages/result.ts";
+import { revoteRoutes } from "./revote-routes.ts";
 import { newToken, pseudonymOf, TOKEN_PATTERN } from "./security.ts";
 
 const COOKIE = "deltager";
@@ -123,9 +124,16 @@ export function participantRoutes(app: Hono, o: AppOptions, ctx: () => PageConte
     });
   });
 
+  // Issue 12: a finished participant is sent to the re-vote while one is open for them.
+  revoteRoutes(app, o, ctx, serial, participant);
   app.get(`${base}/resultat`, async (c) => {
     const p = await participant(c);
     if (!p || !p.submitted_at || p.level === null) return c.redirect(p ? where(p) : base, 303);
+    const open = await o.room.openRevote();
+    if (open) {
+      const asked = elementPages(q, p.level, lang).some((x) => x.element.id === open.element);
+      if (asked && !(await o.room.hasRevoted(open.element, open.round, p.respondent_id))) return c.redirect(`${base}/runde`, 303);
+    }
     const scores = scoreAnswers(compileScoring(q), p.level, p.answers);
     const result = buildRespondentResult(q, p.level, scores, lang, o.practice);
     return html(c, resultPage(ctx(), result, labelOf(q.levels.find((l) => l.id === p.level)!, lang)));

@@ -40,3 +40,6 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join("; ");
+
+/** The facilitator's pages: the same, plus our own live.js and its requests to this server. */
+export const FACILITATOR_CSP = [CONTENT_SECURITY_POLICY, "script-src 'self'", "connect-src 'self'"].join("; ");

@@ -4,7 +4,7 @@ import { writeFileAtomic } from "../../adapters/atomic-file.ts";
 import { toolVersion } from "../../adapters/bundled.ts";
 import { loadGoodPractice } from "../../adapters/good-practice-file.ts";
 import type { RespondentRow } from "../../adapters/response-reader.ts";
-import { CsvTable, STANDARD, StagedOutput } from "../../adapters/table-writer.ts";
+import { CsvTable, STANDARD, StagedOutput, type Dialect } from "../../adapters/table-writer.ts";
 import { GroupItemCounts } from "../../core/group-items.ts";
 import { GroupSummary } from "../../core/group-summary.ts";
 import { buildReport, groupKey, totalKey, type Report } from "../../core/report.ts";
@@ -123,9 +123,9 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
  * The PDF's figures, with the same cells hidden: the dimension rows (as `score --by`, with
  * population and total), then one row per item × group with its answer counts — the audit trail.
  */
-async function writeReportCsv(path: string, report: Report, scale: { min: number; max: number }, io: Io): Promise<void> {
+export async function writeReportCsv(path: string, report: Report, scale: { min: number; max: number }, io: Io, dialect: Dialect = STANDARD): Promise<void> {
   const output = new StagedOutput(path, io.cwd);
-  const table = new CsvTable(output, STANDARD);
+  const table = new CsvTable(output, dialect);
   const values: number[] = [];
   for (let v = scale.min; v <= scale.max; v++) values.push(v);
   const by = report.byColumns;

@@ -1,5 +1,6 @@
 import { html } from "hono/html";
 import type { RespondentResult, ScoredDimension } from "../../../core/result.ts";
+import type { Lang } from "../../../core/text.ts";
 import type { LevelCounts } from "../../../core/workshop/participant.ts";
 import { layout } from "./layout.ts";
 import type { PageContext } from "./participant.ts";
@@ -31,14 +32,12 @@ ${result.advice.map((a) => html`<section class="advice"><h2>${da ? "God praksis"
   return layout(c.lang, da ? "Dit resultat" : "Your result", c.base, body, c.title);
 }
 
-/** The facilitator's page in this issue: counts only, per level (figures come with the reveal in part 2). */
-export function facilitatorPage(c: PageContext, counts: { levels: (LevelCounts & { label: string })[]; notChosen: number }, participantUrl: string) {
-  const da = c.lang === "da";
+/** Participants per level, started and finished (counts only), for the facilitator's overview. */
+export function countsTable(lang: Lang, counts: { levels: (LevelCounts & { label: string })[]; notChosen: number }) {
+  const da = lang === "da";
   const sum = (key: "started" | "finished") => counts.levels.reduce((n, l) => n + l[key], 0);
-  const body = html`<h1>${c.title}</h1>
-<p>${da ? "Deltagernes adresse" : "The participants' address"}: <strong>${participantUrl}</strong></p>
-<table>
-<caption class="small">${da ? "Antal deltagere pr. niveau (opdatér siden for nye tal)" : "Participants per level (reload the page for new counts)"}</caption>
+  return html`<table>
+<caption class="small">${da ? "Antal deltagere pr. niveau" : "Participants per level"}</caption>
 <thead><tr><th scope="col">${da ? "Niveau" : "Level"}</th><th scope="col">${da ? "I gang" : "In progress"}</th><th scope="col">${da ? "Færdige" : "Finished"}</th></tr></thead>
 <tbody>
 ${counts.levels.map((l) => html`<tr><td>${l.label}</td><td class="num">${l.started}</td><td class="num">${l.finished}</td></tr>`)}
@@ -46,5 +45,4 @@ ${counts.levels.map((l) => html`<tr><td>${l.label}</td><td class="num">${l.start
 <tr class="total"><th scope="row">${da ? "I alt" : "Total"}</th><td class="num">${sum("started") + counts.notChosen}</td><td class="num">${sum("finished")}</td></tr>
 </tbody>
 </table>`;
-  return layout(c.lang, `${c.title} — ${da ? "facilitator" : "facilitator"}`, c.base, body, c.title);
 }

@@ -3,7 +3,8 @@ import { relative, resolve } from "node:path";
 import { createWorkshopFolder } from "../../../adapters/workshop-folder.ts";
 import { titleOf } from "../../../core/levels.ts";
 import { t } from "../../../core/text.ts";
-import { overlappingMerges, parseMergeLevels, WorkshopConfig, type MergeLevels } from "../../../core/workshop/folder.ts";
+import { parseMergeLevels } from "../../../core/level-groups.ts";
+import { WorkshopConfig } from "../../../core/workshop/folder.ts";
 import { isoWithOffset } from "../../clock.ts";
 import { UserError } from "../../errors.ts";
 import type { Io } from "../../io.ts";
@@ -36,14 +37,10 @@ export async function workshopNew(options: NewOptions, io: Io, deps: NewDeps = {
   const k = positiveInt(options.k, "--k", 1000);
   const maxParticipants = positiveInt(options.maxParticipants, "--max-participants", 10_000);
   const { questionnaire: q, hash, file } = await loadQuestionnaire(options.questionnaire, io);
-  const merges: MergeLevels[] = [];
-  for (const spec of options.mergeLevels ?? []) {
-    const parsed = parseMergeLevels(spec, q);
-    if (!parsed.ok) throw new UserError(2, parsed.message);
-    merges.push(parsed.value);
-  }
-  const twice = overlappingMerges(merges);
-  if (twice.length > 0) throw new UserError(2, t(`--merge-levels: ${twice.join(", ")} står i mere end én gruppe.`, `--merge-levels: ${twice.join(", ")} is in more than one group.`));
+  // The same parser as score, report and gaps, so a spec means the same everywhere.
+  const parsed = parseMergeLevels(q, options.mergeLevels ?? []);
+  if ("error" in parsed) throw new UserError(2, parsed.error);
+  const merges = parsed.merges.map((m) => ({ levels: m.levels, ...(m.label ? { label: m.label } : {}) }));
   const config = WorkshopConfig.parse({
     title,
     date: isoWithOffset((deps.now ?? (() => new Date()))()).slice(0, 10),

@@ -12,6 +12,7 @@ import { isoWithOffset } from "../../clock.ts";
 import { EXIT, UserError } from "../../errors.ts";
 import type { Io } from "../../io.ts";
 import { asUserError, openOrFail } from "./open.ts";
+import { roomSettings } from "./room-store.ts";
 
 export type ServeOptions = { dir: string; port?: string; host?: string; json?: boolean };
 
@@ -47,6 +48,8 @@ export async function workshopServe(options: ServeOptions, io: Io): Promise<numb
     now: () => isoWithOffset(new Date()),
     practice: loadGoodPractice(w.questionnaire.id),
     participantUrl: () => urls[0] ?? "",
+    room: (await import("./room-store.ts")).folderRoom(w),
+    merges: roomSettings(w).merges.map((m) => ({ levels: [...m.levels], label: m.label })),
   });
   // main() exits at once on Ctrl-C; a server must first let answers being written land whole.
   process.removeAllListeners("SIGINT");

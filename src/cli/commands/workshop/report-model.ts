@@ -1,0 +1,32 @@
+import { toolVersion } from "../../../adapters/bundled.ts";
+import type { Workshop } from "../../../adapters/workshop-folder.ts";
+import { GroupItemCounts } from "../../../core/group-items.ts";
+import { GroupSummary } from "../../../core/group-summary.ts";
+import { levelGrouping } from "../../../core/level-groups.ts";
+import type { Questionnaire } from "../../../core/questionnaire.ts";
+import { buildReport, groupKey, type Report } from "../../../core/report.ts";
+import { compileScoring, scoreValues } from "../../../core/scoring.ts";
+import type { Lang } from "../../../core/text.ts";
+import { mirrorOrder } from "../../grouping.ts";
+import { roomRespondents, roomSettings } from "./room-store.ts";
+
+/** The workshop's questionnaire with the workshop's k, so every output of the folder hides the same cells. */
+export const withWorkshopK = (w: Workshop): Questionnaire => ({ ...w.questionnaire, anonymity: { ...w.questionnaire.anonymity, min_group_size: w.config.k } });
+
+/** The main report's model of the workshop's answers, by level (merged as workshop.yaml says): the figures of `report --csv`. */
+export async function workshopReportModel(w: Workshop, lang: Lang, date: string): Promise<Report> {
+  const q = withWorkshopK(w);
+  const model = compileScoring(q);
+  const grouping = levelGrouping(q, roomSettings(w).merges);
+  const groups = new GroupSummary(["level"], model.dimensions);
+  const itemCounts = new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
+  const scores = new Float64Array(model.dimensions.length);
+  for (const r of await roomRespondents(w)) {
+    scoreValues(model, model.plans.get(r.level)!, r.values, scores);
+    const population = grouping.populationOf(r.level);
+    const values = [grouping.keyOf(r.level)];
+    groups.add(values, scores, population);
+    itemCounts.add(groupKey(population, values), r.values, r.kinds);
+  }
+  return buildReport({ q, hash: w.hash, lang, files: ["besvarelser.csv"], date, toolVersion: toolVersion(), byColumns: ["level"], grouping, mirrorOrder: mirrorOrder(q), groups, itemCounts });
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { Id } from "../questionnaire.ts";
+
+/**
+ * `rum.json`: what the facilitator has revealed and which round each element is in. Kept in the
+ * folder so a restarted server shows the room where it was.
+ */
+export const RoomState = z.strictObject({
+  revealed: z.array(Id).default([]),
+  rounds: z.record(Id, z.int().min(1)).default({}),
+  /** The re-vote open to participants now: one element, its round (2 or later). */
+  revote: z.strictObject({ element: Id, round: z.int().min(2) }).optional(),
+});
+export type RoomState = z.infer<typeof RoomState>;
+
+export const EMPTY_ROOM: RoomState = { revealed: [], rounds: {} };
+export const roundOf = (s: RoomState, id: string): number => s.rounds[id] ?? 1;
+export const reveal = (s: RoomState, id: string): RoomState => (s.revealed.includes(id) ? s : { ...s, revealed: [...s.revealed, id] });
+/** A re-vote: the element's next round, revealed again only when the facilitator says so. */
+export const nextRound = (s: RoomState, id: string): RoomState => ({
+  revealed: s.revealed.filter((x) => x !== id),
+  rounds: { ...s.rounds, [id]: roundOf(s, id) + 1 },
+  revote: { element: id, round: roundOf(s, id) + 1 },
+});
