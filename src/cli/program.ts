@@ -122,7 +122,7 @@ export function buildProgram(io: Io, run: Run): Command {
     .option(d("--out <fil.pdf>", "--out <file.pdf>"), d("PDF-filen, der skrives", "the PDF file to write"))
     .option(d("--csv <fil.csv>", "--csv <file.csv>"), d("skriv også rapportens tal som CSV", "also write the report's figures as CSV"))
     .option("--force", d("overskriv eksisterende filer", "overwrite existing files"))
-    .option("--title <navn>", d("forsidens titel, fx workshoppens eller kommunens navn", "the cover's title, e.g. the workshop's or municipality's name"))
+    .option(d("--title <navn>", "--title <name>"), d("forsidens titel, fx workshoppens eller kommunens navn", "the cover's title, e.g. the workshop's or municipality's name"))
     .option("--comments", d("tag kommentarerne med (kun for grupper over anonymitetsgrænsen, uden navn)", "include the comments (only for groups above the anonymity threshold, unattributed)"))
     .option("--slides", d("skriv overblik, heatmap og forskelle som 16:9-dias til projektoren", "write the summary, heatmap and gaps as 16:9 slides for the projector"))
     .addHelpText("after", examples([
@@ -193,31 +193,31 @@ export function buildProgram(io: Io, run: Run): Command {
     .action((dir) => run(async () => (await import("./commands/workshop/answer.ts")).workshopAnswer({ dir }, io)));
   // --- workshop, part 2 (issue 12): the room, consensus and afterwards ---
   wsSub("status", d("rummets overblik i terminalen: deltagelse, pr. element pr. niveau som søjler, flag", "the room's overview in the terminal: participation, per element per level as bars, flags"))
-    .argument("<mappe>", d("workshopmappen", "the workshop folder"))
+    .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option("--element <id>", d("kun dette element (vis ét ad gangen)", "only this element (reveal one at a time)"))
     .addHelpText("after", examples(["npx ledelsestjek workshop status ws", "npx ledelsestjek workshop status ws --element saette-retningen"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/status.ts")).workshopStatus({ ...opts, dir }, io)));
   wsSub("agree", d("gem konsensus fra en YAML- eller JSON-fil (konsensus.yaml's form)", "record the consensus from a YAML or JSON file (konsensus.yaml's shape)"))
-    .argument("<mappe>", d("workshopmappen", "the workshop folder"))
-    .option("--consensus <fil>", d("YAML eller JSON med elements: …", "YAML or JSON with elements: …"))
+    .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
+    .option(d("--consensus <fil>", "--consensus <file>"), d("YAML eller JSON med elements: …", "YAML or JSON with elements: …"))
     .addHelpText("after", examples(["npx ledelsestjek workshop agree ws --consensus konsensus-udkast.yaml"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/agree.ts")).workshopAgree({ ...opts, dir }, io)));
   wsSub("export", d("skriv tal.csv (som report --csv) og handleplan.csv", "write tal.csv (as report --csv) and handleplan.csv"))
-    .argument("<mappe>", d("workshopmappen", "the workshop folder"))
-    .option("--out-dir <mappe>", d("hvor filerne skrives (standard: MAPPE/eksport)", "where the files go (default: DIR/eksport)"))
+    .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
+    .option(d("--out-dir <mappe>", "--out-dir <folder>"), d("hvor filerne skrives (standard: MAPPE/eksport)", "where the files go (default: DIR/eksport)"))
     .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
     .addHelpText("after", examples(["npx ledelsestjek workshop export ws", "npx ledelsestjek workshop export ws --out-dir ud --excel"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/export.ts")).workshopExport({ ...opts, dir }, io)));
   wsSub("report", d("workshoprapporten som PDF: deltagelse, spredning, aftalt score, forskelle, handleplan", "the workshop report as PDF: participation, spread, agreed score, differences, action plan"))
-    .argument("<mappe>", d("workshopmappen", "the workshop folder"))
-    .option("--out <fil.pdf>", d("PDF-filen", "the PDF file"))
-    .option("--baseline <gammel-mappe>", d("en tidligere workshop med samme spørgeskema: dengang og nu", "an earlier workshop with the same questionnaire: then and now"))
+    .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
+    .option(d("--out <fil.pdf>", "--out <file.pdf>"), d("PDF-filen", "the PDF file"))
+    .option(d("--baseline <gammel-mappe>", "--baseline <old-folder>"), d("en tidligere workshop med samme spørgeskema: dengang og nu", "an earlier workshop with the same questionnaire: then and now"))
     .option("--force", d("overskriv en eksisterende --out", "overwrite an existing --out"))
     .addHelpText("after", examples(["npx ledelsestjek workshop report ws --out workshop.pdf", "npx ledelsestjek workshop report ws-2027 --baseline ws-2026 --out opfoelgning.pdf"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/report.ts")).workshopReport({ ...opts, dir }, io)));
   wsSub("import", d("flet besvarelser indsamlet andetsteds ind (én respondent, én række)", "merge in responses collected elsewhere (one respondent, one row)"))
-    .argument("<mappe>", d("workshopmappen", "the workshop folder"))
-    .argument("<filer...>", d("CSV-filer med besvarelser", "CSV files of responses"))
+    .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
+    .argument(d("<filer...>", "<files...>"), d("CSV-filer med besvarelser", "CSV files of responses"))
     .option("--lenient", d("spring fejlbehæftede rækker over og skriv dem i en afvist-fil", "skip bad rows and list them in a rejects file"))
     .addHelpText("after", examples(["npx ledelsestjek workshop import ws papir.csv laptop-2.csv"], io.lang))
     .action((dir, files, opts) => run(async () => (await import("./commands/workshop/import.ts")).workshopImport({ ...opts, dir, files }, io)));
@@ -225,7 +225,7 @@ export function buildProgram(io: Io, run: Run): Command {
 
   // merge (issue 8): combine files from several machines, one row per respondent.
   dataCommand("merge", d("flet besvarelser fra flere filer til én bred fil, én række pr. respondent", "merge responses from several files into one wide file, one row per respondent"), false)
-    .requiredOption("--out <fil.csv>", d("den samlede fil, der skrives (atomisk)", "the merged file to write (atomically)"))
+    .requiredOption(d("--out <fil.csv>", "--out <file.csv>"), d("den samlede fil, der skrives (atomisk)", "the merged file to write (atomically)"))
     .option("--force", d("overskriv en eksisterende --out (aldrig en af inddatafilerne)", "overwrite an existing --out (never one of the inputs)"))
     .addHelpText("after", examples([
       "ledelsestjek merge laptop1.csv laptop2.csv --out samlet.csv",
