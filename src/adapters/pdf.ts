@@ -1,5 +1,3 @@
-import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import type { Report } from "../core/report.ts";
 import type { ReportView } from "../core/report-view.ts";
 import { reportWords } from "../core/report-words.ts";
@@ -7,47 +5,25 @@ import { elementSection } from "./pdf-element.ts";
 import { levelGaps } from "./pdf-gap-section.ts";
 import { commentsSection, cover, method, summary } from "./pdf-sections.ts";
 import { SLIDE, SLIDE_GEOMETRY, slides } from "./pdf-slides.ts";
+import { openTaggedPdf } from "./pdf-document.ts";
 import { CONTENT_WIDTH, MUTED, PAGE } from "./pdf-style.ts";
 import { Writer, type Doc } from "./pdf-writer.ts";
 
-const require = createRequire(import.meta.url);
-const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
-
 /** A tagged PDF (PDF/UA) with embedded fonts and fixed dates, so the same input gives the same bytes. */
 function open(report: Report, view: ReportView, created: Date, page: { size: "A4" | [number, number]; margins: PDFKit.PDFDocumentOptions["margins"]; first: boolean }) {
-  const doc = new PDFDocument({
+  return openTaggedPdf({
     size: page.size,
     margins: page.margins,
-    bufferPages: true,
     autoFirstPage: page.first,
-    pdfVersion: "1.7",
-    // @types/pdfkit lists only the PDF/A subsets; pdfkit itself supports PDF/UA (XMP pdfuaid, title shown).
-    subset: "PDF/UA" as unknown as "PDF/A-1",
-    tagged: true,
-    lang: report.lang === "da" ? "da-DK" : "en-GB",
-    displayTitle: true,
+    lang: report.lang,
+    created,
     info: {
       Title: `${view.title} — ${report.labels.reportTitle}`,
       Subject: `${report.questionnaire.id} ${report.questionnaire.version} (${report.questionnaire.hash})`,
       Keywords: "faglig ledelse, ledelsesinformation, selvevaluering",
-      Author: "ledelsestjek",
-      Creator: `ledelsestjek ${report.toolVersion}`,
-      Producer: "ledelsestjek (pdfkit)",
-      CreationDate: created,
-      ModDate: created,
+      toolVersion: report.toolVersion,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("Sans", FONT);
-  doc.registerFont("Sans-Bold", FONT_BOLD);
-  doc.font("Sans");
-  return { doc, done };
 }
 
 /** Page numbers on every page, as an artifact (not read aloud), then the end of the document. */

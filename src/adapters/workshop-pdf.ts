@@ -1,12 +1,8 @@
-import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import type { Figure, WorkshopReport } from "../core/workshop/workshop-report.ts";
+import { openTaggedPdf } from "./pdf-document.ts";
 import { CONTENT_WIDTH, INK, MUTED, PAGE } from "./pdf-style.ts";
 
 type Cell = string | { text: string; type?: "TH" | "TD"; scope?: "Row" | "Column" };
-const require = createRequire(import.meta.url);
-const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 const BOTTOM = PAGE.height - PAGE.margin - 10;
 
 /**
@@ -16,24 +12,13 @@ const BOTTOM = PAGE.height - PAGE.margin - 10;
 export function renderWorkshopPdf(r: WorkshopReport, created: Date, toolVersion: string): Promise<Buffer> {
   const da = r.lang === "da";
   const L = (dk: string, en: string) => (da ? dk : en);
-  const doc = new PDFDocument({
+  const { doc, done } = openTaggedPdf({
     size: "A4",
     margins: { top: PAGE.margin, bottom: PAGE.margin - 20, left: PAGE.margin, right: PAGE.margin },
-    bufferPages: true,
-    tagged: true,
-    pdfVersion: "1.7",
-    lang: da ? "da-DK" : "en-GB",
-    displayTitle: true,
-    info: { Title: `${r.title} — ${L("Workshoprapport", "Workshop report")}`, Subject: `${r.questionnaire.id} ${r.questionnaire.version} (${r.questionnaire.hash})`, Author: "ledelsestjek", Creator: `ledelsestjek ${toolVersion}`, Producer: "ledelsestjek (pdfkit)", CreationDate: created, ModDate: created },
+    lang: r.lang,
+    created,
+    info: { Title: `${r.title} — ${L("Workshoprapport", "Workshop report")}`, Subject: `${r.questionnaire.id} ${r.questionnaire.version} (${r.questionnaire.hash})`, toolVersion },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("Sans", FONT);
-  doc.registerFont("Sans-Bold", FONT_BOLD);
   const num = (x: number | null) => (x === null ? "–" : (Math.round(x * 10) / 10).toFixed(1).replace(".", da ? "," : "."));
   const fig = (f: Figure | null) => (f === null ? L("ikke med", "not included") : f.hidden ? `${f.hidden} (n = ${f.n})` : `${num(f.value)} (n = ${f.n})`);
 
