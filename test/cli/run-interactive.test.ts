@@ -7,6 +7,7 @@ import { isoWithOffset } from "../../src/cli/clock.ts";
 import { CancelledError, UserError } from "../../src/cli/errors.ts";
 import { fixedClock, terminalIo } from "../helpers/io.ts";
 import { MINI, tmpDir } from "../helpers/paths.ts";
+import { until } from "../helpers/prompt-screen.ts";
 
 // Our own answer prompt (no preselected answer, "Tilbage") drawn on the test screen like inquirer's.
 vi.mock("../../src/adapters/answer-prompt.ts", async (importOriginal) => {
@@ -14,13 +15,6 @@ vi.mock("../../src/adapters/answer-prompt.ts", async (importOriginal) => {
   return { ...actual, answerPrompt: wrapPrompt(actual.answerPrompt) };
 });
 
-/** Waits until the active prompt shows `text` (the flow awaits file I/O between prompts). */
-async function until(text: string) {
-  for (let waited = 0; !screen.getScreen().includes(text); waited += 5) {
-    if (waited > 3000) throw new Error(`prompt never showed "${text}"; screen:\n${screen.getScreen()}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** Picks scale value v (or "ved_ikke", the entry after the scale) in the active prompt, where nothing is preselected. */
 async function choose(prompt: string, value: number | "ved_ikke") {

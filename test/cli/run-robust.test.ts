@@ -7,18 +7,13 @@ import { loadQuestionnaireFile } from "../../src/adapters/yaml-source.ts";
 import { UserError } from "../../src/cli/errors.ts";
 import { fixedClock, terminalIo } from "../helpers/io.ts";
 import { MINI, tmpDir } from "../helpers/paths.ts";
+import { until } from "../helpers/prompt-screen.ts";
 
 vi.mock("../../src/adapters/answer-prompt.ts", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../src/adapters/answer-prompt.ts")>();
   return { ...actual, answerPrompt: wrapPrompt(actual.answerPrompt) };
 });
 
-async function until(text: string) {
-  for (let waited = 0; !screen.getScreen().includes(text); waited += 5) {
-    if (waited > 3000) throw new Error(`prompt never showed "${text}"; screen:\n${screen.getScreen()}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 const answer = async (prompt: string, value: number) => {
   await until(prompt);
   for (let i = 0; i < value; i++) screen.keypress("down");

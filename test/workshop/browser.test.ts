@@ -1,31 +1,23 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli } from "../helpers/spawn.ts";
-import { MINI, ROOT, tmpDir } from "../helpers/paths.ts";
+import { MINI, tmpDir } from "../helpers/paths.ts";
+import { launchChromium, seriousViolations } from "../helpers/browser.ts";
 import { missing } from "../helpers/system.ts";
 import { exited, serveBuilt, type Served } from "./server.ts";
 
 const SHOTS = "/tmp/wt11-shots";
-const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
-const ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
 
-/** axe-core in the page; returns the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => (globalThis as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe.run());
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
 
 let browser: Browser;
 let served: Served | undefined;
 
 describe.skipIf(missing("chromium"))("a participant in a real browser (chromium, 390 × 844)", () => {
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {

@@ -1,27 +1,19 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openWorkshop } from "../../src/adapters/workshop-folder.ts";
 import { workshopView } from "../../src/cli/commands/workshop/room-store.ts";
 import { cli } from "../helpers/spawn.ts";
-import { fixture, ROOT, tmpDir } from "../helpers/paths.ts";
+import { fixture, tmpDir } from "../helpers/paths.ts";
+import { launchChromium, seriousViolations } from "../helpers/browser.ts";
 import { missing } from "../helpers/system.ts";
 import { pdfText } from "./answered.ts";
 import { exited, HttpParticipant, serveBuilt, type Served } from "./server.ts";
 
 const SHOTS = "/tmp/wt12-shots";
-const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
-const ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const MIRROR = fixture("questionnaires", "valid", "mirror.yaml");
-
-type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => (globalThis as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe.run());
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
 
 /**
  * The answers, per level (mirror.yaml, scale 1-5; t3 is reverse-keyed):
@@ -58,7 +50,7 @@ let served: Served | undefined;
 
 describe.skipIf(missing("chromium"))("the whole workshop in a real browser (chromium)", () => {
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
