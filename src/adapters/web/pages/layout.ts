@@ -3,20 +3,25 @@ import type { Lang } from "../../../core/text.ts";
 
 export type Html = ReturnType<typeof html>;
 
-/** The frame of every page: one stylesheet from this server, no script, the language declared for screen readers. */
-export const layout = (lang: Lang, title: string, base: string, body: Html | Html[], heading?: string) => html`<!doctype html>
-<html lang="${lang}">
+/** What differs between the participants' pages and the projector's: stylesheet, one optional script, classes. */
+export type Frame = { stylesheet: string; script?: string; htmlClass?: string; mainClass: string };
+const PARTICIPANT: Frame = { stylesheet: "style.css", mainClass: "page" };
+
+/** The frame of every page: one stylesheet from this server, no script unless the frame names one, the language declared for screen readers. */
+export const layout = (lang: Lang, title: string, base: string, body: Html | Html[], heading?: string, frame: Frame = PARTICIPANT) => html`<!doctype html>
+<html lang="${lang}"${frame.htmlClass ? html` class="${frame.htmlClass}"` : ""}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
-<link rel="stylesheet" href="${base}/style.css">
+<link rel="stylesheet" href="${base}/${frame.stylesheet}">
 <link rel="icon" href="${base}/icon.svg" type="image/svg+xml">
+${frame.script ? html`<script src="${base}/${frame.script}" defer></script>` : ""}
 </head>
 <body>
 <header class="top"><span class="brand">ledelsestjek</span>${heading ? html` <span class="ws">${heading}</span>` : ""}</header>
-<main class="page" id="indhold">
+<main class="${frame.mainClass}" id="indhold">
 ${body}
 </main>
 </body>

@@ -3,31 +3,15 @@ import { allElements, labelOf } from "../../../core/levels.ts";
 import type { Consensus, ElementConsensus } from "../../../core/workshop/consensus.ts";
 import type { RoomState } from "../../../core/workshop/room-state.ts";
 import type { RoomView } from "../../../core/workshop/room.ts";
-import type { Html } from "./layout.ts";
+import { layout, type Frame, type Html } from "./layout.ts";
 import { elementFigures, participation, type FigureContext } from "./room-figures.ts";
 import { consensusForm, type FormState } from "./room-form.ts";
 
 export type RoomPageContext = FigureContext & { base: string; title: string; participantUrl: string; labelOfKey: (key: string) => string };
 
 /** The projector's frame: large type from room.css, and one small script for live figures (the page works without it). */
-const frame = (c: RoomPageContext, title: string, body: Html) => html`<!doctype html>
-<html lang="${c.lang}" class="room">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${title}</title>
-<link rel="stylesheet" href="${c.base}/room.css">
-<link rel="icon" href="${c.base}/icon.svg" type="image/svg+xml">
-<script src="${c.base}/live.js" defer></script>
-</head>
-<body>
-<header class="top"><span class="brand">ledelsestjek</span> <span class="ws">${c.title}</span></header>
-<main class="room-page" id="indhold">
-${body}
-</main>
-</body>
-</html>`;
+const ROOM: Frame = { stylesheet: "room.css", script: "live.js", htmlClass: "room", mainClass: "room-page" };
+const frame = (c: RoomPageContext, title: string, body: Html) => layout(c.lang, title, c.base, body, c.title, ROOM);
 
 const reload = (c: RoomPageContext, href: string) => html`<a class="reload" href="${href}">${c.lang === "da" ? "Opdatér tallene" : "Refresh the figures"}</a>`;
 
