@@ -6,9 +6,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { bundledPath, DEFAULT_QUESTIONNAIRE, PACKAGE_ROOT } from "../src/adapters/bundled.ts";
-import { loadQuestionnaireFile } from "../src/adapters/yaml-source.ts";
-import { elementItems } from "../src/core/levels.ts";
+import { bundledPath, DEFAULT_QUESTIONNAIRE, PACKAGE_ROOT } from "../src/adapters/files/bundled.ts";
+import { loadQuestionnaireFile } from "../src/adapters/files/yaml-source.ts";
+import { elementItems } from "../src/core/questionnaire/levels.ts";
 import { generateExport } from "./generate.ts";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 400_000);

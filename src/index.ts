@@ -1,11 +1,11 @@
 /** The library: load, validate and score questionnaires without the terminal. */
-export { Questionnaire, type QuestionnaireInput } from "./core/questionnaire.ts";
-export { validateQuestionnaire } from "./core/validate.ts";
-export { compileScoring, scoreAnswers, scoreValues, type Answer, type ScoringModel } from "./core/scoring.ts";
-export { bandFor, itemsForLevel, itemText } from "./core/levels.ts";
-export { GroupSummary } from "./core/group-summary.ts";
-export { ItemStatistics } from "./core/item-stats.ts";
-export { buildReport, type Report } from "./core/report.ts";
-export { loadQuestionnaireFile, parseQuestionnaire } from "./adapters/yaml-source.ts";
-export { readResponses } from "./adapters/response-reader.ts";
-export { renderReportPdf } from "./adapters/pdf.ts";
+export { Questionnaire, type QuestionnaireInput } from "./core/questionnaire/questionnaire.ts";
+export { validateQuestionnaire } from "./core/questionnaire/validate.ts";
+export { compileScoring, scoreAnswers, scoreValues, type Answer, type ScoringModel } from "./core/scoring/scoring.ts";
+export { bandFor, itemsForLevel, itemText } from "./core/questionnaire/levels.ts";
+export { GroupSummary } from "./core/scoring/group-summary.ts";
+export { ItemStatistics } from "./core/scoring/item-stats.ts";
+export { buildReport, type Report } from "./core/report/report.ts";
+export { loadQuestionnaireFile, parseQuestionnaire } from "./adapters/files/yaml-source.ts";
+export { readResponses } from "./adapters/csv/response-reader.ts";
+export { renderReportPdf } from "./adapters/pdf/report-pdf.ts";

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { citeSource } from "../src/core/citation.ts";
-import { GoodPractice } from "../src/core/good-practice.ts";
-import { buildRespondentResult } from "../src/core/result.ts";
-import { scopeLines } from "../src/core/scope.ts";
-import { allElements, allItems, elementItems, itemsForLevel, itemText, presentedTo } from "../src/core/levels.ts";
-import type { Item, Questionnaire } from "../src/core/questionnaire.ts";
+import { citeSource } from "../src/core/questionnaire/citation.ts";
+import { GoodPractice } from "../src/core/questionnaire/good-practice.ts";
+import { buildRespondentResult } from "../src/core/conduct/result.ts";
+import { scopeLines } from "../src/core/questionnaire/scope.ts";
+import { allElements, allItems, elementItems, itemsForLevel, itemText, presentedTo } from "../src/core/questionnaire/levels.ts";
+import type { Item, Questionnaire } from "../src/core/questionnaire/questionnaire.ts";
 import { loadValid } from "./helpers/load.ts";
 import { ROOT } from "./helpers/paths.ts";
 

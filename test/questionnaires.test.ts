@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { GoodPractice } from "../src/core/good-practice.ts";
-import { allElements, allItems, elementItems, itemsForLevel, itemText } from "../src/core/levels.ts";
-import type { Questionnaire } from "../src/core/questionnaire.ts";
+import { GoodPractice } from "../src/core/questionnaire/good-practice.ts";
+import { allElements, allItems, elementItems, itemsForLevel, itemText } from "../src/core/questionnaire/levels.ts";
+import type { Questionnaire } from "../src/core/questionnaire/questionnaire.ts";
 import { loadValid } from "./helpers/load.ts";
 import { ROOT } from "./helpers/paths.ts";
 

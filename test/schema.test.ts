@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { questionnaireJsonSchema } from "../src/core/json-schema.ts";
+import { questionnaireJsonSchema } from "../src/core/questionnaire/json-schema.ts";
 import { ROOT } from "./helpers/paths.ts";
 
 describe("schema/questionnaire.schema.json", () => {

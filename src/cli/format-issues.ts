@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import type { LocatedIssue } from "../adapters/yaml-source.ts";
+import type { LocatedIssue } from "../adapters/files/yaml-source.ts";
 import { toDotPath } from "../core/issues.ts";
 import type { Io } from "./io.ts";
 

@@ -1,5 +1,5 @@
-import { levelGrouping, parseMergeLevels, type LevelGrouping } from "../core/level-groups.ts";
-import type { Questionnaire } from "../core/questionnaire.ts";
+import { levelGrouping, parseMergeLevels, type LevelGrouping } from "../core/scoring/level-groups.ts";
+import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
 import { UserError } from "./errors.ts";
 
 /** The level grouping of `--merge-levels`; a spec naming an unknown level is wrong usage (exit 2). */

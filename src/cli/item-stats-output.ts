@@ -1,7 +1,7 @@
-import { CsvTable, type Dialect, type StagedOutput } from "../adapters/table-writer.ts";
-import { hiddenReason } from "../core/disclosure-text.ts";
-import type { ElementStat, ItemStat } from "../core/item-stats.ts";
-import type { Questionnaire } from "../core/questionnaire.ts";
+import { CsvTable, type Dialect, type StagedOutput } from "../adapters/csv/table-writer.ts";
+import { hiddenReason } from "../core/disclosure/disclosure-text.ts";
+import type { ElementStat, ItemStat } from "../core/scoring/item-stats.ts";
+import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
 import type { Lang } from "../core/text.ts";
 
 /**

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { outputFileProblem } from "../adapters/file-check.ts";
-import { bundledIds, DEFAULT_QUESTIONNAIRE, questionnairePath } from "../adapters/bundled.ts";
-import { loadQuestionnaireFile } from "../adapters/yaml-source.ts";
-import type { Questionnaire } from "../core/questionnaire.ts";
+import { outputFileProblem } from "../adapters/files/file-check.ts";
+import { bundledIds, DEFAULT_QUESTIONNAIRE, questionnairePath } from "../adapters/files/bundled.ts";
+import { loadQuestionnaireFile } from "../adapters/files/yaml-source.ts";
+import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
 import { t } from "../core/text.ts";
 import { UserError } from "./errors.ts";
 import { formatIssue } from "./format-issues.ts";

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { CommanderError } from "commander";
-import { removePendingFiles } from "../adapters/atomic-file.ts";
-import { startCleanupHelper } from "../adapters/cleanup-watchdog.ts";
-import { fileErrorReason } from "../adapters/file-check.ts";
+import { removePendingFiles } from "../adapters/files/atomic-file.ts";
+import { startCleanupHelper } from "../adapters/files/cleanup-watchdog.ts";
+import { fileErrorReason } from "../adapters/files/file-check.ts";
 import { t, type Lang } from "../core/text.ts";
 import { CancelledError, EXIT, UserError } from "./errors.ts";
 import { processIo, type Io } from "./io.ts";

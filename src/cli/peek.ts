@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
-import { formatOfHeader, type ResponseFormat } from "../core/response-format.ts";
-import { detectDelimiter, splitHeader } from "../adapters/text-source.ts";
+import { formatOfHeader, type ResponseFormat } from "../core/responses/response-format.ts";
+import { detectDelimiter, splitHeader } from "../adapters/files/text-source.ts";
 
 export type Peeked = {
   /** The header's column names. */

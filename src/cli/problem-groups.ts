@@ -1,4 +1,4 @@
-import type { DataProblem } from "../adapters/response-reader.ts";
+import type { DataProblem } from "../adapters/csv/response-reader.ts";
 import { t, type Text } from "../core/text.ts";
 
 /** "2-5, 9, 11-12": consecutive line numbers as ranges, so 400 rows read as one short line. */

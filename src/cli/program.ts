@@ -1,5 +1,5 @@
 import { Command, CommanderError, Help, Option } from "commander";
-import { toolVersion } from "../adapters/bundled.ts";
+import { toolVersion } from "../adapters/files/bundled.ts";
 import type { Lang } from "../core/text.ts";
 import type { Io } from "./io.ts";
 

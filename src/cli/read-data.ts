@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { bundledFor, bundledIds } from "../adapters/bundled.ts";
-import { inputFileProblem } from "../adapters/file-check.ts";
-import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../adapters/response-reader.ts";
-import { OneRowPerRespondent } from "../core/duplicates.ts";
-import type { Questionnaire } from "../core/questionnaire.ts";
-import type { ScoringModel } from "../core/scoring.ts";
+import { bundledFor, bundledIds } from "../adapters/files/bundled.ts";
+import { inputFileProblem } from "../adapters/files/file-check.ts";
+import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../adapters/csv/response-reader.ts";
+import { OneRowPerRespondent } from "../core/responses/duplicates.ts";
+import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
+import type { ScoringModel } from "../core/scoring/scoring.ts";
 import { t, type Text } from "../core/text.ts";
 import { UserError } from "./errors.ts";
 import type { Io } from "./io.ts";
@@ -13,7 +13,7 @@ import { loadQuestionnaire, outputPath } from "./load.ts";
 import { peekQuestionnaire } from "./peek.ts";
 import { groupProblems } from "./problem-groups.ts";
 import { progressBar } from "./progress-bar.ts";
-import { EncodingConflict, Utf16File } from "../adapters/text-source.ts";
+import { EncodingConflict, Utf16File } from "../adapters/files/text-source.ts";
 import { writeRejects } from "./rejects.ts";
 import { SameRows } from "./same-rows.ts";
 

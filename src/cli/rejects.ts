@@ -1,6 +1,6 @@
-import { writeFileAtomic } from "../adapters/atomic-file.ts";
-import { csvLine, defuse } from "../adapters/csv-write.ts";
-import type { DataProblem } from "../adapters/response-reader.ts";
+import { writeFileAtomic } from "../adapters/files/atomic-file.ts";
+import { csvLine, defuse } from "../adapters/csv/csv-write.ts";
+import type { DataProblem } from "../adapters/csv/response-reader.ts";
 
 /** The rows --lenient skipped, with where and why, so nothing disappears unseen. */
 export async function writeRejects(path: string, problems: DataProblem[], shown: (file: string) => string): Promise<void> {

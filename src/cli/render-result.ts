@@ -1,4 +1,4 @@
-import type { RespondentResult, ScoredDimension } from "../core/result.ts";
+import type { RespondentResult, ScoredDimension } from "../core/conduct/result.ts";
 import type { Io } from "./io.ts";
 
 const MAX_BAR = 20;

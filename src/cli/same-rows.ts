@@ -1,4 +1,4 @@
-import type { Place } from "../core/duplicates.ts";
+import type { Place } from "../core/responses/duplicates.ts";
 import { t, type Text } from "../core/text.ts";
 
 /** Lines named per pair of files; the rest are counted, so a file given twice does not print 400 000 lines. */

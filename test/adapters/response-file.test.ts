@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { appendResponseRow } from "../../src/adapters/response-file.ts";
+import { appendResponseRow } from "../../src/adapters/csv/response-file.ts";
 import { tmpDir } from "../helpers/paths.ts";
 
 const columns = ["respondent_id", "note", "q1"];

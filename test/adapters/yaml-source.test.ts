@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseQuestionnaire } from "../../src/adapters/yaml-source.ts";
+import { parseQuestionnaire } from "../../src/adapters/files/yaml-source.ts";
 import { fixture, MINI } from "../helpers/paths.ts";
 
 const load = (name: string) => {

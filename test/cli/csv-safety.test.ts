@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { defuse } from "../../src/adapters/csv-write.ts";
+import { defuse } from "../../src/adapters/csv/csv-write.ts";
 import { cliIn } from "../helpers/cli-in.ts";
 import { fixture, MINI, tmpDir } from "../helpers/paths.ts";
 

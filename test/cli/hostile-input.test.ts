@@ -157,7 +157,7 @@ describe("the command line itself", () => {
 
 describe("workshop.yaml goes through the same YAML reading", () => {
   it("an alias without its anchor (found by the workshop fuzz test) is a located problem, not a ReferenceError", async () => {
-    const { parseWorkshopConfig, WorkshopFolderError } = await import("../../src/adapters/workshop-folder.ts");
+    const { parseWorkshopConfig, WorkshopFolderError } = await import("../../src/adapters/workshop-store/workshop-folder.ts");
     const text = "title: Testdag\nk: 3\nmerge_levels: *!\n";
     const err = (() => {
       try {

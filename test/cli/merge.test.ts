@@ -1,7 +1,7 @@
 import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bundledPath } from "../../src/adapters/bundled.ts";
+import { bundledPath } from "../../src/adapters/files/bundled.ts";
 import { merge, mergeResponses, type MergeOptions } from "../../src/cli/commands/merge.ts";
 import { score } from "../../src/cli/commands/score.ts";
 import { UserError } from "../../src/cli/errors.ts";

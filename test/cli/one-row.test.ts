@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bundledPath } from "../../src/adapters/bundled.ts";
+import { bundledPath } from "../../src/adapters/files/bundled.ts";
 import { score, type ScoreOptions } from "../../src/cli/commands/score.ts";
 import { UserError } from "../../src/cli/errors.ts";
 import { memoryIo } from "../../src/cli/io.ts";

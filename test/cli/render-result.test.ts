@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { memoryIo } from "../../src/cli/io.ts";
 import { renderResult } from "../../src/cli/render-result.ts";
-import type { RespondentResult } from "../../src/core/result.ts";
+import type { RespondentResult } from "../../src/core/conduct/result.ts";
 
 const dim = (id: string, label: string, score: number | null, band: string | null = score === null ? null : "Under udvikling") => ({ id, label, score, band });
 // The longest labels of the bundled questionnaire, and a missing score.

@@ -4,7 +4,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { report } from "../../src/cli/commands/report.ts";
 import { memoryIo } from "../../src/cli/io.ts";
-import { cleanComment } from "../../src/core/report-comments.ts";
+import { cleanComment } from "../../src/core/report/report-comments.ts";
 import { fixture, tmpDir } from "../helpers/paths.ts";
 
 const MIRROR = fixture("questionnaires", "valid", "mirror.yaml");

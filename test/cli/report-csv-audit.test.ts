@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { extractText, getDocumentProxy } from "unpdf";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { bundledPath } from "../../src/adapters/bundled.ts";
+import { bundledPath } from "../../src/adapters/files/bundled.ts";
 import { report } from "../../src/cli/commands/report.ts";
 import { memoryIo } from "../../src/cli/io.ts";
 import { fagligLedelse } from "../helpers/responses.ts";

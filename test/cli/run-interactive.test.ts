@@ -10,8 +10,8 @@ import { MINI, tmpDir } from "../helpers/paths.ts";
 import { until } from "../helpers/prompt-screen.ts";
 
 // Our own answer prompt (no preselected answer, "Tilbage") drawn on the test screen like inquirer's.
-vi.mock("../../src/adapters/answer-prompt.ts", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../src/adapters/answer-prompt.ts")>();
+vi.mock("../../src/adapters/terminal/answer-prompt.ts", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../src/adapters/terminal/answer-prompt.ts")>();
   return { ...actual, answerPrompt: wrapPrompt(actual.answerPrompt) };
 });
 

@@ -7,8 +7,8 @@ import { fixedClock, terminalIo } from "../helpers/io.ts";
 import { MINI, tmpDir } from "../helpers/paths.ts";
 import { until } from "../helpers/prompt-screen.ts";
 
-vi.mock("../../src/adapters/answer-prompt.ts", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../src/adapters/answer-prompt.ts")>();
+vi.mock("../../src/adapters/terminal/answer-prompt.ts", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../src/adapters/terminal/answer-prompt.ts")>();
   return { ...actual, answerPrompt: wrapPrompt(actual.answerPrompt) };
 });
 

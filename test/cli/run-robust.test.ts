@@ -3,14 +3,14 @@ import { join } from "node:path";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/commands/run.ts";
-import { loadQuestionnaireFile } from "../../src/adapters/yaml-source.ts";
+import { loadQuestionnaireFile } from "../../src/adapters/files/yaml-source.ts";
 import { UserError } from "../../src/cli/errors.ts";
 import { fixedClock, terminalIo } from "../helpers/io.ts";
 import { MINI, tmpDir } from "../helpers/paths.ts";
 import { until } from "../helpers/prompt-screen.ts";
 
-vi.mock("../../src/adapters/answer-prompt.ts", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../src/adapters/answer-prompt.ts")>();
+vi.mock("../../src/adapters/terminal/answer-prompt.ts", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../src/adapters/terminal/answer-prompt.ts")>();
   return { ...actual, answerPrompt: wrapPrompt(actual.answerPrompt) };
 });
 

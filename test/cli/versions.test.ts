@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bundledFor, olderVersions } from "../../src/adapters/bundled.ts";
+import { bundledFor, olderVersions } from "../../src/adapters/files/bundled.ts";
 import { list } from "../../src/cli/commands/list.ts";
 import { score } from "../../src/cli/commands/score.ts";
 import { UserError } from "../../src/cli/errors.ts";

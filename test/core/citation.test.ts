@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { citeRef, citeSource } from "../../src/core/citation.ts";
-import type { SourceInfo } from "../../src/core/questionnaire.ts";
+import { citeRef, citeSource } from "../../src/core/questionnaire/citation.ts";
+import type { SourceInfo } from "../../src/core/questionnaire/questionnaire.ts";
 
 const sources: Record<string, SourceInfo> = {
   "000": {

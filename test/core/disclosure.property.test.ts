@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { discloseGroups, discloseTable } from "../../src/core/disclosure.ts";
+import { discloseGroups, discloseTable } from "../../src/core/disclosure/disclosure.ts";
 import { derivableSmallSets } from "../helpers/span.ts";
 
 /**

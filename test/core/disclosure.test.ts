@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { disclose, discloseAnswers, discloseGroups, discloseTable } from "../../src/core/disclosure.ts";
+import { disclose, discloseAnswers, discloseGroups, discloseTable } from "../../src/core/disclosure/disclosure.ts";
 
 const hidden = (d: { hidden: boolean }[]) => d.map((x) => x.hidden);
 

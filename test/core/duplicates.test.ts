@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { OneRowPerRespondent, type RowContent } from "../../src/core/duplicates.ts";
-import { AnswerKind } from "../../src/core/item-stats.ts";
+import { OneRowPerRespondent, type RowContent } from "../../src/core/responses/duplicates.ts";
+import { AnswerKind } from "../../src/core/scoring/item-stats.ts";
 
 /** A row of three items from cells as a file holds them: a digit, "v" for ved_ikke, "" for empty. */
 function row(cells: string[], extra: Partial<RowContent> = {}): RowContent {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hashOf, IdTable } from "../../src/core/id-table.ts";
+import { hashOf, IdTable } from "../../src/core/responses/id-table.ts";
 
 describe("IdTable", () => {
   it("numbers ids in the order first seen, exactly as a Map would, through many growths", () => {

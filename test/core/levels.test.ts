@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandFor, elementItems, itemsForLevel, itemText, scaleLabel } from "../../src/core/levels.ts";
+import { bandFor, elementItems, itemsForLevel, itemText, scaleLabel } from "../../src/core/questionnaire/levels.ts";
 import { loadValid } from "../helpers/load.ts";
 import { MINI } from "../helpers/paths.ts";
 

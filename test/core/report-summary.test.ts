@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { TOTAL_KEY, type Cell, type Report } from "../../src/core/report.ts";
-import { groupGaps, heatmap, itemExtremes, keyMessages } from "../../src/core/report-summary.ts";
-import { buildReportView, itemScore, shares, shownScore, type ReportView } from "../../src/core/report-view.ts";
+import { TOTAL_KEY, type Cell, type Report } from "../../src/core/report/report.ts";
+import { groupGaps, heatmap, itemExtremes, keyMessages } from "../../src/core/report/report-summary.ts";
+import { buildReportView, itemScore, shares, shownScore, type ReportView } from "../../src/core/report/report-view.ts";
 import { loadValid } from "../helpers/load.ts";
 import { ROOT } from "../helpers/paths.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { round2 } from "../../src/core/rounding.ts";
+import { round2 } from "../../src/core/scoring/rounding.ts";
 
 describe("round2", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileScoring, required, scoreAnswers } from "../../src/core/scoring.ts";
+import { compileScoring, required, scoreAnswers } from "../../src/core/scoring/scoring.ts";
 import { loadValid } from "../helpers/load.ts";
 import { MINI } from "../helpers/paths.ts";
 

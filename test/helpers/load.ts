@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { parseQuestionnaire } from "../../src/adapters/yaml-source.ts";
-import type { Questionnaire } from "../../src/core/questionnaire.ts";
+import { parseQuestionnaire } from "../../src/adapters/files/yaml-source.ts";
+import type { Questionnaire } from "../../src/core/questionnaire/questionnaire.ts";
 
 /** Loads a questionnaire that must be valid; fails the test with the issues otherwise. */
 export function loadValid(file: string): Questionnaire {

@@ -1,7 +1,7 @@
-import { csvLine } from "../../src/adapters/csv-write.ts";
-import { allElements, allItems, presentedTo } from "../../src/core/levels.ts";
-import type { Questionnaire } from "../../src/core/questionnaire.ts";
-import { wideColumns } from "../../src/core/responses.ts";
+import { csvLine } from "../../src/adapters/csv/csv-write.ts";
+import { allElements, allItems, presentedTo } from "../../src/core/questionnaire/levels.ts";
+import type { Questionnaire } from "../../src/core/questionnaire/questionnaire.ts";
+import { wideColumns } from "../../src/core/responses/responses.ts";
 
 /** Deterministic pseudo-random numbers (LCG), so a data set is the same bytes every run. */
 function lcg(seed: number) {

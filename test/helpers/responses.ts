@@ -1,9 +1,9 @@
-import { bundledPath } from "../../src/adapters/bundled.ts";
-import { csvLine } from "../../src/adapters/csv-write.ts";
-import { elementItems, allElements } from "../../src/core/levels.ts";
-import type { Questionnaire } from "../../src/core/questionnaire.ts";
-import { wideCells, wideColumns, type Response } from "../../src/core/responses.ts";
-import type { Answer } from "../../src/core/scoring.ts";
+import { bundledPath } from "../../src/adapters/files/bundled.ts";
+import { csvLine } from "../../src/adapters/csv/csv-write.ts";
+import { elementItems, allElements } from "../../src/core/questionnaire/levels.ts";
+import type { Questionnaire } from "../../src/core/questionnaire/questionnaire.ts";
+import { wideCells, wideColumns, type Response } from "../../src/core/responses/responses.ts";
+import type { Answer } from "../../src/core/scoring/scoring.ts";
 import { loadValid } from "./load.ts";
 
 export const fagligLedelse = (): Questionnaire => loadValid(bundledPath("faglig-ledelse"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { elementFigures } from "../../src/adapters/web/pages/room-figures.ts";
-import { levelGrouping } from "../../src/core/level-groups.ts";
+import { levelGrouping } from "../../src/core/scoring/level-groups.ts";
 import { recordAgreement, type Consensus } from "../../src/core/workshop/consensus.ts";
 import { roomView } from "../../src/core/workshop/room.ts";
 import { loadValid } from "../helpers/load.ts";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createApp } from "../../src/adapters/web/app.ts";
-import { openWorkshop, type Workshop } from "../../src/adapters/workshop-folder.ts";
+import { openWorkshop, type Workshop } from "../../src/adapters/workshop-store/workshop-folder.ts";
 import { memoryIo } from "../../src/cli/io.ts";
 import { folderStore } from "../../src/cli/commands/workshop/store.ts";
 import { folderRoom } from "../../src/cli/commands/workshop/room-store.ts";

@@ -1,6 +1,6 @@
-import { AnswerKind } from "../../src/core/item-stats.ts";
-import { allItems } from "../../src/core/levels.ts";
-import type { Questionnaire } from "../../src/core/questionnaire.ts";
+import { AnswerKind } from "../../src/core/scoring/item-stats.ts";
+import { allItems } from "../../src/core/questionnaire/levels.ts";
+import type { Questionnaire } from "../../src/core/questionnaire/questionnaire.ts";
 import type { RoomRespondent } from "../../src/core/workshop/room.ts";
 
 /** One finished respondent as the room reads it, from answers by item id. */

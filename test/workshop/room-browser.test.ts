@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWorkshop } from "../../src/adapters/workshop-folder.ts";
+import { openWorkshop } from "../../src/adapters/workshop-store/workshop-folder.ts";
 import { workshopView } from "../../src/cli/commands/workshop/room-store.ts";
 import { cli } from "../helpers/spawn.ts";
 import { fixture, tmpDir } from "../helpers/paths.ts";

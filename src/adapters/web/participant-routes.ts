@@ -1,8 +1,8 @@
 import type { Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { allItems, labelOf, presentedTo } from "../../core/levels.ts";
-import { buildRespondentResult } from "../../core/result.ts";
-import { compileScoring, scoreAnswers } from "../../core/scoring.ts";
+import { allItems, labelOf, presentedTo } from "../../core/questionnaire/levels.ts";
+import { buildRespondentResult } from "../../core/conduct/result.ts";
+import { compileScoring, scoreAnswers } from "../../core/scoring/scoring.ts";
 import { applyElementPage, elementPages, startProgress, type ParticipantProgress } from "../../core/workshop/participant.ts";
 import type { AppOptions } from "./app.ts";
 import { elementPage, levelPage, messagePage, welcomePage, type PageContext } from "./pages/participant.ts";

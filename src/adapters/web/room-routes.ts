@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
-import { allElements } from "../../core/levels.ts";
-import { levelGrouping } from "../../core/level-groups.ts";
-import type { Answer } from "../../core/scoring.ts";
+import { allElements } from "../../core/questionnaire/levels.ts";
+import { levelGrouping } from "../../core/scoring/level-groups.ts";
+import type { Answer } from "../../core/scoring/scoring.ts";
 import type { Lang } from "../../core/text.ts";
 import { consensusProblems, ElementConsensus, type Agreement, type Consensus } from "../../core/workshop/consensus.ts";
 import type { RoomState } from "../../core/workshop/room-state.ts";

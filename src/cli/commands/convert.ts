@@ -1,10 +1,10 @@
 import { tmpdir } from "node:os";
-import type { RespondentRow } from "../../adapters/response-reader.ts";
-import { CsvTable, STANDARD, StagedOutput } from "../../adapters/table-writer.ts";
-import { AnswerKind } from "../../core/item-stats.ts";
-import { FIXED_COLUMNS } from "../../core/rules.ts";
-import { DONT_KNOW } from "../../core/scoring.ts";
-import { compileScoring } from "../../core/scoring.ts";
+import type { RespondentRow } from "../../adapters/csv/response-reader.ts";
+import { CsvTable, STANDARD, StagedOutput } from "../../adapters/csv/table-writer.ts";
+import { AnswerKind } from "../../core/scoring/item-stats.ts";
+import { FIXED_COLUMNS } from "../../core/questionnaire/rules.ts";
+import { DONT_KNOW } from "../../core/scoring/scoring.ts";
+import { compileScoring } from "../../core/scoring/scoring.ts";
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";

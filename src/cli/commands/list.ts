@@ -1,7 +1,7 @@
-import { bundledIds, bundledPath, DEFAULT_QUESTIONNAIRE, olderVersions } from "../../adapters/bundled.ts";
-import { loadQuestionnaireFile } from "../../adapters/yaml-source.ts";
-import { itemsForLevel, labelOf, titleOf } from "../../core/levels.ts";
-import { scopeLines } from "../../core/scope.ts";
+import { bundledIds, bundledPath, DEFAULT_QUESTIONNAIRE, olderVersions } from "../../adapters/files/bundled.ts";
+import { loadQuestionnaireFile } from "../../adapters/files/yaml-source.ts";
+import { itemsForLevel, labelOf, titleOf } from "../../core/questionnaire/levels.ts";
+import { scopeLines } from "../../core/questionnaire/scope.ts";
 import { formatIssue } from "../format-issues.ts";
 import type { Io } from "../io.ts";
 

@@ -1,17 +1,17 @@
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
-import { writeFileAtomic } from "../../adapters/atomic-file.ts";
-import { toolVersion } from "../../adapters/bundled.ts";
-import { loadGoodPractice } from "../../adapters/good-practice-file.ts";
-import type { RespondentRow } from "../../adapters/response-reader.ts";
-import { CsvTable, STANDARD, StagedOutput, type Dialect } from "../../adapters/table-writer.ts";
-import { GroupItemCounts } from "../../core/group-items.ts";
-import { GroupSummary } from "../../core/group-summary.ts";
-import { buildReport, groupKey, totalKey, type Report } from "../../core/report.ts";
-import { reportComments } from "../../core/report-comments.ts";
-import { COMMENT_PREFIX } from "../../core/responses.ts";
-import { buildReportView } from "../../core/report-view.ts";
-import { compileScoring, scoreValues } from "../../core/scoring.ts";
+import { writeFileAtomic } from "../../adapters/files/atomic-file.ts";
+import { toolVersion } from "../../adapters/files/bundled.ts";
+import { loadGoodPractice } from "../../adapters/files/good-practice-file.ts";
+import type { RespondentRow } from "../../adapters/csv/response-reader.ts";
+import { CsvTable, STANDARD, StagedOutput, type Dialect } from "../../adapters/csv/table-writer.ts";
+import { GroupItemCounts } from "../../core/scoring/group-items.ts";
+import { GroupSummary } from "../../core/scoring/group-summary.ts";
+import { buildReport, groupKey, totalKey, type Report } from "../../core/report/report.ts";
+import { reportComments } from "../../core/report/report-comments.ts";
+import { COMMENT_PREFIX } from "../../core/responses/responses.ts";
+import { buildReportView } from "../../core/report/report-view.ts";
+import { compileScoring, scoreValues } from "../../core/scoring/scoring.ts";
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
@@ -56,7 +56,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   }
   const created = reportDate(io.env);
   // Loading pdfkit and its fonts takes a quarter of a second; start it now so it overlaps the reading.
-  const renderer = import("../../adapters/pdf.ts");
+  const renderer = import("../../adapters/pdf/report-pdf.ts");
   renderer.catch(() => undefined);
   const { files, q, hash } = await openData(options, io);
   const model = compileScoring(q);

@@ -1,9 +1,9 @@
 import { readdir } from "node:fs/promises";
 import { basename, dirname } from "node:path";
-import { loadProgress, progressPath, type Progress } from "../../adapters/progress-file.ts";
-import { labelOf } from "../../core/levels.ts";
-import type { Questionnaire } from "../../core/questionnaire.ts";
-import { answeredCount, surveyQuestions } from "../../core/survey.ts";
+import { loadProgress, progressPath, type Progress } from "../../adapters/files/progress-file.ts";
+import { labelOf } from "../../core/questionnaire/levels.ts";
+import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
+import { answeredCount, surveyQuestions } from "../../core/conduct/survey.ts";
 import type { Io } from "../io.ts";
 
 export type Unfinished = { respondent: string; progress: Progress; description: string };

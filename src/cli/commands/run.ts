@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { relative, resolve } from "node:path";
-import { BrokenProgress, loadProgress, progressPath, removeProgress, saveProgress, type Progress } from "../../adapters/progress-file.ts";
-import { titleOf } from "../../core/levels.ts";
-import { scopeLines } from "../../core/scope.ts";
-import type { Questionnaire } from "../../core/questionnaire.ts";
-import { conductSurvey, emptyState, surveyQuestions, answeredCount } from "../../core/survey.ts";
+import { BrokenProgress, loadProgress, progressPath, removeProgress, saveProgress, type Progress } from "../../adapters/files/progress-file.ts";
+import { titleOf } from "../../core/questionnaire/levels.ts";
+import { scopeLines } from "../../core/questionnaire/scope.ts";
+import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
+import { conductSurvey, emptyState, surveyQuestions, answeredCount } from "../../core/conduct/survey.ts";
 import { t } from "../../core/text.ts";
 import { isoWithOffset } from "../clock.ts";
 import { CancelledError, UserError } from "../errors.ts";
@@ -59,7 +59,7 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
       "No terminal to ask questions in. Run in a terminal, or give the answers with --answers FILE --level LEVEL.",
     ));
   }
-  const { askLevel, askResume, askWhichUnfinished, inquirerPorts } = await import("../../adapters/prompts.ts");
+  const { askLevel, askResume, askWhichUnfinished, inquirerPorts } = await import("../../adapters/terminal/prompts.ts");
   const load = (file: string) => loadProgress(file).catch((err: unknown) => {
     if (!(err instanceof BrokenProgress)) throw err;
     throw new UserError(1, t(

@@ -1,6 +1,6 @@
-import { descriptionOf, dontKnowLabel, elementItems, itemText, labelOf, scaleLabel, titleOf } from "../../core/levels.ts";
-import type { Questionnaire } from "../../core/questionnaire.ts";
-import { scopeLines } from "../../core/scope.ts";
+import { descriptionOf, dontKnowLabel, elementItems, itemText, labelOf, scaleLabel, titleOf } from "../../core/questionnaire/levels.ts";
+import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
+import { scopeLines } from "../../core/questionnaire/scope.ts";
 import type { Io } from "../io.ts";
 import { loadQuestionnaire, requireLevel } from "../load.ts";
 

@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
-import { loadQuestionnaireFile } from "../../adapters/yaml-source.ts";
-import { allItems } from "../../core/levels.ts";
+import { loadQuestionnaireFile } from "../../adapters/files/yaml-source.ts";
+import { allItems } from "../../core/questionnaire/levels.ts";
 import { formatIssue } from "../format-issues.ts";
 import type { Io } from "../io.ts";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Path } from "../issues.ts";
-import { allElements } from "../levels.ts";
-import { Id, type Questionnaire } from "../questionnaire.ts";
+import { allElements } from "../questionnaire/levels.ts";
+import { Id, type Questionnaire } from "../questionnaire/questionnaire.ts";
 import { t, type Text } from "../text.ts";
 
 const Line = z.string().trim().min(1);

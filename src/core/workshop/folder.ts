@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "../questionnaire.ts";
+import { Id } from "../questionnaire/questionnaire.ts";
 
 /** `--merge-levels A+B[=label]`: levels shown as one group in breakdowns by level (SPEC §4 rule 7). */
 export const MergeLevels = z.object({ levels: z.array(Id).min(2), label: z.string().min(1).optional() });

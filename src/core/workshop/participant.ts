@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { elementItems, itemText, labelOf, descriptionOf } from "../levels.ts";
-import type { Area, Element, Item, Questionnaire } from "../questionnaire.ts";
-import { DONT_KNOW, type Answer } from "../scoring.ts";
-import { choicesFor, type Choice } from "../survey.ts";
+import { elementItems, itemText, labelOf, descriptionOf } from "../questionnaire/levels.ts";
+import type { Area, Element, Item, Questionnaire } from "../questionnaire/questionnaire.ts";
+import { DONT_KNOW, type Answer } from "../scoring/scoring.ts";
+import { choicesFor, type Choice } from "../conduct/survey.ts";
 import type { Lang } from "../text.ts";
 
 /** Longest comment kept; a phone keyboard never needs more, and it bounds what one participant can store. */

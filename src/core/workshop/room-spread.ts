@@ -1,5 +1,5 @@
-import type { GroupRow } from "../group-summary.ts";
-import { round2 } from "../rounding.ts";
+import type { GroupRow } from "../scoring/group-summary.ts";
+import { round2 } from "../scoring/rounding.ts";
 
 /**
  * The spread of a shown cell in scale points, so that workshop.yaml's rule ("range ≥ 3 scale

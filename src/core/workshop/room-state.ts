@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "../questionnaire.ts";
+import { Id } from "../questionnaire/questionnaire.ts";
 
 /**
  * `rum.json`: what the facilitator has revealed and which round each element is in. Kept in the

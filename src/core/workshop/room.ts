@@ -1,12 +1,12 @@
-import { elementGaps, itemGaps, type Gap, type PopulationGroups } from "../gaps.ts";
-import { GroupItemCounts } from "../group-items.ts";
-import { groupOrder, GroupSummary, type GroupRow } from "../group-summary.ts";
-import { itemBreakdown } from "../item-breakdown.ts";
-import { levelGrouping, type LevelMerge } from "../level-groups.ts";
-import { allElements, allItems, labelOf, LEADERS } from "../levels.ts";
-import type { Questionnaire } from "../questionnaire.ts";
-import { groupKey, totalKey } from "../report.ts";
-import { compileScoring, scoreValues } from "../scoring.ts";
+import { elementGaps, itemGaps, type Gap, type PopulationGroups } from "../scoring/gaps.ts";
+import { GroupItemCounts } from "../scoring/group-items.ts";
+import { groupOrder, GroupSummary, type GroupRow } from "../scoring/group-summary.ts";
+import { itemBreakdown } from "../disclosure/item-breakdown.ts";
+import { levelGrouping, type LevelMerge } from "../scoring/level-groups.ts";
+import { allElements, allItems, labelOf, LEADERS } from "../questionnaire/levels.ts";
+import type { Questionnaire } from "../questionnaire/questionnaire.ts";
+import { groupKey, totalKey } from "../report/report.ts";
+import { compileScoring, scoreValues } from "../scoring/scoring.ts";
 import type { Lang } from "../text.ts";
 import { itemSpread, spreadOf, type ItemSpread, type Spread } from "./room-spread.ts";
 

@@ -1,8 +1,8 @@
-import { anonymityRule, hiddenReason } from "../disclosure-text.ts";
-import type { GroupRow } from "../group-summary.ts";
-import type { LevelGrouping } from "../level-groups.ts";
-import { allElements, allItems, itemText, labelOf, titleOf } from "../levels.ts";
-import type { Questionnaire } from "../questionnaire.ts";
+import { anonymityRule, hiddenReason } from "../disclosure/disclosure-text.ts";
+import type { GroupRow } from "../scoring/group-summary.ts";
+import type { LevelGrouping } from "../scoring/level-groups.ts";
+import { allElements, allItems, itemText, labelOf, titleOf } from "../questionnaire/levels.ts";
+import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import type { Lang } from "../text.ts";
 import type { Action, Consensus, ElementConsensus } from "./consensus.ts";
 import { toPoints, toScale } from "./room-spread.ts";

@@ -1,6 +1,6 @@
 import { html } from "hono/html";
-import { descriptionOf, labelOf, titleOf } from "../../../core/levels.ts";
-import type { Questionnaire } from "../../../core/questionnaire.ts";
+import { descriptionOf, labelOf, titleOf } from "../../../core/questionnaire/levels.ts";
+import type { Questionnaire } from "../../../core/questionnaire/questionnaire.ts";
 import type { Lang } from "../../../core/text.ts";
 import type { ElementPage, ParticipantProgress } from "../../../core/workshop/participant.ts";
 import { buttons, layout } from "./layout.ts";

@@ -1,5 +1,5 @@
 import { html } from "hono/html";
-import type { RespondentResult, ScoredDimension } from "../../../core/result.ts";
+import type { RespondentResult, ScoredDimension } from "../../../core/conduct/result.ts";
 import type { Lang } from "../../../core/text.ts";
 import type { LevelCounts } from "../../../core/workshop/participant.ts";
 import { layout } from "./layout.ts";

@@ -1,9 +1,9 @@
 import { html } from "hono/html";
-import { anonymityRule, hiddenReason } from "../../../core/disclosure-text.ts";
-import type { Gap } from "../../../core/gaps.ts";
-import type { GroupRow } from "../../../core/group-summary.ts";
-import { allItems, dontKnowLabel, itemText, LEADERS, scaleLabel } from "../../../core/levels.ts";
-import type { Questionnaire } from "../../../core/questionnaire.ts";
+import { anonymityRule, hiddenReason } from "../../../core/disclosure/disclosure-text.ts";
+import type { Gap } from "../../../core/scoring/gaps.ts";
+import type { GroupRow } from "../../../core/scoring/group-summary.ts";
+import { allItems, dontKnowLabel, itemText, LEADERS, scaleLabel } from "../../../core/questionnaire/levels.ts";
+import type { Questionnaire } from "../../../core/questionnaire/questionnaire.ts";
 import type { Lang } from "../../../core/text.ts";
 import { toPoints, toScale } from "../../../core/workshop/room-spread.ts";
 import type { ElementView, RoomView } from "../../../core/workshop/room.ts";

@@ -1,5 +1,5 @@
 import { html } from "hono/html";
-import { allElements, labelOf } from "../../../core/levels.ts";
+import { allElements, labelOf } from "../../../core/questionnaire/levels.ts";
 import type { Consensus, ElementConsensus } from "../../../core/workshop/consensus.ts";
 import type { RoomState } from "../../../core/workshop/room-state.ts";
 import type { RoomView } from "../../../core/workshop/room.ts";

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import { parseConsensus, updateConsensus } from "../../../adapters/consensus-file.ts";
-import { loadRoomState } from "../../../adapters/room-file.ts";
-import { WorkshopFolderError } from "../../../adapters/workshop-folder.ts";
+import { parseConsensus, updateConsensus } from "../../../adapters/workshop-store/consensus-file.ts";
+import { loadRoomState } from "../../../adapters/workshop-store/room-file.ts";
+import { WorkshopFolderError } from "../../../adapters/workshop-store/workshop-folder.ts";
 import { t } from "../../../core/text.ts";
 import { recordAgreement } from "../../../core/workshop/consensus.ts";
 import { roundFrom } from "../../../core/workshop/room-spread.ts";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { join, relative } from "node:path";
-import { FILES } from "../../../adapters/workshop-folder.ts";
+import { FILES } from "../../../adapters/workshop-store/workshop-folder.ts";
 import { t } from "../../../core/text.ts";
 import { CancelledError, UserError } from "../../errors.ts";
 import type { Io } from "../../io.ts";
@@ -22,7 +22,7 @@ export async function workshopAnswer(options: AnswerOptions, io: Io, deps: RunDe
   if (!io.stdinIsTTY) {
     throw new UserError(2, t("workshop answer kræver en terminal. Uden terminal: brug run --answers.", "workshop answer needs a terminal. Without one: use run --answers."));
   }
-  const { waitForEnter } = await import("../../../adapters/prompts.ts");
+  const { waitForEnter } = await import("../../../adapters/terminal/prompts.ts");
   const da = io.lang === "da";
   const newId = deps.newRespondentId ?? (() => `t-${randomBytes(6).toString("hex")}`);
   const shown = relative(io.cwd, w.responses) || w.responses;

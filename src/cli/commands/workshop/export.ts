@@ -1,8 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { loadConsensus, planCsv } from "../../../adapters/consensus-file.ts";
-import { writeFileAtomic } from "../../../adapters/atomic-file.ts";
-import { EXCEL, STANDARD } from "../../../adapters/table-writer.ts";
+import { loadConsensus, planCsv } from "../../../adapters/workshop-store/consensus-file.ts";
+import { writeFileAtomic } from "../../../adapters/files/atomic-file.ts";
+import { EXCEL, STANDARD } from "../../../adapters/csv/table-writer.ts";
 import { t } from "../../../core/text.ts";
 import type { Io } from "../../io.ts";
 import { reportDate, writeReportCsv } from "../report.ts";

@@ -1,8 +1,8 @@
 import { readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { withFileLock } from "../../../adapters/atomic-file.ts";
-import { FILES } from "../../../adapters/workshop-folder.ts";
-import { wideColumns } from "../../../core/responses.ts";
+import { withFileLock } from "../../../adapters/files/atomic-file.ts";
+import { FILES } from "../../../adapters/workshop-store/workshop-folder.ts";
+import { wideColumns } from "../../../core/responses/responses.ts";
 import { t } from "../../../core/text.ts";
 import { UserError } from "../../errors.ts";
 import type { Io } from "../../io.ts";

@@ -1,9 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import { createWorkshopFolder } from "../../../adapters/workshop-folder.ts";
-import { titleOf } from "../../../core/levels.ts";
+import { createWorkshopFolder } from "../../../adapters/workshop-store/workshop-folder.ts";
+import { titleOf } from "../../../core/questionnaire/levels.ts";
 import { t } from "../../../core/text.ts";
-import { parseMergeLevels } from "../../../core/level-groups.ts";
+import { parseMergeLevels } from "../../../core/scoring/level-groups.ts";
 import { WorkshopConfig } from "../../../core/workshop/folder.ts";
 import { isoWithOffset } from "../../clock.ts";
 import { UserError } from "../../errors.ts";

@@ -1,5 +1,5 @@
 import { relative, resolve } from "node:path";
-import { openWorkshop, WorkshopFolderError, type FolderProblem, type Workshop } from "../../../adapters/workshop-folder.ts";
+import { openWorkshop, WorkshopFolderError, type FolderProblem, type Workshop } from "../../../adapters/workshop-store/workshop-folder.ts";
 import { t } from "../../../core/text.ts";
 import { UserError } from "../../errors.ts";
 import type { Io } from "../../io.ts";

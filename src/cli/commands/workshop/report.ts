@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { writeFileAtomic } from "../../../adapters/atomic-file.ts";
-import { toolVersion } from "../../../adapters/bundled.ts";
-import { loadConsensus } from "../../../adapters/consensus-file.ts";
-import type { Workshop } from "../../../adapters/workshop-folder.ts";
-import { levelGrouping } from "../../../core/level-groups.ts";
+import { writeFileAtomic } from "../../../adapters/files/atomic-file.ts";
+import { toolVersion } from "../../../adapters/files/bundled.ts";
+import { loadConsensus } from "../../../adapters/workshop-store/consensus-file.ts";
+import type { Workshop } from "../../../adapters/workshop-store/workshop-folder.ts";
+import { levelGrouping } from "../../../core/scoring/level-groups.ts";
 import { t, type Lang } from "../../../core/text.ts";
 import { buildWorkshopReport, type WorkshopSide } from "../../../core/workshop/workshop-report.ts";
 import { UserError } from "../../errors.ts";
@@ -46,7 +46,7 @@ export async function workshopReport(options: WorkshopReportOptions, io: Io): Pr
   }
   // The workshop's own date (workshop.yaml), not the day the report is printed.
   const report = buildWorkshopReport(w.questionnaire, now, io.lang, { hash: w.hash, k: w.config.k, date: w.config.date, spread: w.config.spread }, before);
-  const { renderWorkshopPdf } = await import("../../../adapters/workshop-pdf.ts");
+  const { renderWorkshopPdf } = await import("../../../adapters/pdf/workshop-pdf.ts");
   await writeFileAtomic(out, await renderWorkshopPdf(report, created, toolVersion()));
   io.err(t(`Workshoprapporten (${report.respondents} besvarelser) er skrevet til ${shown(out)}.`, `The workshop report (${report.respondents} responses) is written to ${shown(out)}.`)[io.lang]);
   return 0;

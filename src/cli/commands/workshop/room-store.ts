@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { loadConsensus, updateConsensus } from "../../../adapters/consensus-file.ts";
-import { appendRevote, hasRevoted, revoteFile } from "../../../adapters/revote-file.ts";
-import { loadRoomState, saveRoomState } from "../../../adapters/room-file.ts";
-import { readResponses } from "../../../adapters/response-reader.ts";
+import { loadConsensus, updateConsensus } from "../../../adapters/workshop-store/consensus-file.ts";
+import { appendRevote, hasRevoted, revoteFile } from "../../../adapters/workshop-store/revote-file.ts";
+import { loadRoomState, saveRoomState } from "../../../adapters/workshop-store/room-file.ts";
+import { readResponses } from "../../../adapters/csv/response-reader.ts";
 import type { RoomStore } from "../../../adapters/web/room-routes.ts";
-import type { Workshop } from "../../../adapters/workshop-folder.ts";
-import { compileScoring } from "../../../core/scoring.ts";
+import type { Workshop } from "../../../adapters/workshop-store/workshop-folder.ts";
+import { compileScoring } from "../../../core/scoring/scoring.ts";
 import type { Lang } from "../../../core/text.ts";
 import { recordAgreement } from "../../../core/workshop/consensus.ts";
 import { roundFrom } from "../../../core/workshop/room-spread.ts";

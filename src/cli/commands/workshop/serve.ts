@@ -1,12 +1,12 @@
 import { networkInterfaces } from "node:os";
-import { loadGoodPractice } from "../../../adapters/good-practice-file.ts";
-import { terminalQr } from "../../../adapters/qr.ts";
+import { loadGoodPractice } from "../../../adapters/files/good-practice-file.ts";
+import { terminalQr } from "../../../adapters/terminal/qr.ts";
 import { createApp } from "../../../adapters/web/app.ts";
 import { JOIN_PATTERN, newAccess, SECRET_PATTERN } from "../../../adapters/web/security.ts";
 import { listen } from "../../../adapters/web/server.ts";
-import { loadAccess, recoverFolder } from "../../../adapters/workshop-folder.ts";
-import { listParticipants } from "../../../adapters/workshop-progress.ts";
-import { titleOf } from "../../../core/levels.ts";
+import { loadAccess, recoverFolder } from "../../../adapters/workshop-store/workshop-folder.ts";
+import { listParticipants } from "../../../adapters/workshop-store/workshop-progress.ts";
+import { titleOf } from "../../../core/questionnaire/levels.ts";
 import { t } from "../../../core/text.ts";
 import { isoWithOffset } from "../../clock.ts";
 import { EXIT, UserError } from "../../errors.ts";

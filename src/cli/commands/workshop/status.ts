@@ -1,5 +1,5 @@
-import { hiddenReason, anonymityRule } from "../../../core/disclosure-text.ts";
-import { levelGrouping } from "../../../core/level-groups.ts";
+import { hiddenReason, anonymityRule } from "../../../core/disclosure/disclosure-text.ts";
+import { levelGrouping } from "../../../core/scoring/level-groups.ts";
 import { t } from "../../../core/text.ts";
 import { toPoints, toScale } from "../../../core/workshop/room-spread.ts";
 import type { ElementView } from "../../../core/workshop/room.ts";

@@ -1,8 +1,8 @@
-import { appendResponseRow } from "../../../adapters/response-file.ts";
-import { finishedRows, type Workshop } from "../../../adapters/workshop-folder.ts";
-import { listParticipants, loadParticipant, saveParticipant } from "../../../adapters/workshop-progress.ts";
+import { appendResponseRow } from "../../../adapters/csv/response-file.ts";
+import { finishedRows, type Workshop } from "../../../adapters/workshop-store/workshop-folder.ts";
+import { listParticipants, loadParticipant, saveParticipant } from "../../../adapters/workshop-store/workshop-progress.ts";
 import type { WorkshopStore } from "../../../adapters/web/app.ts";
-import { isFreeTextColumn, wideCells, wideColumns, type Response } from "../../../core/responses.ts";
+import { isFreeTextColumn, wideCells, wideColumns, type Response } from "../../../core/responses/responses.ts";
 
 /** The folder behind the web server: fremdrift/ for progress, besvarelser.csv through run's locked appender. */
 export function folderStore(w: Workshop): WorkshopStore {

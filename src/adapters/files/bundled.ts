@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The package root: src/adapters/files and dist/adapters/files both sit three levels below it. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+export const QUESTIONNAIRE_DIR = join(PACKAGE_ROOT, "questionnaires");
+export const TEMPLATE_DIR = join(PACKAGE_ROOT, "templates");
+export const DEFAULT_QUESTIONNAIRE = "faglig-ledelse";
+
+export const bundledIds = (): string[] =>
+  readdirSync(QUESTIONNAIRE_DIR)
+    .filter((name) => name.endsWith(".yaml"))
+    .map((name) => name.slice(0, -".yaml".length))
+    .sort((a, b) => (a === DEFAULT_QUESTIONNAIRE ? -1 : b === DEFAULT_QUESTIONNAIRE ? 1 : a.localeCompare(b)));
+
+export const bundledPath = (id: string): string => join(QUESTIONNAIRE_DIR, `${id}.yaml`);
+
+/** Older versions stay bundled as versions/<id>-<version>.yaml, so response files that name them score as they did. */
+export const VERSIONS_DIR = join(QUESTIONNAIRE_DIR, "versions");
+const versionPath = (id: string, version: string): string => join(VERSIONS_DIR, `${id}-${version}.yaml`);
+
+/** The older versions kept of a bundled questionnaire, oldest first. */
+export const olderVersions = (id: string): string[] =>
+  existsSync(VERSIONS_DIR)
+    ? readdirSync(VERSIONS_DIR)
+        .filter((name) => name.startsWith(`${id}-`) && name.endsWith(".yaml") && /^\d/.test(name.slice(id.length + 1)))
+        .map((name) => name.slice(id.length + 1, -".yaml".length))
+        .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+    : [];
+
+/** The questionnaire argument for responses that name `id` and `version`: `id@version` when that older version is kept, else `id`. */
+export const bundledFor = (id: string, version: string): string => (existsSync(versionPath(id, version)) ? `${id}@${version}` : id);
+
+/** A questionnaire argument is a bundled id, `id@version` of a kept older version, or a path; undefined means the bundled default. */
+export function questionnairePath(arg: string | undefined, cwd: string): string | undefined {
+  const id = arg ?? DEFAULT_QUESTIONNAIRE;
+  const versioned = /^([a-z0-9-]+)@([0-9][0-9A-Za-z.-]*)$/.exec(id);
+  if (versioned && existsSync(versionPath(versioned[1]!, versioned[2]!))) return versionPath(versioned[1]!, versioned[2]!);
+  if (/^[a-z0-9-]+$/.test(id) && existsSync(bundledPath(id))) return bundledPath(id);
+  const path = resolve(cwd, id);
+  return existsSync(path) ? path : undefined;
+}
+
+/** The installed package's version, for reports and provenance. */
+export const toolVersion = (): string =>
+  (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;

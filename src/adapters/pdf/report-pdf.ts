@@ -1,0 +1,77 @@
+import type { Report } from "../../core/report/report.ts";
+import type { ReportView } from "../../core/report/report-view.ts";
+import { reportWords } from "../../core/report/report-words.ts";
+import { elementSection } from "./element.ts";
+import { levelGaps } from "./gap-section.ts";
+import { commentsSection, cover, method, summary } from "./sections.ts";
+import { SLIDE, SLIDE_GEOMETRY, slides } from "./slides.ts";
+import { openTaggedPdf } from "./document.ts";
+import { CONTENT_WIDTH, MUTED, PAGE } from "./style.ts";
+import { Writer, type Doc } from "./writer.ts";
+
+/** A tagged PDF (PDF/UA) with embedded fonts and fixed dates, so the same input gives the same bytes. */
+function open(report: Report, view: ReportView, created: Date, page: { size: "A4" | [number, number]; margins: PDFKit.PDFDocumentOptions["margins"]; first: boolean }) {
+  return openTaggedPdf({
+    size: page.size,
+    margins: page.margins,
+    autoFirstPage: page.first,
+    lang: report.lang,
+    created,
+    info: {
+      Title: `${view.title} — ${report.labels.reportTitle}`,
+      Subject: `${report.questionnaire.id} ${report.questionnaire.version} (${report.questionnaire.hash})`,
+      Keywords: "faglig ledelse, ledelsesinformation, selvevaluering",
+      toolVersion: report.toolVersion,
+    },
+  });
+}
+
+/** Page numbers on every page, as an artifact (not read aloud), then the end of the document. */
+function finish(doc: Doc, w: Writer, footer: (i: number, count: number) => void): void {
+  w.finish();
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    w.artifact(() => footer(i, range.count), "Pagination");
+  }
+  doc.end();
+}
+
+/** Renders the report as a tagged A4 PDF; `created` fixes the dates for reproducible bytes. */
+export function renderReportPdf(report: Report, view: ReportView, created: Date): Promise<Buffer> {
+  const { doc, done } = open(report, view, created, { size: "A4", margins: { top: PAGE.margin, bottom: PAGE.margin - 20, left: PAGE.margin, right: PAGE.margin }, first: true });
+  const w = new Writer(doc);
+  const words = reportWords(report.lang);
+  cover(w, report, view);
+  w.newPage();
+  summary(w, report, view, words);
+  levelGaps(w, report, view, words);
+  let area = "";
+  for (const element of report.elements) {
+    if (element.areaLabel !== area) {
+      if (area) w.close();
+      area = element.areaLabel;
+      w.open("Sect");
+      w.heading(2, area, 140);
+    }
+    elementSection(w, report, view, words, element);
+  }
+  if (area) w.close();
+  commentsSection(w, report, view, words);
+  method(w, report, view, words);
+  finish(doc, w, (i, count) => {
+    w.style({ size: 7.5, color: MUTED }).text(`${view.title} · ${report.questionnaire.id} ${report.questionnaire.version} · ${report.labels.page} ${i + 1}/${count}`, PAGE.margin, PAGE.height - PAGE.margin + 8, { width: CONTENT_WIDTH, align: "center", lineBreak: false });
+  });
+  return done;
+}
+
+/** The projector version (`report --slides`): 16:9 pages with the summary, heatmap and gaps in large type. */
+export function renderSlidesPdf(report: Report, view: ReportView, created: Date): Promise<Buffer> {
+  const { doc, done } = open(report, view, created, { size: [SLIDE.width, SLIDE.height], margins: { top: 0, bottom: 0, left: 0, right: 0 }, first: false });
+  const w = slides(doc, report, view);
+  finish(doc, w, (i, count) => {
+    const g = SLIDE_GEOMETRY;
+    w.style({ size: 6.5, color: MUTED }).text(`${view.title} · ${i + 1}/${count}`, g.left, g.bottom + 8, { width: g.width, align: "right", lineBreak: false });
+  });
+  return done;
+}

@@ -1,0 +1,265 @@
+import type { Decision } from "../disclosure/disclosure.ts";
+import { adviceFor, type GoodPractice } from "../questionnaire/good-practice.ts";
+import type { GroupItemCounts } from "../scoring/group-items.ts";
+import { groupOrder, type GroupRow, type GroupSummary } from "../scoring/group-summary.ts";
+import { itemBreakdown } from "../disclosure/item-breakdown.ts";
+import type { LevelGrouping } from "../scoring/level-groups.ts";
+import { bandFor, descriptionOf, dontKnowLabel, elementItems, itemText, labelOf, LEADERS, scaleLabel, titleOf } from "../questionnaire/levels.ts";
+import type { Band, Questionnaire } from "../questionnaire/questionnaire.ts";
+import { methodText, reportLabels, type ReportLabels } from "./report-text.ts";
+import type { Lang } from "../text.ts";
+
+export const MAX_CHART_GROUPS = 6;
+/** The key of a population's total ("Alle"); the leaders' total is the report's "Alle". */
+export const totalKey = (population: string): string => `\u0000total\u0001${population}`;
+export const TOTAL_KEY = totalKey(LEADERS);
+
+/** Why a figure is hidden: its own group is too small, it protects a small one, or the level is not asked. */
+export type Hidden = "small" | "complement" | "not_applicable" | undefined;
+export type Cell = { score: number | null; band: string | null; n: number; suppressed: boolean; why: Hidden };
+export type ReportGroup = { key: string; label: string; by: Record<string, string>; population: string; respondents: number; suppressed: boolean; why: Hidden };
+export type Dimension = { id: string; label: string; kind: "element" | "area" | "total" };
+export type Distribution = { group: string; label: string; population: string; suppressed: boolean; why: Hidden; n: number; counts: number[] | null; mean: number | null };
+
+export type ReportItem = { id: string; text: string; reverse: boolean; distributions: Distribution[] };
+export type Difference = { itemId: string; text: string; high: { label: string; mean: number }; low: { label: string; mean: number }; diff: number };
+export type ReportElement = {
+  id: string;
+  label: string;
+  areaLabel: string;
+  definition: string | undefined;
+  source: string | undefined;
+  items: ReportItem[];
+  differences: Difference[];
+  advice: { label: string; text: string; source: string }[];
+};
+
+/** One row of `report --csv` for an item in a group: the audit trail of the PDF's distributions. */
+export type ItemRow = { by: Record<string, string>; population: string; element: string; itemId: string; total: boolean; n: number; mean: number | null; counts: number[] | null; suppressed: boolean };
+
+/** Everything the PDF shows, computed and anonymised here, so the renderer only draws. */
+export type Report = {
+  lang: Lang;
+  labels: ReportLabels;
+  title: string;
+  questionnaire: { id: string; version: string; hash: string };
+  files: string[];
+  date: string;
+  toolVersion: string;
+  byColumns: string[];
+  minGroupSize: number;
+  /** Merged levels, as "Topledelse = Direktion / topledelse + Chefniveau", for the cover and method. */
+  mergedLevels: string[];
+  /** Every group, the leaders' first, then each mirror level's (never mixed into "Alle"). */
+  groups: ReportGroup[];
+  /** The leaders' total ("Alle"). */
+  total: ReportGroup;
+  dimensions: Dimension[];
+  cells: Record<string, Record<string, Cell>>;
+  chart: { groups: ReportGroup[]; omitted: number };
+  scale: { labels: string[]; dontKnow: string | undefined };
+  elements: ReportElement[];
+  method: string[];
+  /** The figures as rows for --csv, decided by the disclosure engine exactly as `score --by`. */
+  rows: GroupRow[];
+  itemRows: ItemRow[];
+};
+
+export type ReportInput = {
+  q: Questionnaire;
+  hash: string;
+  lang: Lang;
+  files: string[];
+  date: string;
+  toolVersion: string;
+  byColumns: string[];
+  grouping: LevelGrouping;
+  mirrorOrder: string[];
+  groups: GroupSummary;
+  /** Keyed by `groupKey(population, values)`. */
+  itemCounts: GroupItemCounts;
+  practice?: GoodPractice | undefined;
+};
+
+export const groupKey = (population: string, values: readonly string[]): string => `${population}\u0001${values.join("\u0000")}`;
+
+const isLow = (score: number | null, bands: readonly Band[]): boolean => {
+  if (score === null) return false;
+  if (bands.length === 0) return score < 50;
+  const band = bandFor(score, bands);
+  return band === null || bands.indexOf(band) < Math.ceil(bands.length / 2);
+};
+
+const hiddenWhy = (d: Decision): Hidden => (!d.hidden ? undefined : d.why === "complement" ? "complement" : "small");
+
+export function buildReport(input: ReportInput): Report {
+  const { q, lang, byColumns, itemCounts, grouping } = input;
+  const labels = reportLabels(lang);
+  const k = q.anonymity.min_group_size;
+  const bandLabel = (score: number | null) => {
+    const band = bandFor(score, q.bands);
+    return band ? labelOf(band, lang) : null;
+  };
+  const rows = input.groups.rows(k, groupOrder(byColumns, grouping.order), input.mirrorOrder);
+
+  // Groups in order, per population, each with its respondents.
+  const groupLabel = (by: Record<string, string>) => byColumns.map((c) => (c === "level" ? grouping.labelOf(by[c]!, lang) : by[c] || "–")).join(" / ");
+  const groups: ReportGroup[] = [];
+  const totals = new Map<string, ReportGroup>();
+  for (const row of rows) {
+    const key = row.total ? totalKey(row.population) : groupKey(row.population, byColumns.map((c) => row.by[c]!));
+    if (groups.some((g) => g.key === key) || totals.has(key)) continue;
+    const respondents = itemCounts.respondents(key);
+    const small = respondents < k;
+    const group: ReportGroup = {
+      key, population: row.population, respondents, suppressed: small, why: small ? "small" : undefined,
+      label: row.total ? (row.population === LEADERS ? labels.all : `${labels.all}: ${grouping.labelOf(row.population, lang)}`) : groupLabel(row.by),
+      by: row.total ? Object.fromEntries(byColumns.map((c) => [c, labels.all])) : row.by,
+    };
+    if (row.total) totals.set(row.population, group);
+    else groups.push(group);
+  }
+  const total = totals.get(LEADERS) ?? { key: TOTAL_KEY, label: labels.all, by: {}, population: LEADERS, respondents: 0, suppressed: true, why: "small" as const };
+  const levelOf = (g: ReportGroup): string[] => {
+    if (!byColumns.includes("level")) return [];
+    const key = g.by.level!;
+    return q.levels.filter((l) => grouping.keyOf(l.id) === key).map((l) => l.id);
+  };
+
+  const dimensions: Dimension[] = [
+    ...q.areas.flatMap((a) => a.elements.map((e) => ({ id: e.id, label: labelOf(e, lang), kind: "element" as const }))),
+    ...q.areas.map((a) => ({ id: a.id, label: labelOf(a, lang), kind: "area" as const })),
+    { id: "total", label: labels.total, kind: "total" as const },
+  ];
+  const applies = (dimension: string, levels: string[]): boolean => {
+    if (levels.length === 0) return true;
+    const elements = q.areas.find((a) => a.id === dimension)?.elements ?? q.areas.flatMap((a) => a.elements.filter((e) => dimension === "total" || e.id === dimension));
+    return levels.some((level) => elements.some((e) => elementItems(e, level).length > 0));
+  };
+  const cells: Record<string, Record<string, Cell>> = {};
+  for (const row of rows) {
+    const key = row.total ? totalKey(row.population) : groupKey(row.population, byColumns.map((c) => row.by[c]!));
+    const group = groups.find((g) => g.key === key);
+    const notAsked = group !== undefined && !applies(row.dimension, levelOf(group));
+    (cells[key] ??= {})[row.dimension] = notAsked
+      ? { score: null, band: null, n: 0, suppressed: true, why: "not_applicable" }
+      : { score: row.mean, band: bandLabel(row.mean), n: row.n, suppressed: row.suppressed, why: hiddenWhy({ hidden: row.suppressed, why: row.why }) };
+  }
+
+  // A data set of only mirror respondents has no leaders' total: "Alle" is then empty, not missing.
+  cells[TOTAL_KEY] ??= Object.fromEntries(dimensions.map((d) => [d.id, { score: null, band: null, n: 0, suppressed: true, why: "small" as const }]));
+  const leaders = groups.filter((g) => g.population === LEADERS);
+  const shownGroups = byColumns.length === 0 ? [total] : groups.filter((g) => !g.suppressed);
+  const chartGroups = [...shownGroups].sort((a, b) => b.respondents - a.respondents).slice(0, MAX_CHART_GROUPS);
+  const chart = { groups: shownGroups.filter((g) => chartGroups.includes(g)), omitted: shownGroups.length - chartGroups.length };
+
+  // Item distributions: per population, the groups the item is put to and the population's total.
+  const itemIndex = new Map(q.areas.flatMap((a) => a.elements.flatMap((e) => e.items)).map((item, i) => [item.id, i]));
+  const populations = [LEADERS, ...input.mirrorOrder].filter((p) => totals.has(p));
+  const itemRows: ItemRow[] = [];
+  const elements: ReportElement[] = q.areas.flatMap((area) =>
+    area.elements.map((element) => {
+      const items: ReportItem[] = element.items.map((item) => {
+        const i = itemIndex.get(item.id)!;
+        const distributions: Distribution[] = [];
+        for (const population of populations) {
+          const members = byColumns.length === 0 ? [] : groups.filter((g) => g.population === population);
+          const popTotal = totals.get(population)!;
+          const { cells: asked, total: totalCell } = itemBreakdown(
+            item, members.map((g) => ({ key: g.key, values: byColumns.map((c) => g.by[c]!), levels: levelOf(g) })),
+            (key) => itemCounts.counts(key, i), popTotal.key, k,
+          );
+          if (asked.length === 0 && totalCell.valid === 0 && totalCell.counts.every((c) => c === 0)) continue;
+          const columns = [...asked.map((cell) => ({ cell, g: members.find((m) => m.key === cell.key)!, total: false })), { cell: totalCell, g: popTotal, total: true }];
+          // A mirror level's total over a single group repeats that group: shown once.
+          const shownColumns = population !== LEADERS && asked.length === 1 ? columns.slice(0, 1) : columns;
+          for (const { cell, g, total: isTotal } of shownColumns) {
+            const { counts: c, valid: n, decision: d } = cell;
+            const mean = n > 0 ? c.slice(0, -1).reduce((sum, count, v) => sum + count * (q.scale.min + v), 0) / n : null;
+            distributions.push(d.hidden
+              ? { group: g.key, label: g.label, population, suppressed: true, why: hiddenWhy(d), n, counts: null, mean: null }
+              : { group: g.key, label: g.label, population, suppressed: false, why: undefined, n, counts: c, mean });
+            itemRows.push({ by: isTotal ? {} : g.by, population, element: element.id, itemId: item.id, total: isTotal, n, mean: d.hidden ? null : mean, counts: d.hidden ? null : c, suppressed: d.hidden });
+          }
+        }
+        return { id: item.id, text: itemText(item, undefined, lang), reverse: item.reverse, distributions };
+      });
+      return {
+        id: element.id,
+        label: labelOf(element, lang),
+        areaLabel: labelOf(area, lang),
+        definition: descriptionOf(element, lang),
+        source: element.source,
+        items,
+        differences: differences(items),
+        advice: adviceForElement(element.id),
+      };
+    }),
+  );
+
+  function adviceForElement(elementId: string) {
+    const found: { label: string; text: string; source: string }[] = [];
+    if (byColumns.includes("level")) {
+      const seen = new Set<string>();
+      for (const g of leaders) {
+        for (const level of levelOf(g)) {
+          const cell = cells[g.key]![elementId]!;
+          if (cell.suppressed || seen.has(level) || !isLow(cell.score, q.bands)) continue;
+          const advice = adviceFor(input.practice, elementId, level, lang);
+          if (advice) {
+            seen.add(level);
+            found.push({ label: labelOf(q.levels.find((l) => l.id === level)!, lang), ...advice });
+          }
+        }
+      }
+    } else if (!cells[TOTAL_KEY]?.[elementId]?.suppressed && isLow(cells[TOTAL_KEY]?.[elementId]?.score ?? null, q.bands)) {
+      const advice = adviceFor(input.practice, elementId, "default", lang);
+      if (advice) found.push({ label: labels.all, ...advice });
+    }
+    return found;
+  }
+
+  const scaleLabels: string[] = [];
+  for (let v = q.scale.min; v <= q.scale.max; v++) scaleLabels.push(scaleLabel(q, v, lang));
+  const mergedLevels = grouping.merges.map((m) => `${grouping.labelOf(m.label ?? m.levels.join("+"), lang)} = ${m.levels.map((l) => labelOf(q.levels.find((x) => x.id === l)!, lang)).join(" + ")}`);
+
+  return {
+    lang,
+    labels,
+    title: titleOf(q, lang),
+    questionnaire: { id: q.id, version: q.version, hash: input.hash },
+    files: input.files,
+    date: input.date,
+    toolVersion: input.toolVersion,
+    byColumns,
+    minGroupSize: k,
+    mergedLevels,
+    groups,
+    total,
+    dimensions,
+    cells,
+    chart,
+    scale: { labels: scaleLabels, dontKnow: dontKnowLabel(q, lang) },
+    elements,
+    method: [
+      ...methodText(lang, { min: q.scale.min, max: q.scale.max, minAnswered: q.scoring.min_answered, k, toolVersion: input.toolVersion, hash: input.hash }),
+      ...(mergedLevels.length > 0 ? [lang === "da" ? `Sammenlagte niveauer (--merge-levels): ${mergedLevels.join("; ")}.` : `Merged levels (--merge-levels): ${mergedLevels.join("; ")}.`] : []),
+    ],
+    rows,
+    itemRows,
+  };
+}
+
+/** The items whose means differ most between shown groups of one population (totals excluded), largest first. */
+function differences(items: ReportItem[]): Difference[] {
+  const found: Difference[] = [];
+  for (const item of items) {
+    const shown = item.distributions.filter((d) => d.population === LEADERS && !d.group.startsWith("\u0000total") && !d.suppressed && d.mean !== null);
+    if (shown.length < 2) continue;
+    const high = shown.reduce((a, b) => (b.mean! > a.mean! ? b : a));
+    const low = shown.reduce((a, b) => (b.mean! < a.mean! ? b : a));
+    if (high.mean! - low.mean! <= 0) continue;
+    found.push({ itemId: item.id, text: item.text, high: { label: high.label, mean: high.mean! }, low: { label: low.label, mean: low.mean! }, diff: high.mean! - low.mean! });
+  }
+  return found.sort((a, b) => b.diff - a.diff).slice(0, 3);
+}

@@ -1,0 +1,148 @@
+import { IdTable } from "./id-table.ts";
+import { AnswerKind } from "../scoring/item-stats.ts";
+
+/** Where a row was read: the position of its file in the command's file list, and its line. */
+export type Place = { file: number; line: number };
+
+/** What a respondent row is to the rows before it (SPEC §3, one respondent, one row). */
+export type Verdict = { kind: "first" } | { kind: "same" | "conflict"; first: Place };
+
+/**
+ * The parts of a read row that make its answers. Left out on purpose (see README): submitted_at,
+ * which a re-export may rewrite, and comments, which the long format and `convert` do not carry.
+ */
+export type RowContent = {
+  level: string;
+  group: string;
+  metaNames: readonly string[];
+  metaValues: readonly string[];
+  values: Float64Array;
+  kinds: Uint8Array;
+};
+
+/**
+ * Remembers every respondent id with a 53-bit fingerprint of its row and where it was first
+ * seen — never the row itself, so memory stays a few dozen bytes per respondent however wide
+ * the rows are. Two different rows of one respondent are taken for identical only if their
+ * fingerprints collide (about 1 in 2^53 per duplicated respondent).
+ */
+// One object for the common verdict: no allocation per row.
+const FIRST: Verdict = Object.freeze({ kind: "first" });
+
+export class OneRowPerRespondent {
+  private readonly ids = new IdTable();
+  // Per respondent number, in typed arrays grown by doubling: nothing for the garbage collector to trace.
+  private fingerprints = new Float64Array(1024);
+  private files = new Uint32Array(1024);
+  private lines = new Uint32Array(1024);
+  /** Per file's metadata names: their positions sorted by name, each with the name's own hash. */
+  private readonly named = new WeakMap<readonly string[], { at: number; name: number }[]>();
+
+  check(id: string, row: RowContent, file: number, line: number): Verdict {
+    const fingerprint = this.fingerprint(row);
+    const n = this.ids.numberOf(id);
+    if (this.ids.added) {
+      if (n === this.fingerprints.length) this.grow();
+      this.fingerprints[n] = fingerprint;
+      this.files[n] = file;
+      this.lines[n] = line;
+      return FIRST;
+    }
+    const first = { file: this.files[n]!, line: this.lines[n]! };
+    return { kind: this.fingerprints[n] === fingerprint ? "same" : "conflict", first };
+  }
+
+  private grow(): void {
+    const size = this.fingerprints.length * 2;
+    const fingerprints = new Float64Array(size);
+    const files = new Uint32Array(size);
+    const lines = new Uint32Array(size);
+    fingerprints.set(this.fingerprints);
+    files.set(this.files);
+    lines.set(this.lines);
+    this.fingerprints = fingerprints;
+    this.files = files;
+    this.lines = lines;
+  }
+
+  /**
+   * Level, group, every item answer, and the metadata by name — a column missing from one file
+   * counts as empty, and column order does not matter, so exports from two laptops with
+   * different column sets still compare equal when their answers are.
+   */
+  fingerprint(row: RowContent): number {
+    // Before startHash: textHash uses the same hash state.
+    const names = row.metaNames;
+    let named = this.named.get(names);
+    if (!named) {
+      named = names.map((_, at) => at).sort((x, y) => (names[x]! < names[y]! ? -1 : 1)).map((at) => ({ at, name: textHash(names[at]!) }));
+      this.named.set(names, named);
+    }
+    startHash();
+    mixText(row.level);
+    mixText(row.group);
+    // mixInt written out with locals: this loop runs for every item of every row.
+    const { values, kinds } = row;
+    let a = h1;
+    let b = h2;
+    for (let i = 0; i < values.length; i++) {
+      const kind = kinds[i]!;
+      const x = kind === AnswerKind.Value ? values[i]! : 0x7fff0000 + kind;
+      a = Math.imul(a ^ x, 2654435761);
+      b = Math.imul(b ^ x, 1597334677);
+    }
+    h1 = a;
+    h2 = b;
+    const { metaValues } = row;
+    for (const { at, name } of named) {
+      if (metaValues[at] === "") continue;
+      mixInt(name);
+      mixText(metaValues[at]!);
+    }
+    return digest();
+  }
+}
+
+/*
+ * cyrb53 (public domain), fed in steps: fast, and 53 bits fit a number exactly. The state is two
+ * module variables rather than an object, which keeps the per-row loop free of property writes.
+ */
+let h1 = 0;
+let h2 = 0;
+
+function startHash(): void {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+}
+
+/** An integer; item values are small, and other cells map far above any scale. */
+function mixInt(n: number): void {
+  h1 = Math.imul(h1 ^ n, 2654435761);
+  h2 = Math.imul(h2 ^ n, 1597334677);
+}
+
+/** A string and its end, so "ab"+"c" and "a"+"bc" differ; mixInt written out, as in the item loop. */
+function mixText(s: string): void {
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < s.length; i++) {
+    a = Math.imul(a ^ s.charCodeAt(i), 2654435761);
+    b = Math.imul(b ^ s.charCodeAt(i), 1597334677);
+  }
+  h1 = a;
+  h2 = b;
+  mixInt(0x110000 + s.length);
+}
+
+/** A metadata column's name as one number, computed once per file rather than per row. */
+function textHash(s: string): number {
+  startHash();
+  mixText(s);
+  return digest();
+}
+
+function digest(): number {
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return 4294967296 * (2097151 & b) + (a >>> 0);
+}

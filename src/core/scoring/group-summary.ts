@@ -1,0 +1,101 @@
+import { discloseTable, type Why } from "../disclosure/disclosure.ts";
+import { LEADERS } from "../questionnaire/levels.ts";
+import { Histogram, type Summary } from "./stats.ts";
+
+/** One published row of a breakdown: a group's figures for one dimension, or (total) the population's. */
+export type GroupRow = Summary & {
+  by: Record<string, string>;
+  population: string;
+  dimension: string;
+  suppressed: boolean;
+  why: Why | undefined;
+  total: boolean;
+};
+
+type Group = { population: string; values: string[]; histograms: Histogram[] };
+
+const EMPTY: Omit<Summary, "n"> = { mean: null, sd: null, median: null, min: null, max: null };
+
+/** Accumulates dimension scores per population and group of `--by` values, in constant memory per group. */
+export class GroupSummary {
+  private readonly groups = new Map<string, Group>();
+
+  constructor(
+    readonly byColumns: readonly string[],
+    readonly dimensions: readonly string[],
+  ) {}
+
+  /** Adds one respondent's scores (NaN = missing) to the group of `values` within `population`. */
+  add(values: readonly string[], scores: ArrayLike<number>, population: string = LEADERS): void {
+    const key = `${population}\u0001${values.join("\u0000")}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { population, values: [...values], histograms: this.dimensions.map(() => new Histogram()) };
+      this.groups.set(key, group);
+    }
+    for (let d = 0; d < this.dimensions.length; d++) {
+      const score = scores[d]!;
+      if (!Number.isNaN(score)) group.histograms[d]!.add(score);
+    }
+  }
+
+  /** Populations present: the leaders first, then mirror levels in `populationOrder`. */
+  populations(populationOrder: readonly string[] = []): string[] {
+    const present = new Set([...this.groups.values()].map((g) => g.population));
+    return [LEADERS, ...populationOrder].filter((p, i, all) => present.has(p) && all.indexOf(p) === i);
+  }
+
+  /**
+   * Every population's breakdown: its groups × dimensions (in `compare` order), then its total
+   * rows. What is hidden is decided by the disclosure engine, one breakdown per dimension.
+   */
+  rows(k: number, compare: (a: string[], b: string[]) => number, populationOrder: readonly string[] = []): GroupRow[] {
+    const out: GroupRow[] = [];
+    for (const population of this.populations(populationOrder)) {
+      const groups = [...this.groups.values()].filter((g) => g.population === population).sort((a, b) => compare(a.values, b.values));
+      const keys = groups.map((g) => g.values);
+      const byOf = (values: readonly string[]) => Object.fromEntries(this.byColumns.map((c, i) => [c, values[i]!]));
+      const perGroup: GroupRow[][] = groups.map(() => []);
+      const totals: GroupRow[] = [];
+      this.dimensions.forEach((dimension, d) => {
+        const summaries = groups.map((g) => g.histograms[d]!.summary());
+        const decided = discloseTable(keys, summaries.map((s) => s.n), k);
+        summaries.forEach((s, i) => perGroup[i]!.push(publish(s, { by: byOf(keys[i]!), population, dimension, total: false }, decided.groups[i]!)));
+        const all = new Histogram();
+        groups.forEach((g) => all.merge(g.histograms[d]!));
+        totals.push(publish(all.summary(), { by: {}, population, dimension, total: true }, decided.total));
+      });
+      out.push(...perGroup.flat(), ...totals);
+    }
+    return out;
+  }
+}
+
+function publish(s: Summary, at: Pick<GroupRow, "by" | "population" | "dimension" | "total">, decision: { hidden: boolean; why: Why | undefined }): GroupRow {
+  return decision.hidden
+    ? { ...at, n: s.n, ...EMPTY, suppressed: true, why: decision.why }
+    : { ...at, ...s, suppressed: false, why: undefined };
+}
+
+/** Orders groups column by column: levels in questionnaire order, other values alphabetically (Danish). */
+export function groupOrder(byColumns: readonly string[], levelOrder: readonly string[]) {
+  const collator = new Intl.Collator("da", { numeric: true });
+  return (a: string[], b: string[]): number => {
+    for (let i = 0; i < byColumns.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      if (x === y) continue;
+      if (byColumns[i] === "level") {
+        const diff = rank(levelOrder, x) - rank(levelOrder, y);
+        if (diff !== 0) return diff;
+      }
+      return collator.compare(x, y);
+    }
+    return 0;
+  };
+}
+
+const rank = (order: readonly string[], value: string) => {
+  const i = order.indexOf(value);
+  return i < 0 ? order.length : i;
+};
