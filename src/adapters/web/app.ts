@@ -1,44 +1,17 @@
+// Room adapters/web/ — the workshop's local web server (hono): the app, its contracts, participant, re-vote and room routes, security headers, and the pages.
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
-import type { GoodPractice } from "../../core/questionnaire/good-practice.ts";
 import { labelOf } from "../../core/questionnaire/levels.ts";
-import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
-import type { Lang } from "../../core/text.ts";
-import { countByLevel, type ParticipantProgress } from "../../core/workshop/participant.ts";
+import { countByLevel } from "../../core/workshop/participant.ts";
 import { ICON, STYLE } from "./pages/layout.ts";
 import type { PageContext } from "./pages/participant.ts";
 import { countsTable } from "./pages/result.ts";
 import { participantRoutes } from "./participant-routes.ts";
-import { roomRoutes, type RoomStore } from "./room-routes.ts";
+import { roomRoutes } from "./room-routes.ts";
+import type { AppOptions } from "./contracts.ts";
 import { CONTENT_SECURITY_POLICY, FACILITATOR_CSP, LIMITS } from "./security.ts";
-
-/** What the server needs of the workshop folder; the CLI wires it to the files, tests may too. */
-export type WorkshopStore = {
-  load(respondent: string): Promise<ParticipantProgress | undefined>;
-  save(progress: ParticipantProgress): Promise<void>;
-  participants(): Promise<ParticipantProgress[]>;
-  finished(): Promise<{ respondent: string; level: string }[]>;
-  /** Appends the finished row unless besvarelser.csv already holds this respondent (a crash between append and save). */
-  submit(progress: ParticipantProgress, submittedAt: string): Promise<void>;
-};
-
-export type AppOptions = {
-  q: Questionnaire;
-  hash: string;
-  workshop: { title: string; k: number; language: Lang; maxParticipants: number };
-  access: { join: string; secret: string };
-  store: WorkshopStore;
-  /** Respondents already in fremdrift/ when the server starts, so the limit survives a restart. */
-  known: string[];
-  now: () => string;
-  practice?: GoodPractice | undefined;
-  participantUrl: () => string;
-  /** The facilitator's room: figures, reveals and consensus (SPEC §6 "In the room"). */
-  room: RoomStore;
-  merges?: { levels: string[]; label: string | undefined }[];
-};
 
 export function createApp(o: AppOptions) {
   const { q, store } = o;

@@ -4,15 +4,13 @@ import { allItems, labelOf, presentedTo } from "../../core/questionnaire/levels.
 import { buildRespondentResult } from "../../core/conduct/result.ts";
 import { compileScoring, scoreAnswers } from "../../core/scoring/scoring.ts";
 import { applyElementPage, elementPages, startProgress, type ParticipantProgress } from "../../core/workshop/participant.ts";
-import type { AppOptions } from "./app.ts";
+import type { AppOptions, Serial } from "./contracts.ts";
 import { elementPage, levelPage, messagePage, welcomePage, type PageContext } from "./pages/participant.ts";
 import { resultPage } from "./pages/result.ts";
 import { revoteRoutes } from "./revote-routes.ts";
 import { newToken, pseudonymOf, TOKEN_PATTERN } from "./security.ts";
 
 const COOKIE = "deltager";
-
-export type Serial = <T>(key: string, work: () => Promise<T>) => Promise<T>;
 
 /**
  * The participant's walk: welcome → level → one page per element → result. Every post is saved before the

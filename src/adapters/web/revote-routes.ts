@@ -1,9 +1,8 @@
 import type { Context, Hono } from "hono";
 import { applyElementPage, elementPages, type ParticipantProgress } from "../../core/workshop/participant.ts";
-import type { AppOptions } from "./app.ts";
+import type { AppOptions, Serial } from "./contracts.ts";
 import { messagePage, type PageContext } from "./pages/participant.ts";
 import { revotePage } from "./pages/revote.ts";
-import type { Serial } from "./participant-routes.ts";
 
 /**
  * The second round for participants: once the facilitator opens it, a finished participant's

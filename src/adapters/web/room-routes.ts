@@ -1,31 +1,14 @@
 import type { Context, Hono } from "hono";
 import { allElements } from "../../core/questionnaire/levels.ts";
 import { levelGrouping } from "../../core/scoring/level-groups.ts";
-import type { Answer } from "../../core/scoring/scoring.ts";
-import type { Lang } from "../../core/text.ts";
-import { consensusProblems, ElementConsensus, type Agreement, type Consensus } from "../../core/workshop/consensus.ts";
-import type { RoomState } from "../../core/workshop/room-state.ts";
-import type { RoomView } from "../../core/workshop/room.ts";
+import { consensusProblems, ElementConsensus, type Agreement } from "../../core/workshop/consensus.ts";
 import { fromZodIssues } from "../../core/zod-issues.ts";
 import type { Html } from "./pages/layout.ts";
-import { elementRoomPage, overviewPage, type RoomPageContext } from "./pages/room.ts";
+import type { RoomPageContext } from "./pages/room-context.ts";
+import { elementRoomPage, overviewPage } from "./pages/room.ts";
 import { ACTION_FIELDS, actionRows, type FormState } from "./pages/room-form.ts";
 import { LIVE_SCRIPT, ROOM_STYLE } from "./pages/room-style.ts";
-import type { Serial } from "./participant-routes.ts";
-
-/** What the facilitator's pages need of the workshop folder (the CLI wires it to the files). */
-export type RoomStore = {
-  view(lang: Lang): Promise<RoomView>;
-  state(): Promise<RoomState>;
-  reveal(id: string): Promise<void>;
-  nextRound(id: string): Promise<void>;
-  consensus(): Promise<Consensus>;
-  agree(id: string, agreed: Agreement, decidedAt: string): Promise<Consensus>;
-  /** The re-vote open to participants (SPEC §6 second round), if any. */
-  openRevote(): Promise<{ element: string; round: number } | undefined>;
-  hasRevoted(element: string, round: number, respondent: string): Promise<boolean>;
-  revote(element: string, round: number, answer: { respondent: string; level: string; answers: Record<string, Answer>; at: string }): Promise<void>;
-};
+import type { RoomStore, Serial } from "./contracts.ts";
 
 export type RoomRouteOptions = {
   room: RoomStore;

@@ -1,13 +1,12 @@
+// Room core/report/ — build the report: the report model from scored groups (through the disclosure engine), its view for the renderer, summary, differences, comments and all its words.
 import type { Report } from "./report.ts";
-import { groupName, type ReportView } from "./report-view.ts";
+import { groupName, type CommentGroup, type ElementComments, type ReportView } from "./report-view.ts";
 
 /**
  * Free-text comments for `report --comments`: only from groups the disclosure engine shows (at
  * least k respondents), never with anything that points to a person — no id, no order of
  * submission (each list is sorted) — and cleaned of control and direction-override characters.
  */
-export type CommentGroup = { label: string; texts: string[] };
-export type ElementComments = { id: string; label: string; groups: CommentGroup[] };
 
 export const MAX_COMMENT = 600;
 

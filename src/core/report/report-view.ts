@@ -1,6 +1,5 @@
 import { citeSource } from "../questionnaire/citation.ts";
 import { DEFAULT_THRESHOLD } from "../scoring/gaps.ts";
-import type { ElementComments } from "./report-comments.ts";
 import { bandFor, itemText, labelOf, LEADERS, populationOf, presentedTo } from "../questionnaire/levels.ts";
 import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import { totalKey, type Report, type ReportGroup, type ReportItem } from "./report.ts";
@@ -11,6 +10,10 @@ import type { Lang } from "../text.ts";
  * already-anonymised figures only: per-level wordings, item scores on 0-100, the band of the
  * *rounded* score, the cover's facts. Never reads raw responses.
  */
+/** Comments of one element, grouped by the (shown) group that wrote them. */
+export type CommentGroup = { label: string; texts: string[] };
+export type ElementComments = { id: string; label: string; groups: CommentGroup[] };
+
 export type Wording = { levels: string[]; text: string };
 export type Band = { min: number; label: string };
 export type Dot = { label: string; score: number };

@@ -1,7 +1,7 @@
 import { html } from "hono/html";
 import type { Action, ElementConsensus } from "../../../core/workshop/consensus.ts";
 import type { Html } from "./layout.ts";
-import type { RoomPageContext } from "./room.ts";
+import type { RoomPageContext } from "./room-context.ts";
 
 /** A form being shown again: what was typed, and what is wrong with it (field id → message). */
 export type FormState = { saved?: boolean; values?: Record<string, string>; errors?: { field: string; message: string }[] };

@@ -4,10 +4,9 @@ import type { Consensus, ElementConsensus } from "../../../core/workshop/consens
 import type { RoomState } from "../../../core/workshop/room-state.ts";
 import type { RoomView } from "../../../core/workshop/room.ts";
 import { layout, type Frame, type Html } from "./layout.ts";
-import { elementFigures, participation, type FigureContext } from "./room-figures.ts";
+import type { RoomPageContext } from "./room-context.ts";
+import { elementFigures, participation } from "./room-figures.ts";
 import { consensusForm, type FormState } from "./room-form.ts";
-
-export type RoomPageContext = FigureContext & { base: string; title: string; participantUrl: string; labelOfKey: (key: string) => string };
 
 /** The projector's frame: large type from room.css, and one small script for live figures (the page works without it). */
 const ROOM: Frame = { stylesheet: "room.css", script: "live.js", htmlClass: "room", mainClass: "room-page" };

@@ -3,7 +3,7 @@ import { loadConsensus, updateConsensus } from "../../../adapters/workshop-store
 import { appendRevote, hasRevoted, revoteFile } from "../../../adapters/workshop-store/revote-file.ts";
 import { loadRoomState, saveRoomState } from "../../../adapters/workshop-store/room-file.ts";
 import { readResponses } from "../../../adapters/csv/response-reader.ts";
-import type { RoomStore } from "../../../adapters/web/room-routes.ts";
+import type { RoomStore } from "../../../adapters/web/contracts.ts";
 import type { Workshop } from "../../../adapters/workshop-store/workshop-folder.ts";
 import { compileScoring } from "../../../core/scoring/scoring.ts";
 import type { Lang } from "../../../core/text.ts";

@@ -1,7 +1,7 @@
 import { appendResponseRow } from "../../../adapters/csv/response-file.ts";
 import { finishedRows, type Workshop } from "../../../adapters/workshop-store/workshop-folder.ts";
 import { listParticipants, loadParticipant, saveParticipant } from "../../../adapters/workshop-store/workshop-progress.ts";
-import type { WorkshopStore } from "../../../adapters/web/app.ts";
+import type { WorkshopStore } from "../../../adapters/web/contracts.ts";
 import { isFreeTextColumn, wideCells, wideColumns, type Response } from "../../../core/responses/responses.ts";
 
 /** The folder behind the web server: fremdrift/ for progress, besvarelser.csv through run's locked appender. */
