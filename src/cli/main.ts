@@ -6,7 +6,8 @@ import { fileErrorReason } from "../adapters/files/file-check.ts";
 import { t, type Lang } from "../core/text.ts";
 import { CancelledError, EXIT, UserError } from "./errors.ts";
 import { processIo, type Io } from "./io.ts";
-import { buildProgram, usageMessage } from "./program.ts";
+import { usageMessage } from "./help-text.ts";
+import { buildProgram } from "./program.ts";
 
 /** Reads --lang before commander so that help and errors are written in the right language. */
 export function detectLang(argv: readonly string[]): Lang {

@@ -1,27 +1,10 @@
-import { Command, CommanderError, Help, Option } from "commander";
+import { Command, Option } from "commander";
 import { toolVersion } from "../adapters/files/bundled.ts";
-import type { Lang } from "../core/text.ts";
+import { examples, helpIn } from "./help-text.ts";
 import type { Io } from "./io.ts";
 
 /** Each command action returns its exit code; main() alone turns it into the process's. */
 export type Run = (action: () => Promise<number>) => Promise<void>;
-
-const DANISH_HELP: [string, string][] = [
-  ["Usage:", "Brug:"], ["Arguments:", "Argumenter:"], ["Global Options:", "Globale tilvalg:"], ["Options:", "Tilvalg:"],
-  ["Commands:", "Kommandoer:"], ["[options]", "[tilvalg]"], ["[command]", "[kommando]"],
-  ["(choices:", "(valg:"], ["default:", "standard:"],
-];
-
-/** Commander writes its help in English; Danish users get the headings and hints in Danish. */
-const helpIn = (lang: Lang) => ({
-  showGlobalOptions: true,
-  formatHelp: (cmd: Command, helper: Help) => {
-    const english = Help.prototype.formatHelp.call(helper, cmd, helper);
-    return lang === "da" ? DANISH_HELP.reduce((text, [en, da]) => text.split(en).join(da), english) : english;
-  },
-});
-
-const examples = (lines: string[], lang: Lang) => `\n${lang === "da" ? "Eksempler" : "Examples"}:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
 export function buildProgram(io: Io, run: Run): Command {
   const da = io.lang === "da";
@@ -235,28 +218,4 @@ export function buildProgram(io: Io, run: Run): Command {
     .action((files, opts) => run(async () => (await import("./commands/merge.ts")).merge({ ...opts, files }, io)));
 
   return program;
-}
-
-const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
-  "commander.unknownOption": (m) => `ukendt tilvalg ${quoted(m)}`,
-  "commander.unknownCommand": (m) => `ukendt kommando ${quoted(m)}`,
-  "commander.missingArgument": (m) => `mangler argumentet ${quoted(m)}`,
-  "commander.optionMissingArgument": (m) => `tilvalget ${quoted(m)} mangler en værdi`,
-  "commander.missingMandatoryOptionValue": (m) => `det påkrævede tilvalg ${quoted(m)} mangler`,
-  "commander.invalidArgument": () => "ugyldig værdi",
-  "commander.excessArguments": () => "for mange argumenter",
-};
-
-const quoted = (message: string) => message.match(/'([^']+)'/)?.[1] ?? "";
-
-/** Commander speaks English; Danish users get its usage errors in Danish. */
-export function usageMessage(err: CommanderError, lang: Lang): string {
-  const english = err.message.replace(/^error: /, "");
-  const danish = COMMANDER_MESSAGES[err.code];
-  const hint = lang === "da" ? " (se --help)" : " (see --help)";
-  if (lang === "en" || !danish) return english.replace(/\n/g, " ") + hint;
-  if (err.code === "commander.invalidArgument") return english.replace(/^option/, "tilvalg").replace("Allowed choices are", "tilladte værdier er") + hint;
-  // Commander's own "(Did you mean score?)" for a mistyped command or option, in Danish.
-  const suggestion = english.match(/Did you mean ([^?]+)\?/)?.[1];
-  return danish(english) + (suggestion ? ` — mente du ${suggestion}?` : "") + hint;
 }

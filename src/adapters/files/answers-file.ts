@@ -1,3 +1,4 @@
+// Room adapters/files/ — the file system: atomic writes and locks, input checks, the cleanup watchdog, text decoding, YAML sources, bundled questionnaires and templates, answers and progress files.
 import { readFile } from "node:fs/promises";
 import { t, type Text } from "../../core/text.ts";
 import { fileErrorReason, inputFileProblem } from "./file-check.ts";

@@ -1,3 +1,4 @@
+// Room adapters/pdf/ — render with pdfkit: the tagged-PDF document, the writer and its tables, charts, sections and slides of the report, and the workshop report.
 import type PDFDocument from "pdfkit";
 import { INK, MUTED, RULE, SERIES } from "./style.ts";
 

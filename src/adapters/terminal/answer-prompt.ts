@@ -1,3 +1,4 @@
+// Room adapters/terminal/ — the terminal: inquirer prompts (with Danish key hints), the answer prompt, and the join QR code in block characters.
 import {
   createPrompt,
   isBackspaceKey,

@@ -1,3 +1,4 @@
+// Room adapters/workshop-store/ — the workshop folder's files: workshop.yaml, konsensus.yaml and handleplan.csv, rum.json, round files and fremdrift/.
 import { join } from "node:path";
 import { LineCounter, parseDocument, stringify } from "yaml";
 import { t } from "../../core/text.ts";

@@ -1,3 +1,4 @@
+// Room core/conduct/ — taking one self-evaluation: the survey walk (questions, back, resume), answers given in a file, and the result the respondent sees at once.
 import { allElements, allItems, presentedTo } from "../questionnaire/levels.ts";
 import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import { COMMENT_PREFIX } from "../responses/responses.ts";

@@ -1,3 +1,4 @@
+// Room core/disclosure/ — the one disclosure engine (SPEC §4): which cells are hidden and why, its exact rational arithmetic, and the item breakdowns it judges.
 import type { Why } from "./disclosure.ts";
 import { t, type Text } from "../text.ts";
 

@@ -1,3 +1,4 @@
+// Room core/questionnaire/ — load and validate: the questionnaire model (zod schema, JSON Schema), its cross-field and mirror rules, levels and wording per level, citations, scope and good practice.
 import type { SourceInfo } from "./questionnaire.ts";
 import type { Lang } from "../text.ts";
 

@@ -1,85 +1,19 @@
 import type { Decision } from "../disclosure/disclosure.ts";
-import { adviceFor, type GoodPractice } from "../questionnaire/good-practice.ts";
-import type { GroupItemCounts } from "../scoring/group-items.ts";
-import { groupOrder, type GroupRow, type GroupSummary } from "../scoring/group-summary.ts";
+import { adviceFor } from "../questionnaire/good-practice.ts";
+import { groupOrder } from "../scoring/group-summary.ts";
 import { itemBreakdown } from "../disclosure/item-breakdown.ts";
-import type { LevelGrouping } from "../scoring/level-groups.ts";
 import { bandFor, descriptionOf, dontKnowLabel, elementItems, itemText, labelOf, LEADERS, scaleLabel, titleOf } from "../questionnaire/levels.ts";
-import type { Band, Questionnaire } from "../questionnaire/questionnaire.ts";
-import { methodText, reportLabels, type ReportLabels } from "./report-text.ts";
-import type { Lang } from "../text.ts";
+import type { Band } from "../questionnaire/questionnaire.ts";
+import { methodText, reportLabels } from "./report-text.ts";
+import { differences } from "./report-differences.ts";
+import type { Hidden, Cell, ReportGroup, Dimension, Distribution, ReportItem, ReportElement, ItemRow, Report, ReportInput } from "./report-types.ts";
 
 export const MAX_CHART_GROUPS = 6;
 /** The key of a population's total ("Alle"); the leaders' total is the report's "Alle". */
 export const totalKey = (population: string): string => `\u0000total\u0001${population}`;
 export const TOTAL_KEY = totalKey(LEADERS);
 
-/** Why a figure is hidden: its own group is too small, it protects a small one, or the level is not asked. */
-export type Hidden = "small" | "complement" | "not_applicable" | undefined;
-export type Cell = { score: number | null; band: string | null; n: number; suppressed: boolean; why: Hidden };
-export type ReportGroup = { key: string; label: string; by: Record<string, string>; population: string; respondents: number; suppressed: boolean; why: Hidden };
-export type Dimension = { id: string; label: string; kind: "element" | "area" | "total" };
-export type Distribution = { group: string; label: string; population: string; suppressed: boolean; why: Hidden; n: number; counts: number[] | null; mean: number | null };
-
-export type ReportItem = { id: string; text: string; reverse: boolean; distributions: Distribution[] };
-export type Difference = { itemId: string; text: string; high: { label: string; mean: number }; low: { label: string; mean: number }; diff: number };
-export type ReportElement = {
-  id: string;
-  label: string;
-  areaLabel: string;
-  definition: string | undefined;
-  source: string | undefined;
-  items: ReportItem[];
-  differences: Difference[];
-  advice: { label: string; text: string; source: string }[];
-};
-
-/** One row of `report --csv` for an item in a group: the audit trail of the PDF's distributions. */
-export type ItemRow = { by: Record<string, string>; population: string; element: string; itemId: string; total: boolean; n: number; mean: number | null; counts: number[] | null; suppressed: boolean };
-
-/** Everything the PDF shows, computed and anonymised here, so the renderer only draws. */
-export type Report = {
-  lang: Lang;
-  labels: ReportLabels;
-  title: string;
-  questionnaire: { id: string; version: string; hash: string };
-  files: string[];
-  date: string;
-  toolVersion: string;
-  byColumns: string[];
-  minGroupSize: number;
-  /** Merged levels, as "Topledelse = Direktion / topledelse + Chefniveau", for the cover and method. */
-  mergedLevels: string[];
-  /** Every group, the leaders' first, then each mirror level's (never mixed into "Alle"). */
-  groups: ReportGroup[];
-  /** The leaders' total ("Alle"). */
-  total: ReportGroup;
-  dimensions: Dimension[];
-  cells: Record<string, Record<string, Cell>>;
-  chart: { groups: ReportGroup[]; omitted: number };
-  scale: { labels: string[]; dontKnow: string | undefined };
-  elements: ReportElement[];
-  method: string[];
-  /** The figures as rows for --csv, decided by the disclosure engine exactly as `score --by`. */
-  rows: GroupRow[];
-  itemRows: ItemRow[];
-};
-
-export type ReportInput = {
-  q: Questionnaire;
-  hash: string;
-  lang: Lang;
-  files: string[];
-  date: string;
-  toolVersion: string;
-  byColumns: string[];
-  grouping: LevelGrouping;
-  mirrorOrder: string[];
-  groups: GroupSummary;
-  /** Keyed by `groupKey(population, values)`. */
-  itemCounts: GroupItemCounts;
-  practice?: GoodPractice | undefined;
-};
+export type { Cell, Difference, Dimension, Distribution, Hidden, ItemRow, Report, ReportElement, ReportGroup, ReportInput, ReportItem } from "./report-types.ts";
 
 export const groupKey = (population: string, values: readonly string[]): string => `${population}\u0001${values.join("\u0000")}`;
 
@@ -248,18 +182,4 @@ export function buildReport(input: ReportInput): Report {
     rows,
     itemRows,
   };
-}
-
-/** The items whose means differ most between shown groups of one population (totals excluded), largest first. */
-function differences(items: ReportItem[]): Difference[] {
-  const found: Difference[] = [];
-  for (const item of items) {
-    const shown = item.distributions.filter((d) => d.population === LEADERS && !d.group.startsWith("\u0000total") && !d.suppressed && d.mean !== null);
-    if (shown.length < 2) continue;
-    const high = shown.reduce((a, b) => (b.mean! > a.mean! ? b : a));
-    const low = shown.reduce((a, b) => (b.mean! < a.mean! ? b : a));
-    if (high.mean! - low.mean! <= 0) continue;
-    found.push({ itemId: item.id, text: item.text, high: { label: high.label, mean: high.mean! }, low: { label: low.label, mean: low.mean! }, diff: high.mean! - low.mean! });
-  }
-  return found.sort((a, b) => b.diff - a.diff).slice(0, 3);
 }

@@ -1,3 +1,4 @@
+// Room core/responses/ — the response files' model: wide and long format, one respondent one row (duplicates, id table), the row written for a finished respondent.
 import { IdTable } from "./id-table.ts";
 import { AnswerKind } from "../scoring/item-stats.ts";
 

@@ -1,3 +1,4 @@
+// Room core/scoring/ — score and summarise: item, element, area and total scores (SPEC §4), statistics and rounding, item statistics and alpha, group summaries, level groups and gaps.
 import type { GroupRow } from "./group-summary.ts";
 import { itemBreakdown, type ItemCell, type ItemGroup } from "../disclosure/item-breakdown.ts";
 import { allItems, presentedTo } from "../questionnaire/levels.ts";

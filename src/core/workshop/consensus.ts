@@ -1,3 +1,4 @@
+// Room core/workshop/ — the workshop day: the folder's model, participants' progress, the room's view and state, consensus and the workshop report's model.
 import { z } from "zod";
 import type { Path } from "../issues.ts";
 import { allElements } from "../questionnaire/levels.ts";

@@ -1,0 +1,101 @@
+// Room adapters/csv/ — reading and writing CSV: the streaming scanner, the response reader (wide and long sinks), response-file headers, table and cell writers.
+/** What the wide and the long reader share: the row checks of SPEC §3 and parsing one answer cell. */
+import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
+import { AnswerKind } from "../../core/scoring/item-stats.ts";
+import type { ScoringModel } from "../../core/scoring/scoring.ts";
+import { t, type Text } from "../../core/text.ts";
+import type { CsvSink } from "./csv-scan.ts";
+import { FileProblem, type ReadOptions, type RespondentRow } from "./respondent-row.ts";
+
+
+export abstract class BaseSink implements CsvSink {
+  columns: string[] = [];
+  rows = 0;
+  protected header = true;
+  protected headerCells: string[] = [];
+
+  constructor(
+    protected readonly file: string,
+    protected readonly q: Questionnaire,
+    protected readonly model: ScoringModel,
+    protected readonly options: ReadOptions,
+  ) {}
+
+  columnName(col: number): string | undefined {
+    return this.columns[col] ?? this.headerCells[col];
+  }
+
+  abstract field(col: number, buf: string, start: number, end: number): void;
+  abstract quoted(col: number, value: string): void;
+  abstract record(fields: number, line: number, buf: string, start: number, end: number): void;
+
+  finish(): void {}
+
+  protected problem(line: number, column: string | undefined, message: Text, raw?: string): void {
+    this.options.onProblem({ file: this.file, line, ...(column !== undefined ? { column } : {}), message, ...(raw !== undefined ? { raw } : {}) });
+  }
+
+  protected fatal(line: number, column: string | undefined, message: Text): never {
+    throw new FileProblem({ file: this.file, line, ...(column !== undefined ? { column } : {}), message });
+  }
+
+  protected checkRespondent(row: RespondentRow, rawLine: () => string): boolean {
+    const fail = (column: string, message: Text) => {
+      this.problem(row.line, column, message, rawLine());
+      return false;
+    };
+    if (!row.respondentId) return fail("respondent_id", t("mangler respondent_id", "respondent_id is missing"));
+    if (row.questionnaireId !== this.q.id) {
+      return fail("questionnaire_id", t(`rækken er til spørgeskemaet "${row.questionnaireId}", ikke "${this.q.id}"`, `the row is for questionnaire "${row.questionnaireId}", not "${this.q.id}"`));
+    }
+    if (row.version !== this.q.version) {
+      return fail("questionnaire_version", t(`rækken er til version "${row.version}", men spørgeskemaet er version "${this.q.version}"`, `the row is for version "${row.version}", but the questionnaire is version "${this.q.version}"`));
+    }
+    const plan = this.model.plans.get(row.level);
+    if (!plan) {
+      return fail("level", t(`ukendt niveau "${row.level}" (kendte: ${this.q.levels.map((l) => l.id).join(", ")})`, `unknown level "${row.level}" (known: ${this.q.levels.map((l) => l.id).join(", ")})`));
+    }
+    for (const i of this.notPresentedTo(row.level)) {
+      if (row.kinds[i] !== AnswerKind.Empty) {
+        return fail(this.model.itemIds[i]!, t(`spørgsmålet stilles ikke til niveauet "${row.level}", men har et svar`, `the item is not presented to level "${row.level}" but has an answer`));
+      }
+    }
+    return true;
+  }
+
+  private readonly notPresented = new Map<string, number[]>();
+  private notPresentedTo(level: string): number[] {
+    let indices = this.notPresented.get(level);
+    if (!indices) {
+      const presented = new Set(this.model.plans.get(level)!.elements.flatMap((element) => element?.members ?? []));
+      indices = this.model.itemIds.map((_, i) => i).filter((i) => !presented.has(i));
+      this.notPresented.set(level, indices);
+    }
+    return indices;
+  }
+
+  /** Parses one answer cell into values/kinds; returns a problem text or undefined. */
+  protected parseAnswer(item: number, cell: string, values: Float64Array, kinds: Uint8Array): Text | undefined {
+    if (cell === "") {
+      values[item] = NaN;
+      kinds[item] = AnswerKind.Empty;
+      return undefined;
+    }
+    if (cell === "ved_ikke" && this.q.scale.dont_know !== undefined) {
+      values[item] = NaN;
+      kinds[item] = AnswerKind.DontKnow;
+      return undefined;
+    }
+    const { min, max } = this.q.scale;
+    if (/^-?\d+$/.test(cell)) {
+      const v = Number(cell);
+      if (v >= min && v <= max) {
+        values[item] = v;
+        kinds[item] = AnswerKind.Value;
+        return undefined;
+      }
+    }
+    const allowed = `${min}-${max}${this.q.scale.dont_know !== undefined ? ", ved_ikke" : ""}`;
+    return t(`"${cell}" er ikke et gyldigt svar (tilladt: ${allowed} eller tom)`, `"${cell}" is not a valid answer (allowed: ${allowed} or empty)`);
+  }
+}

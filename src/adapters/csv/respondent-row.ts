@@ -1,0 +1,52 @@
+/** What the response reader hands on: one respondent's row, the problems it finds, and the summary of a file. */
+import type { ResponseFormat } from "../../core/responses/response-format.ts";
+import type { Text } from "../../core/text.ts";
+import type { Encoding } from "../files/text-source.ts";
+
+/** One respondent as read; `values` and `kinds` are reused between rows, so consume them at once. */
+export type RespondentRow = {
+  file: string;
+  line: number;
+  respondentId: string;
+  questionnaireId: string;
+  version: string;
+  level: string;
+  group: string;
+  submittedAt: string;
+  /** The file's metadata columns and this row's values of them (reused, like `values`). */
+  metaNames: readonly string[];
+  metaValues: readonly string[];
+  /** The file's `comment.<element>` columns and this row's comments (reused, like `values`). */
+  commentNames: readonly string[];
+  commentValues: readonly string[];
+  values: Float64Array;
+  kinds: Uint8Array;
+  /** The row's text as in the file (all of a respondent's lines in the long format), for the rejects file. */
+  raw: () => string;
+};
+
+export type DataProblem = { file: string; line: number; column?: string; message: Text; raw?: string };
+
+/** A problem with the file as a whole (its header, its syntax): no row can be read past it. */
+export class FileProblem extends Error {
+  constructor(readonly problem: DataProblem) {
+    super(problem.message.en);
+  }
+}
+
+export type ReadOptions = {
+  /** Accepted for old scripts; the header decides the format (SPEC §3). */
+  long?: boolean;
+  onRow: (row: RespondentRow) => void;
+  /** A bad row; return normally to skip it (--lenient), or throw to stop. */
+  onProblem: (problem: DataProblem) => void;
+  onProgress?: (bytes: number, size: number) => void;
+};
+
+export type ReadSummary = { encoding: Encoding; delimiter: string; format: ResponseFormat; rows: number; columns: string[] };
+
+/** A metadata value of a row, or undefined when its file has no such column. */
+export function metaValue(row: RespondentRow, name: string): string | undefined {
+  const i = row.metaNames.indexOf(name);
+  return i < 0 ? undefined : row.metaValues[i];
+}

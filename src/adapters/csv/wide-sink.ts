@@ -1,0 +1,170 @@
+import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
+import { AnswerKind } from "../../core/scoring/item-stats.ts";
+import { COMMENT_PREFIX } from "../../core/responses/responses.ts";
+import { FIXED_COLUMNS } from "../../core/questionnaire/rules.ts";
+import type { ScoringModel } from "../../core/scoring/scoring.ts";
+import { t, type Text } from "../../core/text.ts";
+import { BaseSink } from "./base-sink.ts";
+import type { ReadOptions, RespondentRow } from "./respondent-row.ts";
+
+const FIXED_INDEX = new Map<string, number>(FIXED_COLUMNS.map((name, i) => [name, i]));
+
+const DIGIT_0 = 48;
+
+/** The wide format of SPEC §3: fixed columns, metadata, items, comments. */
+export class WideSink extends BaseSink {
+  private itemOf = new Int32Array(0);
+  private fixedOf = new Int8Array(0);
+  private metaOf = new Int32Array(0);
+  private metaNames: string[] = [];
+  private commentOf = new Int32Array(0);
+  private commentNames: string[] = [];
+  private readonly fixed: string[] = ["", "", "", "", "", ""];
+  private meta: string[] = [];
+  private comments: string[] = [];
+  private readonly values: Float64Array;
+  private readonly kinds: Uint8Array;
+  private rowProblem: { column: string; message: Text } | undefined;
+
+  constructor(file: string, q: Questionnaire, model: ScoringModel, options: ReadOptions) {
+    super(file, q, model, options);
+    this.values = new Float64Array(model.itemIds.length);
+    this.kinds = new Uint8Array(model.itemIds.length);
+  }
+
+  field(col: number, buf: string, start: number, end: number): void {
+    if (this.header) {
+      this.headerCells[col] = buf.slice(start, end);
+      return;
+    }
+    const item = this.itemOf[col];
+    if (item !== undefined && item >= 0) {
+      // Fast path: a single digit, the common case in Likert data, needs no string.
+      if (end - start === 1) {
+        const v = buf.charCodeAt(start) - DIGIT_0;
+        if (v >= this.q.scale.min && v <= this.q.scale.max && v >= 0 && v <= 9) {
+          this.values[item] = v;
+          this.kinds[item] = AnswerKind.Value;
+          return;
+        }
+      }
+      this.itemCell(col, item, buf.slice(start, end));
+      return;
+    }
+    this.text(col, start === end ? "" : buf.slice(start, end));
+  }
+
+  quoted(col: number, value: string): void {
+    if (this.header) {
+      this.headerCells[col] = value;
+      return;
+    }
+    const item = this.itemOf[col];
+    if (item !== undefined && item >= 0) this.itemCell(col, item, value);
+    else this.text(col, value);
+  }
+
+  private itemCell(col: number, item: number, cell: string): void {
+    const problem = this.parseAnswer(item, cell, this.values, this.kinds);
+    if (problem && !this.rowProblem) this.rowProblem = { column: this.columns[col]!, message: problem };
+  }
+
+  private text(col: number, value: string): void {
+    const f = this.fixedOf[col];
+    if (f !== undefined && f >= 0) this.fixed[f] = value;
+    else {
+      const m = this.metaOf[col];
+      if (m !== undefined && m >= 0) this.meta[m] = value;
+      else {
+        const c = this.commentOf[col];
+        if (c !== undefined && c >= 0) this.comments[c] = value;
+      }
+    }
+  }
+
+  record(fields: number, line: number, buf: string, start: number, end: number): void {
+    if (this.header) {
+      if (fields === 0) return;
+      this.readHeader(line);
+      return;
+    }
+    const raw = () => buf.slice(start, end).replace(/\r?\n$/, "");
+    const problem = this.rowProblem;
+    this.rowProblem = undefined;
+    if (fields === 0) return this.reset();
+    if (fields !== this.columns.length) {
+      this.problem(line, undefined, t(`rækken har ${fields} felter, men overskriften har ${this.columns.length}`, `the row has ${fields} fields, but the header has ${this.columns.length}`), raw());
+      return this.reset();
+    }
+    if (problem) {
+      this.problem(line, problem.column, problem.message, raw());
+      return this.reset();
+    }
+    const row: RespondentRow = {
+      file: this.file,
+      line,
+      respondentId: this.fixed[0]!,
+      questionnaireId: this.fixed[1]!,
+      version: this.fixed[2]!,
+      level: this.fixed[3]!,
+      group: this.fixed[4]!,
+      submittedAt: this.fixed[5]!,
+      metaNames: this.metaNames,
+      metaValues: this.meta,
+      commentNames: this.commentNames,
+      commentValues: this.comments,
+      values: this.values,
+      kinds: this.kinds,
+      raw,
+    };
+    if (this.checkRespondent(row, raw)) {
+      this.rows++;
+      this.options.onRow(row);
+    }
+    this.reset();
+  }
+
+  private reset(): void {
+    this.values.fill(NaN);
+    this.kinds.fill(AnswerKind.Empty);
+  }
+
+  private readHeader(line: number): void {
+    this.header = false;
+    this.columns = this.headerCells.map((c) => c.trim());
+    const n = this.columns.length;
+    this.itemOf = new Int32Array(n).fill(-1);
+    this.fixedOf = new Int8Array(n).fill(-1);
+    this.metaOf = new Int32Array(n).fill(-1);
+    this.commentOf = new Int32Array(n).fill(-1);
+    const itemIndex = new Map(this.model.itemIds.map((id, i) => [id, i]));
+    const elements = new Set(this.q.areas.flatMap((a) => a.elements.map((e) => e.id)));
+    const seen = new Set<string>();
+    let firstItem = -1;
+    this.columns.forEach((name, col) => {
+      if (seen.has(name)) this.fatal(line, name, t(`kolonnen "${name}" står to gange i overskriften`, `column "${name}" appears twice in the header`));
+      seen.add(name);
+      const item = itemIndex.get(name);
+      if (item !== undefined) {
+        this.itemOf[col] = item;
+        if (firstItem < 0) firstItem = col;
+      } else if (FIXED_INDEX.has(name)) this.fixedOf[col] = FIXED_INDEX.get(name)!;
+      else if (name.startsWith(COMMENT_PREFIX)) {
+        if (!elements.has(name.slice(COMMENT_PREFIX.length))) this.fatal(line, name, t(`"${name}" er en kommentar til et element, som ${this.q.id} ikke har`, `"${name}" is a comment on an element ${this.q.id} does not have`));
+        this.commentOf[col] = this.commentNames.length;
+        this.commentNames.push(name);
+      } else if (firstItem >= 0) {
+        this.fatal(line, name, t(`"${name}" er ikke et spørgsmål i ${this.q.id} ${this.q.version} (metadatakolonner skal stå før spørgsmålene)`, `"${name}" is not an item of ${this.q.id} ${this.q.version} (metadata columns must come before the items)`));
+      } else {
+        this.metaOf[col] = this.metaNames.length;
+        this.metaNames.push(name);
+      }
+    });
+    // formatOfHeader has already seen the six fixed columns; this guards a header only the scanner splits differently.
+    const missing = FIXED_COLUMNS.filter((name) => !seen.has(name));
+    if (missing.length > 0) this.fatal(line, undefined, t(`overskriften mangler ${missing.join(", ")}`, `the header lacks ${missing.join(", ")}`));
+    this.meta = this.metaNames.map(() => "");
+    this.comments = this.commentNames.map(() => "");
+    this.reset();
+  }
+}
