@@ -334,12 +334,29 @@ describe("good practice for faglig-ledelse: next steps, not the items read back"
   });
 });
 
-describe("faglige-ledelsesopgaver 1.1: for leaders outside myndighed", () => {
+describe("faglige-ledelsesopgaver 1.2: for leaders outside myndighed", () => {
   const q11 = loadValid(join(ROOT, "questionnaires", "faglige-ledelsesopgaver.yaml"));
   const q10 = loadValid(join(ROOT, "questionnaires", "versions", "faglige-ledelsesopgaver-1.0.yaml"));
+  const kept11 = loadValid(join(ROOT, "questionnaires", "versions", "faglige-ledelsesopgaver-1.1.yaml"));
+  const refs = (qq: Questionnaire) => allItems(qq).flatMap((i) => i.source!.split(";").map((r) => r.trim()));
+  const covers = (qq: Questionnaire, from: number, to: number) =>
+    refs(qq).some((ref) => {
+      const [file, range] = ref.split(":");
+      const [a, b = a] = range!.split("-").map(Number);
+      return file === "002" && a! <= to && b! >= from;
+    });
+  /** 002's concrete duties (issue 21, point 9), by their lines in 002. */
+  const DUTIES: [string, number, number][] = [
+    ["choosing the documentation", 1024, 1026],
+    ["making results visible", 1028, 1034],
+    ["putting demands up the chain", 512, 513],
+    ["a professionally safe workplace", 726, 727],
+    ["uniform reactions from schools and dagtilbud", 1565, 1573],
+  ];
 
-  it("is 1.1 and says it covers all welfare areas", () => {
-    expect(q11.version).toBe("1.1");
+  it("is 1.2, keeps 1.1, and says it covers all welfare areas", () => {
+    expect(q11.version).toBe("1.2");
+    expect(kept11.version).toBe("1.1");
     for (const area of ["skole", "dagtilbud", "ældrepleje", "myndighed"]) expect(q11.scope).toContain(area);
     expect(q11.scope_en).toBeDefined();
   });
@@ -371,5 +388,47 @@ describe("faglige-ledelsesopgaver 1.1: for leaders outside myndighed", () => {
     expect(lines[1]).toMatch(/skole, et dagtilbud, en ældrepleje.*ledelsestjek run faglige-ledelsesopgaver$/);
     expect(scopeLines(q, "en")[1]).toMatch(/school.*ledelsestjek run faglige-ledelsesopgaver$/);
     expect(scopeLines(q11, "en")).toEqual(["Written for: All welfare areas – e.g. schools, day care, elder care and statutory casework"]);
+  });
+
+  it("asks about 002's concrete duties (1.1 left most of them out)", () => {
+    for (const [duty, from, to] of DUTIES) expect(covers(q11, from, to), duty).toBe(true);
+    expect(DUTIES.filter(([, from, to]) => !covers(kept11, from, to)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("has no elder-care 'fixer to facilitator' in items or element descriptions (1.1 had it)", () => {
+    const texts = (qq: Questionnaire) => [
+      ...qq.levels.flatMap((l) => itemsForLevel(qq, l.id).map((i) => itemText(i, l.id, "da"))),
+      ...allElements(qq).map((e) => e.description ?? ""),
+    ];
+    for (const text of texts(q11)) expect(text).not.toMatch(/fix|facilit|frem for selv at levere løsningen/i);
+    expect(texts(kept11).some((t) => /frem for selv at levere løsningen|facilit/i.test(t))).toBe(true);
+  });
+
+  it("has a mirror of at least six items and the anonymity threshold of faglig-ledelse (1.1: three and 3)", () => {
+    expect(itemsForLevel(q11, "medarbejder").length).toBeGreaterThanOrEqual(6);
+    expect(q11.anonymity.min_group_size).toBe(5);
+    expect(q11.anonymity.min_group_size).toBe(q.anonymity.min_group_size);
+    expect(itemsForLevel(kept11, "medarbejder").length).toBeLessThan(6);
+    expect(kept11.anonymity.min_group_size).toBe(3);
+  });
+
+  it("maps 002 to sections that start where the tasks' texts start (1.1 was about 20 lines off)", () => {
+    const starts = (qq: Questionnaire) => qq.sources!["002"]!.sections!.map((sec) => Number(sec.lines.split("-")[0]));
+    // 464 "De politiske forventninger …", 659 "Debatten om frisættelse …", 865 "Systematisk evaluering …",
+    // 1073 "Helhedsløsninger rummer …", 1286 "Dette oplæg bygger på …": the first lines after each sidebar.
+    for (const qq of [q11, q]) expect(starts(qq)).toEqual([1, 341, 464, 659, 865, 1073, 1286]);
+    expect(starts(kept11)).not.toEqual([1, 341, 464, 659, 865, 1073, 1286]);
+  });
+
+  it("gives personnel leaders and the mirror their own next steps for the four tasks (1.1 only described)", () => {
+    const gp = gpFor("faglige-ledelsesopgaver");
+    for (const element of ["ejerskab", "metoder", "evaluering", "helhed"]) {
+      const advice = gp.elements[element]?.personaleleder;
+      expect(advice, element).toBeDefined();
+      expect((advice!.da.match(/(^|\s)\d\) /g) ?? []).length, element).toBeGreaterThanOrEqual(2);
+    }
+    for (const element of allElements(q11).filter((e) => elementItems(e, "medarbejder").length > 0)) {
+      expect(gp.elements[element.id]?.medarbejder, element.id).toBeDefined();
+    }
   });
 });
