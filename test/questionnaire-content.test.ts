@@ -8,13 +8,15 @@ import { buildRespondentResult } from "../src/core/conduct/result.ts";
 import { scopeLines } from "../src/core/questionnaire/scope.ts";
 import { allElements, allItems, elementItems, itemsForLevel, itemText, presentedTo } from "../src/core/questionnaire/levels.ts";
 import type { Item, Questionnaire } from "../src/core/questionnaire/questionnaire.ts";
+import { flaggedTerm } from "./data/legal-terms.ts";
 import { loadValid } from "./helpers/load.ts";
 import { ROOT } from "./helpers/paths.ts";
 
-// The content rules of issue 10 for the default questionnaire, 2.0. Each rule is also run on 1.0, which broke most of
-// them, so every assertion here is one that can fail.
+// The content rules of issue 10 for the default questionnaire (2.0, kept by 2.1), and of issue 21 for 2.1. Each rule is
+// also run on the version before, which broke it, so every assertion here is one that can fail.
 const q = loadValid(join(ROOT, "questionnaires", "faglig-ledelse.yaml"));
 const v1 = loadValid(join(ROOT, "questionnaires", "versions", "faglig-ledelse-1.0.yaml"));
+const v20 = loadValid(join(ROOT, "questionnaires", "versions", "faglig-ledelse-2.0.yaml"));
 
 const LEADERS = ["direktion", "chef", "afdelingsleder", "teamleder"] as const;
 const ADJACENT = [["direktion", "chef"], ["chef", "afdelingsleder"], ["afdelingsleder", "teamleder"]] as const;
@@ -36,9 +38,9 @@ const elementOf = (qq: Questionnaire, item: Item) => allElements(qq).find((e) =>
 const globalSelfPraise = (qq: Questionnaire) =>
   allItems(qq).filter((item) => (item.levels ?? LEADERS).some((l) => LEADERS.includes(l as never) && GLOBAL_OPENING.test(itemText(item, l, "da"))));
 
-describe("faglig-ledelse 2.0: four levels that really differ", () => {
-  it("is version 2.0 and says what it is written for", () => {
-    expect(q.version).toBe("2.0");
+describe("faglig-ledelse 2.1: four levels that really differ", () => {
+  it("is version 2.1 and says what it is written for", () => {
+    expect(q.version).toBe("2.1");
     expect(q.scope).toMatch(/myndighed/i);
     expect(q.scope).toMatch(/børn og unge med særlige behov/);
     expect(q.scope_en).toBeDefined();
@@ -84,7 +86,7 @@ describe("faglig-ledelse 2.0: four levels that really differ", () => {
   });
 });
 
-describe("faglig-ledelse 2.0: observable practice over self-praise", () => {
+describe("faglig-ledelse 2.1: observable practice over self-praise", () => {
   it("has at most four global self-assessment items, each mirrored (1.0 had more, unmirrored)", () => {
     const praise = globalSelfPraise(q);
     expect(praise.length).toBeLessThanOrEqual(4);
@@ -94,7 +96,7 @@ describe("faglig-ledelse 2.0: observable practice over self-praise", () => {
   });
 });
 
-describe("faglig-ledelse 2.0: the employees' mirror", () => {
+describe("faglig-ledelse 2.1: the employees' mirror", () => {
   const mirrors = mirrorItems(q);
 
   it("rates the team leader, the caseworkers' nearest leader", () => {
@@ -124,7 +126,7 @@ describe("faglig-ledelse 2.0: the employees' mirror", () => {
   });
 });
 
-describe("faglig-ledelse 2.0: grounded, in scope and in English", () => {
+describe("faglig-ledelse 2.1: grounded, in scope and in English", () => {
   it("cites lines that exist in the five sources for every item and element", () => {
     for (const node of [...allItems(q), ...allElements(q)]) {
       expect(node.source, node.id).toBeDefined();
@@ -169,6 +171,109 @@ describe("faglig-ledelse 2.0: grounded, in scope and in English", () => {
     }
     for (const node of [...q.levels, ...q.areas, ...allElements(q)]) expect(node.label_en, node.id).toBeDefined();
     expect(q.scope_note_en).toBeDefined();
+  });
+});
+
+/** Leader levels × elements with fewer than two items: one item makes an element's score a single answer. */
+const thinElements = (qq: Questionnaire) =>
+  LEADERS.flatMap((level) => allElements(qq).filter((e) => elementItems(e, level).length < 2).map((e) => `${level} × ${e.id}`));
+const reverseCount = (qq: Questionnaire, level: string) => itemsForLevel(qq, level).filter((i) => i.reverse).length;
+/** A mirror item rates the leader when "min (nærmeste) leder" is its subject or object. */
+const RATES_THE_LEADER = /\bmin (nærmeste )?leder\b/i;
+/**
+ * Mirror items checked by hand that rate the leader without the phrase (none in 2.1). An id here must exist, so the
+ * list cannot silently outlive the item.
+ */
+const MIRROR_EXCEPTIONS: string[] = [];
+/** A ledelsesinformation item that rates what the leader receives: "Den ledelsesinformation, jeg får …", "De tal, jeg får …". */
+const RECEIVING = /^(den|de)\b[^,]*,\s*jeg\s+(får|modtager)\b/i;
+const LI_ELEMENTS = ["identifikation", "indsamling", "praesentation", "anvendelse"];
+const liItems = (qq: Questionnaire, level: string) =>
+  qq.areas.find((a) => a.id === "ledelsesinformation")!.elements.flatMap((e) => elementItems(e, level));
+const gpFor = (id: string) => GoodPractice.parse(parse(readFileSync(join(ROOT, "templates", "good-practice", `${id}.yaml`), "utf8")));
+const legalHits = (qq: Questionnaire) =>
+  qq.levels.flatMap((level) =>
+    itemsForLevel(qq, level.id).flatMap((item) => {
+      const hit = flaggedTerm(itemText(item, level.id, "da"));
+      return hit ? [`${item.id} at ${level.id}: ${hit}`] : [];
+    }),
+  );
+
+describe("faglig-ledelse 2.1: issue 21", () => {
+  it("puts at least two items of every element to every leader level (2.0 had single-item elements)", () => {
+    expect(thinElements(q)).toEqual([]);
+    expect(thinElements(v20)).toContain("teamleder × identifikation");
+  });
+
+  it("has at least three reverse-worded items per leader level (2.0 had two in all)", () => {
+    for (const level of LEADERS) expect(reverseCount(q, level), level).toBeGreaterThanOrEqual(3);
+    expect(LEADERS.every((level) => reverseCount(v20, level) >= 3)).toBe(false);
+  });
+
+  it("lets every mirror item rate the leader: 'min nærmeste leder' as subject or object, or a checked exception", () => {
+    const mirrors = mirrorItems(q);
+    for (const id of MIRROR_EXCEPTIONS) expect(mirrors.some((m) => m.id === id), id).toBe(true);
+    for (const item of mirrors) {
+      if (MIRROR_EXCEPTIONS.includes(item.id)) continue;
+      expect(itemText(item, "medarbejder", "da"), item.id).toMatch(RATES_THE_LEADER);
+    }
+    const notAboutLeader = mirrorItems(v20).filter((m) => !RATES_THE_LEADER.test(itemText(m, "medarbejder", "da"))).map((m) => m.id);
+    expect(notAboutLeader).toEqual(expect.arrayContaining(["sr-m1", "sr-m3", "ot-m1", "ot-m3"]));
+  });
+
+  it("has a mirror item on the leader's backing (opbakning), paired with the team leader's own", () => {
+    const backing = mirrorItems(q).filter((m) => /bakker .*op/.test(itemText(m, "medarbejder", "da")));
+    expect(backing.length).toBeGreaterThanOrEqual(1);
+    expect(mirrorItems(v20).some((m) => /bakker .*op|opbakning/.test(itemText(m, "medarbejder", "da")))).toBe(false);
+  });
+
+  it("uses none of the flagged legal terms (test/data/legal-terms.ts) in items or advice (2.0 said 'sagsbehandler')", () => {
+    expect(legalHits(q)).toEqual([]);
+    expect(legalHits(v20).length).toBeGreaterThan(20);
+    const gp = gpFor("faglig-ledelse");
+    for (const [element, levels] of Object.entries(gp.elements)) {
+      for (const [level, advice] of Object.entries(levels)) expect(flaggedTerm(advice.da), `${element} × ${level}`).toBeUndefined();
+    }
+  });
+
+  it("names the practices of Barnets lov the sources predate: afdækning, barnets plan, ungeplan, beredskab, the child's own words", () => {
+    const texts = allItems(q).flatMap((i) => q.levels.filter((l) => presentedTo(i, l.id)).map((l) => itemText(i, l.id, "da"))).join(" ");
+    for (const term of [/afdækning/, /ungeplan/, /barnets plan/, /beredskab mod overgreb/, /hvad barnet selv har sagt/, /rimeligt forhold til barnets behov/]) {
+      expect(texts).toMatch(term);
+    }
+  });
+
+  it("asks in ledelsesinformation what the leader does with data, not what the leader receives (2.0 did not)", () => {
+    for (const level of LEADERS) {
+      for (const item of liItems(q, level)) {
+        const text = itemText(item, level, "da");
+        expect(text, `${item.id} at ${level}`).not.toMatch(RECEIVING);
+        expect(text, `${item.id} at ${level}`).toMatch(/\b(jeg|mig|min|mit|mine)\b/i);
+      }
+    }
+    expect(LEADERS.some((level) => liItems(v20, level).some((i) => RECEIVING.test(itemText(i, level, "da"))))).toBe(true);
+    expect(LI_ELEMENTS).toEqual(q.areas.find((a) => a.id === "ledelsesinformation")!.elements.map((e) => e.id));
+  });
+
+  it("rates the direktion respondent's own practice in every direktion item, and says how both directors answer", () => {
+    for (const item of itemsForLevel(q, "direktion")) {
+      const text = itemText(item, "direktion", "da");
+      expect(text, item.id).not.toMatch(/^direktionen\b/i);
+      expect(text, item.id).toMatch(/\b(jeg|mig|min|mit|mine)\b/i);
+    }
+    expect(itemsForLevel(v20, "direktion").filter((i) => /^direktionen\b/i.test(itemText(i, "direktion", "da"))).length).toBeGreaterThan(5);
+    const description = q.levels.find((l) => l.id === "direktion")!.description!;
+    expect(description).toMatch(/kommunaldirektør/i);
+    expect(description).toMatch(/fagdirektør/i);
+  });
+
+  it("has level labels and descriptions that fit three- and four-tier kommuner", () => {
+    const level = (id: string) => q.levels.find((l) => l.id === id)!;
+    expect(level("afdelingsleder").label).not.toMatch(/institution/i);
+    expect(v20.levels.find((l) => l.id === "afdelingsleder")!.label).toMatch(/institution/i);
+    expect(level("afdelingsleder").description).toMatch(/faglige-ledelsesopgaver/);
+    expect(level("chef").description).toMatch(/tre ledelseslag/);
+    for (const item of itemsForLevel(q, "chef")) expect(itemText(item, "chef", "da"), item.id).not.toMatch(/\bafdelingerne\b|\bafdelingslederne\b/i);
   });
 });
 
@@ -229,12 +334,29 @@ describe("good practice for faglig-ledelse: next steps, not the items read back"
   });
 });
 
-describe("faglige-ledelsesopgaver 1.1: for leaders outside myndighed", () => {
+describe("faglige-ledelsesopgaver 1.2: for leaders outside myndighed", () => {
   const q11 = loadValid(join(ROOT, "questionnaires", "faglige-ledelsesopgaver.yaml"));
   const q10 = loadValid(join(ROOT, "questionnaires", "versions", "faglige-ledelsesopgaver-1.0.yaml"));
+  const kept11 = loadValid(join(ROOT, "questionnaires", "versions", "faglige-ledelsesopgaver-1.1.yaml"));
+  const refs = (qq: Questionnaire) => allItems(qq).flatMap((i) => i.source!.split(";").map((r) => r.trim()));
+  const covers = (qq: Questionnaire, from: number, to: number) =>
+    refs(qq).some((ref) => {
+      const [file, range] = ref.split(":");
+      const [a, b = a] = range!.split("-").map(Number);
+      return file === "002" && a! <= to && b! >= from;
+    });
+  /** 002's concrete duties (issue 21, point 9), by their lines in 002. */
+  const DUTIES: [string, number, number][] = [
+    ["choosing the documentation", 1024, 1026],
+    ["making results visible", 1028, 1034],
+    ["putting demands up the chain", 512, 513],
+    ["a professionally safe workplace", 726, 727],
+    ["uniform reactions from schools and dagtilbud", 1565, 1573],
+  ];
 
-  it("is 1.1 and says it covers all welfare areas", () => {
-    expect(q11.version).toBe("1.1");
+  it("is 1.2, keeps 1.1, and says it covers all welfare areas", () => {
+    expect(q11.version).toBe("1.2");
+    expect(kept11.version).toBe("1.1");
     for (const area of ["skole", "dagtilbud", "ældrepleje", "myndighed"]) expect(q11.scope).toContain(area);
     expect(q11.scope_en).toBeDefined();
   });
@@ -266,5 +388,47 @@ describe("faglige-ledelsesopgaver 1.1: for leaders outside myndighed", () => {
     expect(lines[1]).toMatch(/skole, et dagtilbud, en ældrepleje.*ledelsestjek run faglige-ledelsesopgaver$/);
     expect(scopeLines(q, "en")[1]).toMatch(/school.*ledelsestjek run faglige-ledelsesopgaver$/);
     expect(scopeLines(q11, "en")).toEqual(["Written for: All welfare areas – e.g. schools, day care, elder care and statutory casework"]);
+  });
+
+  it("asks about 002's concrete duties (1.1 left most of them out)", () => {
+    for (const [duty, from, to] of DUTIES) expect(covers(q11, from, to), duty).toBe(true);
+    expect(DUTIES.filter(([, from, to]) => !covers(kept11, from, to)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("has no elder-care 'fixer to facilitator' in items or element descriptions (1.1 had it)", () => {
+    const texts = (qq: Questionnaire) => [
+      ...qq.levels.flatMap((l) => itemsForLevel(qq, l.id).map((i) => itemText(i, l.id, "da"))),
+      ...allElements(qq).map((e) => e.description ?? ""),
+    ];
+    for (const text of texts(q11)) expect(text).not.toMatch(/fix|facilit|frem for selv at levere løsningen/i);
+    expect(texts(kept11).some((t) => /frem for selv at levere løsningen|facilit/i.test(t))).toBe(true);
+  });
+
+  it("has a mirror of at least six items and the anonymity threshold of faglig-ledelse (1.1: three and 3)", () => {
+    expect(itemsForLevel(q11, "medarbejder").length).toBeGreaterThanOrEqual(6);
+    expect(q11.anonymity.min_group_size).toBe(5);
+    expect(q11.anonymity.min_group_size).toBe(q.anonymity.min_group_size);
+    expect(itemsForLevel(kept11, "medarbejder").length).toBeLessThan(6);
+    expect(kept11.anonymity.min_group_size).toBe(3);
+  });
+
+  it("maps 002 to sections that start where the tasks' texts start (1.1 was about 20 lines off)", () => {
+    const starts = (qq: Questionnaire) => qq.sources!["002"]!.sections!.map((sec) => Number(sec.lines.split("-")[0]));
+    // 464 "De politiske forventninger …", 659 "Debatten om frisættelse …", 865 "Systematisk evaluering …",
+    // 1073 "Helhedsløsninger rummer …", 1286 "Dette oplæg bygger på …": the first lines after each sidebar.
+    for (const qq of [q11, q]) expect(starts(qq)).toEqual([1, 341, 464, 659, 865, 1073, 1286]);
+    expect(starts(kept11)).not.toEqual([1, 341, 464, 659, 865, 1073, 1286]);
+  });
+
+  it("gives personnel leaders and the mirror their own next steps for the four tasks (1.1 only described)", () => {
+    const gp = gpFor("faglige-ledelsesopgaver");
+    for (const element of ["ejerskab", "metoder", "evaluering", "helhed"]) {
+      const advice = gp.elements[element]?.personaleleder;
+      expect(advice, element).toBeDefined();
+      expect((advice!.da.match(/(^|\s)\d\) /g) ?? []).length, element).toBeGreaterThanOrEqual(2);
+    }
+    for (const element of allElements(q11).filter((e) => elementItems(e, "medarbejder").length > 0)) {
+      expect(gp.elements[element.id]?.medarbejder, element.id).toBeDefined();
+    }
   });
 });

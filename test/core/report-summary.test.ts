@@ -129,8 +129,8 @@ describe("report view", () => {
     const report = { lang: "da", byColumns: ["level"], title: "T", minGroupSize: 5, total: { suppressed: false, respondents: 9 }, elements: [], groups: [], cells: {} } as unknown as Report;
     const view = buildReportView(q, report, { submitted: { first: "2026-03-01", last: "2026-03-28" }, title: "Favrskov" });
     expect(view.wordings["sr-dc1"]).toEqual([
-      { levels: ["Direktion / topledelse"], text: "Når direktionen lægger serviceniveauet frem for kommunalbestyrelsen (eller fagudvalget), viser det sammenhængen mellem økonomien og de indsatser, familierne får." },
-      { levels: ["Chefniveau"], text: "Jeg bruger serviceniveauet som grundlag i budgetopfølgningen på mit område (fx hvert kvartal)." },
+      { levels: ["Direktion / topledelse"], text: "Når jeg lægger serviceniveauet frem for kommunalbestyrelsen (eller fagudvalget), viser jeg sammenhængen mellem økonomien og de indsatser, familierne får." },
+      { levels: ["Chefniveau"], text: "Jeg bruger serviceniveauet som grundlag, når jeg følger op på budgettet på mit område." },
     ]);
     expect(view.wordings["sr-k1"]).toEqual([{ levels: [], text: "Målene for mit ansvarsområde er formuleret så konkret, at det kan ses, om de bliver nået." }]);
     expect(view).toMatchObject({ title: "Favrskov", subtitle: "T", responses: 9, period: { first: "2026-03-01", last: "2026-03-28" }, threshold: 20 });

@@ -1,13 +1,16 @@
-"""Independent reference for test/cli/versions.test.ts: a response file made with faglig-ledelse 1.0 must score as it
-did before 2.0. SPEC §4 written out again in plain Python (fractions, no shared code); P(e, L) and the reverse keys are
-read from questionnaires/versions/faglig-ledelse-1.0.yaml with PyYAML.
-Run from this folder: python3 v1_expected.py (prints the expected score CSV rows)."""
-import csv, math
+"""Independent reference for test/cli/versions.test.ts: a response file made with an older version of faglig-ledelse
+(1.0, 2.0) must score as it did before the next version. SPEC §4 written out again in plain Python (fractions, no
+shared code); P(e, L) and the reverse keys are read from the kept version's YAML with PyYAML.
+Run from this folder: python3 v1_expected.py [VERSION] (default 1.0; prints the expected score CSV rows for
+../fixtures/responses/faglig-ledelse-VERSION.csv scored with ../../questionnaires/versions/faglig-ledelse-VERSION.yaml)."""
+import csv, math, sys
 from decimal import Decimal, ROUND_HALF_UP
 from fractions import Fraction as F
 import yaml
 
-q = yaml.safe_load(open("../../questionnaires/versions/faglig-ledelse-1.0.yaml", encoding="utf-8"))
+VERSION = sys.argv[1] if len(sys.argv) > 1 else "1.0"
+q = yaml.safe_load(open(f"../../questionnaires/versions/faglig-ledelse-{VERSION}.yaml", encoding="utf-8"))
+assert q["version"] == VERSION
 ALL = [l["id"] for l in q["levels"]]
 ELEMENTS = [(a["id"], e) for a in q["areas"] for e in a["elements"]]
 
@@ -47,6 +50,6 @@ def score(row):
 
 dims = [e["id"] for _, e in ELEMENTS] + [a["id"] for a in q["areas"]] + ["total"]
 print(",".join(["respondent_id", "level", "group"] + dims))
-for r in csv.DictReader(open("../fixtures/responses/faglig-ledelse-1.0.csv", encoding="utf-8")):
+for r in csv.DictReader(open(f"../fixtures/responses/faglig-ledelse-{VERSION}.csv", encoding="utf-8")):
     s = score(r)
     print(",".join([r["respondent_id"], r["level"], r["group"]] + ["" if s[d] is None else r2(s[d]) for d in dims]))
