@@ -74,15 +74,26 @@ describe("faglig-ledelse 2.1: four levels that really differ", () => {
     }
   });
 
-  it("has a common core of 6-10 items put to all four leader levels with one wording", () => {
+  it("has a common core of 6-10 items put to all four leader levels, most with one wording and the rest worded for every level", () => {
     const items = core(q);
     expect(items.length).toBeGreaterThanOrEqual(6);
     expect(items.length).toBeLessThanOrEqual(10);
+    const perLevel = items.filter((item) => typeof item.text !== "string");
     for (const item of items) {
-      expect(typeof item.text, item.id).toBe("string");
-      expect(typeof item.text_en, item.id).toBe("string");
       expect(item.levels, item.id).toEqual([...LEADERS]);
+      expect(typeof item.text_en, item.id).toBe(typeof item.text);
+      // A core item worded per level (2.1 after review: ua-k1, ik-k1, sr-k1 misfitted at the ends of the chain) must
+      // have its own wording at each of the four levels, in both languages, so nobody falls back to another level's.
+      if (typeof item.text !== "string") {
+        for (const level of LEADERS) {
+          expect((item.text as Record<string, string>)[level], `${item.id} at ${level}`).toBeDefined();
+          expect((item.text_en as Record<string, string>)[level], `${item.id} at ${level} (en)`).toBeDefined();
+        }
+      }
     }
+    // Comparable across levels: at most half of the core may vary its wording.
+    expect(perLevel.length, perLevel.map((i) => i.id).join(", ")).toBeLessThanOrEqual(items.length / 2);
+    expect(core(v20).every((item) => typeof item.text === "string")).toBe(true);
   });
 });
 
