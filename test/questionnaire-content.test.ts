@@ -233,9 +233,24 @@ describe("faglig-ledelse 2.1: issue 21", () => {
   });
 
   it("has a mirror item on the leader's backing (opbakning), paired with the team leader's own", () => {
-    const backing = mirrorItems(q).filter((m) => /bakker .*op/.test(itemText(m, "medarbejder", "da")));
+    // Opbakning as the myndighed sources word it: the leader takes part, so the rådgiver is not alone (000:1668-1672,
+    // 000:2064-2066) – not "bakker synligt op om beslutningen", which prejudges the reassessment after a complaint.
+    const BACKING = /tager .*del i|ikke står alene/;
+    const backing = mirrorItems(q).filter((m) => BACKING.test(itemText(m, "medarbejder", "da")));
     expect(backing.length).toBeGreaterThanOrEqual(1);
-    expect(mirrorItems(v20).some((m) => /bakker .*op|opbakning/.test(itemText(m, "medarbejder", "da")))).toBe(false);
+    const byId = new Map(allItems(q).map((i) => [i.id, i]));
+    for (const m of backing) expect(itemText(byId.get(m.mirror_of!)!, "teamleder", "da"), m.id).toMatch(BACKING);
+    for (const level of q.levels) {
+      for (const item of itemsForLevel(q, level.id)) expect(itemText(item, level.id, "da"), item.id).not.toMatch(/bakker .*synligt op/);
+    }
+    expect(mirrorItems(v20).some((m) => /bakker .*op|opbakning|ikke står alene/.test(itemText(m, "medarbejder", "da")))).toBe(false);
+  });
+
+  it("mirrors the team leader's visible practices in every ledelsesinformation element the team sees (2.1 draft had no præsentation mirror)", () => {
+    const mirrored = new Set(mirrorItems(q).map((m) => m.mirror_of));
+    for (const id of ["pr-t2", "ua-t5", "ua-t6", "ik-t3"]) expect(mirrored.has(id), id).toBe(true);
+    expect(mirrorItems(q).some((m) => elementOf(q, m) === "praesentation")).toBe(true);
+    expect(mirrorItems(v20).some((m) => elementOf(v20, m) === "praesentation")).toBe(false);
   });
 
   it("uses none of the flagged legal terms (test/data/legal-terms.ts) in items or advice (2.0 said 'sagsbehandler')", () => {
