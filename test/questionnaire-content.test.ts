@@ -301,6 +301,16 @@ describe("faglig-ledelse 2.1: issue 21", () => {
     expect(level("chef").description).toMatch(/tre ledelseslag/);
     for (const item of itemsForLevel(q, "chef")) expect(itemText(item, "chef", "da"), item.id).not.toMatch(/\bafdelingerne\b|\bafdelingslederne\b/i);
   });
+
+  it("sends a leader without teamledere to the level the mirror rates, and does not credit the kommunaldirektør with the fagdirektør's work", () => {
+    const description = (qq: Questionnaire, id: string) => qq.levels.find((l) => l.id === id)!.description!;
+    // The rådgivere's nearest leader answers the teamleder items, which their mirror is compared with (rates: teamleder).
+    for (const id of ["chef", "afdelingsleder"]) expect(description(q, id), id).toMatch(/uden (team)?ledere imellem, så vælg Team-\/gruppeleder/);
+    expect(description(q, "teamleder")).toMatch(/uden teamledere imellem/);
+    expect(description(q, "medarbejder")).toMatch(/afdelingslederen/);
+    expect(description(q, "direktion")).not.toMatch(/gennem fagdirektøren/);
+    expect(description(v20, "afdelingsleder")).not.toMatch(/Team-\/gruppeleder/);
+  });
 });
 
 describe("good practice for faglig-ledelse: next steps, not the items read back", () => {
