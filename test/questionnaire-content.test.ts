@@ -302,6 +302,13 @@ describe("faglig-ledelse 2.1: issue 21", () => {
     for (const item of itemsForLevel(q, "chef")) expect(itemText(item, "chef", "da"), item.id).not.toMatch(/\bafdelingerne\b|\bafdelingslederne\b/i);
   });
 
+  it("asks no leader for a one-off fact in the perfect tense ('Jeg har …'), which scores 5 for ever once done", () => {
+    const oneOff = LEADERS.flatMap((level) =>
+      itemsForLevel(q, level).filter((i) => /^Jeg har\b/.test(itemText(i, level, "da"))).map((i) => `${i.id} at ${level}`),
+    );
+    expect(oneOff).toEqual([]);
+  });
+
   it("sends a leader without teamledere to the level the mirror rates, and does not credit the kommunaldirektør with the fagdirektør's work", () => {
     const description = (qq: Questionnaire, id: string) => qq.levels.find((l) => l.id === id)!.description!;
     // The rådgivere's nearest leader answers the teamleder items, which their mirror is compared with (rates: teamleder).
