@@ -377,6 +377,41 @@ describe("good practice for faglig-ledelse: next steps, not the items read back"
   });
 });
 
+describe("good practice for faglig-ledelse after the 2.1 review", () => {
+  const gp = gpFor("faglig-ledelse");
+  const entries = Object.entries(gp.elements).flatMap(([element, levels]) => Object.entries(levels).map(([level, a]) => ({ where: `${element} × ${level}`, element, level, ...a })));
+  /**
+   * Frequencies no source gives (readers A and B of 2.1 found them in both languages). "dag-til-dag" is 000:2603's own.
+   * Garbled leftovers of replacing them ("mindst med faste mellemrum", "fx med faste mellemrum") are flagged too.
+   */
+  const INVENTED_DA = /hver dag|dagligt|om måneden|pr\. måned|hver måned|om året|halvt år|samme dag|mindst med faste mellemrum|fx med faste mellemrum|med faste mellemrum med faste mellemrum/i;
+  const INVENTED_EN = /each month|every month|per month|once a year|a year\b|every day|\bdaily\b|same day|six months|at least at fixed intervals/i;
+
+  it("names no frequency a source does not give, in Danish or English, and has no garbled leftovers", () => {
+    for (const a of entries) {
+      expect(a.da, a.where).not.toMatch(INVENTED_DA);
+      expect(a.en, a.where).not.toMatch(INVENTED_EN);
+    }
+  });
+
+  it("does not make barnets plan the yardstick, and leaves underretninger to the afdelingsleder (2.0's structural decision)", () => {
+    for (const a of entries) expect(a.da, a.where).not.toMatch(/barnets plan/i);
+    for (const a of entries.filter((x) => x.level === "teamleder" || x.level === "medarbejder")) expect(a.da, a.where).not.toMatch(/underretning/i);
+    expect(entries.some((a) => a.level === "afdelingsleder" && /underretning/.test(a.da))).toBe(true);
+  });
+
+  it("gives a next step for the practices new in 2.1 (screening, beredskab, proportionality, supervision, opbakning, induction, bevilling)", () => {
+    const at = (element: string, level: string) => gp.elements[element]![level]!.da;
+    expect(at("saette-retningen", "afdelingsleder")).toMatch(/screening/);
+    expect(at("foelge-op", "chef")).toMatch(/beredskab/);
+    expect(at("foelge-op", "afdelingsleder")).toMatch(/i forhold til barnets behov/);
+    expect(at("understoette", "teamleder")).toMatch(/supervision/);
+    expect(at("understoette", "teamleder")).toMatch(/klager/);
+    expect(at("organisere", "teamleder")).toMatch(/sparringspartner/);
+    expect(at("organisere", "teamleder")).toMatch(/bevilger/);
+  });
+});
+
 describe("faglige-ledelsesopgaver 1.2: for leaders outside myndighed", () => {
   const q11 = loadValid(join(ROOT, "questionnaires", "faglige-ledelsesopgaver.yaml"));
   const q10 = loadValid(join(ROOT, "questionnaires", "versions", "faglige-ledelsesopgaver-1.0.yaml"));
