@@ -498,6 +498,40 @@ describe("faglige-ledelsesopgaver 1.2: for leaders outside myndighed", () => {
     expect(starts(kept11)).not.toEqual([1, 341, 464, 659, 865, 1073, 1286]);
   });
 
+  it("puts topledelse's own practice ('jeg', 'mit område') in every topledelse item, two per task and three reverse (readers of 1.2)", () => {
+    const TASKS = ["ejerskab", "metoder", "evaluering", "helhed"];
+    const elements = allElements(q11);
+    for (const id of TASKS) expect(elementItems(elements.find((e) => e.id === id)!, "topledelse").length, id).toBeGreaterThanOrEqual(2);
+    const top = itemsForLevel(q11, "topledelse");
+    for (const item of top) expect(itemText(item, "topledelse", "da"), item.id).toMatch(/\b(jeg|mig|min|mit|mine)\b/i);
+    expect(top.filter((i) => i.reverse).length).toBeGreaterThanOrEqual(3);
+    // 1.1 spoke as "vi" and of the leaders' conditions in the third person at topledelse.
+    expect(itemsForLevel(kept11, "topledelse").some((i) => !/\b(jeg|mig|min|mit|mine)\b/i.test(itemText(i, "topledelse", "da")))).toBe(true);
+  });
+
+  it("has no self-praise 'Vi …' statements for leaders and mirrors ev-7 with its own yardstick (readers of 1.2)", () => {
+    for (const level of ["topledelse", "personaleleder"]) {
+      for (const item of itemsForLevel(q11, level)) expect(itemText(item, level, "da"), `${item.id} at ${level}`).not.toMatch(/^Vi\b/);
+    }
+    expect(itemsForLevel(kept11, "personaleleder").some((i) => /^Vi\b/.test(itemText(i, "personaleleder", "da")))).toBe(true);
+    const byId = new Map(allItems(q11).map((i) => [i.id, i]));
+    expect(itemText(byId.get("ev-m7")!, "medarbejder", "da")).toMatch(/udvælger.*egne faglige spørgsmål/);
+    for (const id of ["me-5", "me-m5"]) {
+      const text = itemText(byId.get(id)!, byId.get(id)!.levels![0]!, "da");
+      expect(text, id).toMatch(/familien/);
+      expect(text, id).not.toMatch(/bakker .*synligt op/);
+    }
+  });
+
+  it("gives topledelse numbered next steps in every element (1.2 before review only paraphrased the source)", () => {
+    const gp = gpFor("faglige-ledelsesopgaver");
+    for (const element of allElements(q11)) {
+      const advice = gp.elements[element.id]?.topledelse;
+      expect(advice, element.id).toBeDefined();
+      for (const text of [advice!.da, advice!.en]) expect((text.match(/(^|\s)\d\) /g) ?? []).length, `${element.id}: ${text}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it("gives personnel leaders and the mirror their own next steps for the four tasks (1.1 only described)", () => {
     const gp = gpFor("faglige-ledelsesopgaver");
     for (const element of ["ejerskab", "metoder", "evaluering", "helhed"]) {
