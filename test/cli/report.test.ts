@@ -118,7 +118,8 @@ describe("report (PDF)", () => {
   });
 
   it("treats a level an element has no items for as not applicable, not as a small group to protect", async () => {
-    // Default questionnaire (2.0): medarbejder has no items in "praesentation". Six teamledere and six medarbejdere answer 4.
+    // Default questionnaire (2.1): medarbejder has no items in "identifikation" (since the readers' review it has one in
+    // "praesentation", pr-m2). Six teamledere and six medarbejdere answer 4.
     const q = JSON.parse((await import("node:child_process")).execFileSync(process.execPath, [join(ROOT, "bin", "ledelsestjek.js"), "show", "--json"], { encoding: "utf8" }));
     const items = q.areas.flatMap((a: { elements: { items: { id: string; levels: string[] }[] }[] }) => a.elements.flatMap((e) => e.items));
     const header = ["respondent_id", "questionnaire_id", "questionnaire_version", "level", "group", "submitted_at", ...items.map((i: { id: string }) => i.id)].join(",");
@@ -128,8 +129,8 @@ describe("report (PDF)", () => {
     const { io } = memoryIo(dir2, "da", env);
     await report({ files: ["d.csv"], by: "level", out: "r.pdf", csv: "r.csv" }, io);
     const lines = readFileSync(join(dir2, "r.csv"), "utf8").trimEnd().split("\r\n");
-    expect(lines).toContain("medarbejder,medarbejder,praesentation,,0,,,,,,,,,,,,,true,false");
-    expect(lines).toContain("teamleder,ledere,praesentation,,6,75,0,75,75,75,,,,,,,,false,false"); // 4 on 1-5 → 75, for all six
+    expect(lines).toContain("medarbejder,medarbejder,identifikation,,0,,,,,,,,,,,,,true,false");
+    expect(lines).toContain("teamleder,ledere,identifikation,,6,75,0,75,75,75,,,,,,,,false,false"); // 4 on 1-5 → 75, for all six
     expect(await pdfText(join(dir2, "r.pdf"))).toContain("ikke relevant for niveauet");
   });
 });

@@ -132,7 +132,12 @@ describe("report view", () => {
       { levels: ["Direktion / topledelse"], text: "Når jeg lægger serviceniveauet frem for kommunalbestyrelsen (eller fagudvalget), viser jeg sammenhængen mellem økonomien og de indsatser, familierne får." },
       { levels: ["Chefniveau"], text: "Jeg bruger serviceniveauet som grundlag, når jeg følger op på budgettet på mit område." },
     ]);
-    expect(view.wordings["sr-k1"]).toEqual([{ levels: [], text: "Målene for mit ansvarsområde er formuleret så konkret, at det kan ses, om de bliver nået." }]);
+    expect(view.wordings["ot-k1"]).toEqual([{ levels: [], text: "Rolle- og ansvarsfordelingen på mit ansvarsområde er så klart beskrevet, at der sjældent er tvivl om, hvem der gør hvad." }]);
+    // A core item worded per level since the readers' review of 2.1: three levels share one wording, the teamleder has his own.
+    expect(view.wordings["sr-k1"]).toEqual([
+      { levels: ["Direktion / topledelse", "Chefniveau", "Afdelingsleder (myndighed)"], text: "Målene for mit ansvarsområde er formuleret så konkret, at det kan ses, om de bliver nået." },
+      { levels: ["Team-/gruppeleder"], text: "Jeg oversætter målene for området til mål for teamet, der er så konkrete, at vi kan se, om de nås." },
+    ]);
     expect(view).toMatchObject({ title: "Favrskov", subtitle: "T", responses: 9, period: { first: "2026-03-01", last: "2026-03-28" }, threshold: 20 });
   });
 });
