@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { workshopReport } from "../../src/cli/commands/workshop/report.ts";
 import { memoryIo } from "../../src/cli/io.ts";
@@ -31,6 +33,48 @@ beforeAll(async () => {
     endings[name] = await lastRoles(files[name]!);
   }
 }, 120_000);
+
+type Node = { role?: string; alt?: string; children?: Node[] };
+
+describe.skipIf(missing("pdftotext", "pdfinfo"))("the workshop report as a tagged PDF (PDF/UA), as the main report", () => {
+  it("is tagged, with a Document root, the language, a displayed title and the PDF/UA mark", async () => {
+    const pdf = files["follow-up"]!;
+    expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(/Tagged:\s+yes/);
+    const struct = execFileSync("pdfinfo", ["-struct-text", pdf], { encoding: "utf8", maxBuffer: 64 << 20 });
+    expect(struct.split("\n")[0]).toBe("Document");
+    const { info } = (await (await getDocumentProxy(new Uint8Array(readFileSync(pdf)))).getMetadata()) as unknown as { info: Record<string, unknown> };
+    expect(info).toMatchObject({ Language: "da-DK", Title: "Ledelseskæden 2027 — Workshoprapport" });
+    expect(readFileSync(pdf).toString("latin1")).toMatch(/\/DisplayDocTitle true/);
+    expect(readFileSync(pdf).toString("latin1")).toContain("<pdfuaid:part>1</pdfuaid:part>");
+    // Headings: one H1, none skipped; real tables with scoped header cells.
+    const levels = [...struct.matchAll(/^\s*H(\d)\b/gm)].map((m) => Number(m[1]));
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    levels.forEach((l, i) => i > 0 && expect(l, `heading ${i}`).toBeLessThanOrEqual(levels[i - 1]! + 1));
+    expect(struct).toMatch(/Table \(block\)\n\s+TR\n\s+TH:\n\s+\/Scope \/Column/);
+    // Every word of the body is in the structure; the page number is an artifact.
+    const tagged = [...struct.matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]!).join("").replace(/\s+/g, "");
+    for (const page of pages["follow-up"]!) {
+      const body = page.words.filter((b) => b.y1 < BOTTOM + 2);
+      expect(body.map((b) => b.word).filter((word) => !tagged.includes(word)), `page ${page.page}`).toEqual([]);
+    }
+    expect(tagged).not.toContain("side1/");
+  });
+
+  it("gives every chart a Figure whose alt text carries its numbers", async () => {
+    const doc = await getDocumentProxy(new Uint8Array(readFileSync(files.report!)));
+    const figures: Node[] = [];
+    const walk = (n: Node | null) => {
+      if (!n) return;
+      if (n.role === "Figure") figures.push(n);
+      n.children?.forEach(walk);
+    };
+    for (let p = 1; p <= doc.numPages; p++) walk((await (await doc.getPage(p)).getStructTree()) as Node);
+    expect(figures.length).toBeGreaterThanOrEqual(16); // two or more per element, 8 elements
+    for (const f of figures) expect(f.alt ?? "").toMatch(/\d/);
+    expect(figures.some((f) => /^Gennemsnit pr\. niveau på skalaen 1-5: Direktion \/ topledelse færre end 5 besvarelser; .*Afdelings-\/institutionsleder \d,\d \(n = 6\).*; aftalt score \d/.test(f.alt!))).toBe(true);
+    expect(figures.some((f) => /^Fordelingen af svarene pr\. udsagn\. .*: Slet ikke \d+, I mindre grad \d+, I nogen grad \d+, I høj grad \d+, I meget høj grad \d+, Ved ikke \d+/.test(f.alt!))).toBe(true);
+  });
+});
 
 describe.skipIf(missing("pdftotext"))("the workshop report's layout (shipped questionnaire, 27 people, five levels)", () => {
   for (const name of ["report", "follow-up"]) {

@@ -21,7 +21,8 @@ export type ReportItem = { id: string; text: string; n: number; counts: number[]
 export type ReportComments = { label: string; n: number; texts: string[] };
 export type ReportRound = { round: number; n: number; mean: number | null; sd: number | null };
 export type ReportLevel = { label: string; figure: Figure };
-export type ReportGap = { element: string; a: string; b: string; points: number; mirror: boolean; item: string | undefined };
+/** A flagged difference; `aHigher` gives its direction (group a's mean above group b's). */
+export type ReportGap = { element: string; a: string; b: string; points: number; aHigher: boolean; mirror: boolean; item: string | undefined };
 export type ReportElementSection = {
   id: string;
   label: string;
@@ -131,7 +132,7 @@ export function buildWorkshopReport(q: Questionnaire, now: WorkshopSide, lang: L
   });
   const gaps = now.view.elements.flatMap((e) => e.gaps.filter((g) => g.flagged).map((g): ReportGap => ({
     element: labelOfElement(e.id), a: now.grouping.labelOf(g.group_a, lang), b: now.grouping.labelOf(g.group_b, lang),
-    points: Math.abs(toPoints(g.diff!, q.scale)), mirror: g.kind === "mirror",
+    points: Math.abs(toPoints(g.diff!, q.scale)), aHigher: g.diff! > 0, mirror: g.kind === "mirror",
     item: g.kind === "mirror" ? itemText(items.find((it) => it.id === g.dimension)!, undefined, lang) : undefined,
   }))).sort((a, b) => b.points - a.points);
   const method = [
