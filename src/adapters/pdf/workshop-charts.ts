@@ -46,6 +46,12 @@ export function levelChart(w: Writer, r: WorkshopReport, e: ReportElementSection
     for (let v = min; v <= max; v++) doc.moveTo(at(v), plotTop - 2).lineTo(at(v), plotBottom).stroke();
     doc.restore();
     for (let v = min; v <= max; v++) w.box(String(v), at(v) - 10, plotBottom + 3, 20, { size: 7.5, color: MUTED, align: "center" });
+    // The agreed score first, so a marker on the same value stays visible on top of the line.
+    if (e.agreed) {
+      const x = at(Math.min(max, Math.max(min, e.agreed.score)));
+      doc.save().lineWidth(1.6).strokeColor(INK).dash(4, { space: 2.5 }).moveTo(x, plotTop - 3).lineTo(x, plotBottom).stroke().undash().restore();
+      w.box(agreed, x - 60, top + 2, 120, { size: 8, bold: true, align: "center" });
+    }
     rows.forEach((row, i) => {
       const y = plotTop + i * ROW + ROW / 2;
       w.box(row.label, w.left, y - 5, LABEL_WIDTH - 8, { size: 8, bold: row.room });
@@ -58,11 +64,6 @@ export function levelChart(w: Writer, r: WorkshopReport, e: ReportElementSection
       marker(doc, row.room ? "diamond" : s.marker, at(row.figure.tenths / 10), y, s.color);
       w.box(shown(row.figure), x1 + 8, y - 5, VALUE_WIDTH - 8, { size: 8, bold: row.room });
     });
-    if (e.agreed) {
-      const x = at(Math.min(max, Math.max(min, e.agreed.score)));
-      doc.save().lineWidth(1.6).strokeColor(INK).dash(4, { space: 2.5 }).moveTo(x, plotTop - 3).lineTo(x, plotBottom).stroke().undash().restore();
-      w.box(agreed, x - 60, top + 2, 120, { size: 8, bold: true, align: "center" });
-    }
   });
 }
 

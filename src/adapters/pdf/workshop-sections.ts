@@ -18,11 +18,11 @@ export function gapsSection(w: Writer, r: WorkshopReport, { da, L }: Words): voi
   w.heading(2, L("Største forskelle mellem niveauer", "Largest differences between levels"), KEEP_TABLE);
   if (r.gaps.length === 0) w.para(L("Ingen forskel når tærsklen, eller den kan ikke vises for små grupper.", "No difference reaches the threshold, or it cannot be shown for small groups."));
   else {
-    // Direction in words: who sees it higher, who lower; a mirror pair says who rated whom and on which statement.
+    // Direction in words: who rates higher, who lower; a mirror pair says who rated whom and on which statement.
     const side = (g: (typeof r.gaps)[number], a: boolean) => (a ? (g.mirror ? `${g.a} ${L("om sig selv", "on themselves")}` : g.a) : g.mirror ? `${g.b} ${L("om deres leder", "on their leader")}` : g.b);
-    table(w, columns([L("Element", "Element"), L("Vurderer højest", "Rates higher"), L("Vurderer lavest", "Rates lower"), L("Forskel (point)", "Difference (points)")], [2, 2.4, 2.4, 1.1], [3]),
+    table(w, columns([L("Element", "Element"), L("Udsagn", "Statement"), L("Vurderer højest", "Rates higher"), L("Vurderer lavest", "Rates lower"), L("Forskel (point)", "Difference (points)")], [1.6, 3, 1.8, 1.8, 1], [4]),
       r.gaps.map((g) => cells([
-        g.mirror ? `${g.element}: ${g.item}` : g.element, side(g, g.aHigher), side(g, !g.aHigher), decimal(Math.round(Number(g.points.toFixed(10)) * 10), da),
+        g.element, g.item ?? L("hele elementets score", "the element's score"), side(g, g.aHigher), side(g, !g.aHigher), decimal(Math.round(Number(g.points.toFixed(10)) * 10), da),
       ])), { rowHeader: true });
   }
   w.close();
