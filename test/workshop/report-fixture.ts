@@ -25,13 +25,13 @@ const SAY = ["Vi mangler tid til sparring", "Målene er klare, men skifter", "De
  * A workshop folder with besvarelser.csv written as the server would (wide format, comments in the last
  * columns: every second respondent comments on every element) and konsensus.yaml through `workshop agree`.
  */
-export async function fullWorkshop(title: string, seed: number, date = "2026-03-02T09:30:00+01:00"): Promise<string> {
+export async function fullWorkshop(title: string, seed: number, date = "2026-03-02T09:30:00+01:00", cohorts = COHORTS): Promise<string> {
   const dir = join(tmpDir("wsr-"), "ws");
   await workshopNew({ dir, title }, memoryIo(dir).io, { now: () => new Date(date) });
   const w = await openWorkshop(dir);
   const q = w.questionnaire;
   const elements = allElements(q);
-  const lines = reportData(q, COHORTS, seed).split("\r\n").filter(Boolean);
+  const lines = reportData(q, cohorts, seed).split("\r\n").filter(Boolean);
   const rows = lines.slice(1).map((line, r) => {
     const bare = line.slice(0, line.length - elements.length);
     const comments = elements.map((e, i) => (r % 2 === 0 ? `${SAY[(r + i) % SAY.length]} (${e.id})` : ""));

@@ -8,7 +8,7 @@ import { memoryIo } from "../../src/cli/io.ts";
 import { tmpDir } from "../helpers/paths.ts";
 import { lastRoles, layoutFaults, wordBoxes, type PageBoxes } from "../helpers/pdf-layout.ts";
 import { missing } from "../helpers/system.ts";
-import { fullWorkshop } from "./report-fixture.ts";
+import { COHORTS, fullWorkshop } from "./report-fixture.ts";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1772443800" };
 /** A4 in points, and the writer's content area (56 pt margins, the foot 10 pt above the bottom margin). */
@@ -25,10 +25,12 @@ beforeAll(async () => {
   const old = await fullWorkshop("Ledelseskæden 2026", 5, "2026-03-02T09:30:00+01:00");
   const now = await fullWorkshop("Ledelseskæden 2027", 9, "2027-03-01T09:30:00+01:00");
   const out = tmpDir("wsr-out-");
-  for (const [name, baseline] of [["report", undefined], ["follow-up", old]] as const) {
+  // One small level (3) beside levels of k and more: the engine hides a second cell with a long reason in words.
+  const complement = await fullWorkshop("Lille direktion", 3, "2027-03-01T09:30:00+01:00", COHORTS.map((c) => (c.level === "chef" ? { ...c, count: 5 } : c)));
+  for (const [name, dir, baseline] of [["report", now, undefined], ["follow-up", now, old], ["complement", complement, undefined]] as const) {
     files[name] = join(out, `${name}.pdf`);
-    const options = { dir: now, out: files[name]!, ...(baseline ? { baseline } : {}) };
-    expect(await workshopReport(options, memoryIo(now, "da", EPOCH).io)).toBe(0);
+    const options = { dir, out: files[name]!, ...(baseline ? { baseline } : {}) };
+    expect(await workshopReport(options, memoryIo(dir, "da", EPOCH).io)).toBe(0);
     pages[name] = wordBoxes(files[name]!);
     endings[name] = await lastRoles(files[name]!);
   }
@@ -71,13 +73,17 @@ describe.skipIf(missing("pdftotext", "pdfinfo"))("the workshop report as a tagge
     for (let p = 1; p <= doc.numPages; p++) walk((await (await doc.getPage(p)).getStructTree()) as Node);
     expect(figures.length).toBeGreaterThanOrEqual(16); // two or more per element, 8 elements
     for (const f of figures) expect(f.alt ?? "").toMatch(/\d/);
-    expect(figures.some((f) => /^Gennemsnit pr\. niveau på skalaen 1-5: Direktion \/ topledelse færre end 5 besvarelser; .*Afdelings-\/institutionsleder \d,\d \(n = 6\).*; aftalt score \d/.test(f.alt!))).toBe(true);
+    expect(figures.some((f) => /^Gennemsnit pr\. niveau på skalaen 1-5: Direktion \/ topledelse færre end 5 besvarelser \(n = 3\); .*Afdelings-\/institutionsleder \d,\d \(n = 6\).*; aftalt score \d/.test(f.alt!))).toBe(true);
     expect(figures.some((f) => /^Fordelingen af svarene pr\. udsagn\. .*: Slet ikke \d+, I mindre grad \d+, I nogen grad \d+, I høj grad \d+, I meget høj grad \d+, Ved ikke \d+/.test(f.alt!))).toBe(true);
   });
 });
 
 describe.skipIf(missing("pdftotext"))("the workshop report's layout (shipped questionnaire, 27 people, five levels)", () => {
-  for (const name of ["report", "follow-up"]) {
+  it("complement: a hidden cell's long reason is printed whole, in words, in the chart", () => {
+    expect(text("complement")).toContain("skjult, så tallet for en lille gruppe ikke kan regnes ud (n = 5)");
+  });
+
+  for (const name of ["report", "follow-up", "complement"]) {
     it(`${name}: no two words overlap and none leaves the page`, () => {
       expect(pages[name]!.length).toBeGreaterThan(4);
       expect(layoutFaults(pages[name]!)).toEqual([]);

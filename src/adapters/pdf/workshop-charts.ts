@@ -19,8 +19,21 @@ const LABEL_WIDTH = 150;
 const VALUE_WIDTH = 110;
 const ROW = 16;
 
-/** The height `levelChart` takes for an element: a row per level and one for the room, the axis below. */
-export const levelChartHeight = (e: ReportElementSection): number => 16 + (e.levels.length + 1) * ROW + 22;
+type ChartRow = { label: string; figure: Figure; room: boolean; text: string; height: number };
+
+/** The chart's rows, the levels then all leaders, each as tall as its label or its words (a hidden cell's reason) need. */
+function chartRows(w: Writer, r: WorkshopReport, e: ReportElementSection): ChartRow[] {
+  const da = r.lang === "da";
+  const rows = [...e.levels.map((l) => ({ label: l.label, figure: l.figure, room: false })), { label: da ? "Alle ledere" : "All leaders", figure: e.room, room: true }];
+  return rows.map((row) => {
+    const text = row.figure.tenths === null ? `${row.figure.hidden ?? "–"} (n = ${row.figure.n})` : `${decimal(row.figure.tenths, da)} (n = ${row.figure.n})`;
+    const height = Math.max(w.height(row.label, { size: 8, bold: row.room, width: LABEL_WIDTH - 8, lineGap: 0.5 }), w.height(text, { size: 7.5, width: VALUE_WIDTH - 8, lineGap: 0.5 })) + 5;
+    return { ...row, text, height: Math.max(ROW, height) };
+  });
+}
+
+/** The height `levelChart` takes for an element: its rows, the agreed score's label above, the axis below. */
+export const levelChartHeight = (w: Writer, r: WorkshopReport, e: ReportElementSection): number => 16 + chartRows(w, r, e).reduce((a, x) => a + x.height, 0) + 22;
 
 /**
  * The level means beside the agreed score on the questionnaire's scale: a marker per level (hidden levels
@@ -32,15 +45,13 @@ export function levelChart(w: Writer, r: WorkshopReport, e: ReportElementSection
   const x0 = w.left + LABEL_WIDTH;
   const x1 = w.left + w.width - VALUE_WIDTH;
   const at = (v: number) => x0 + ((v - min) / (max - min)) * (x1 - x0);
-  const roomLabel = da ? "Alle ledere" : "All leaders";
-  const rows = [...e.levels.map((l) => ({ label: l.label, figure: l.figure, room: false })), { label: roomLabel, figure: e.room, room: true }];
-  const shown = (f: (typeof rows)[number]["figure"]) => (f.tenths === null ? f.hidden ?? "–" : `${decimal(f.tenths, da)} (n = ${f.n})`);
+  const rows = chartRows(w, r, e);
   const agreed = e.agreed ? `${da ? "aftalt score" : "agreed score"} ${agreedText(e.agreed.score, da)}` : da ? "ingen aftalt score" : "no agreed score";
-  const alt = `${da ? "Gennemsnit pr. niveau på skalaen" : "Mean per level on the scale"} ${min}-${max}: ${rows.map((x) => `${x.label} ${shown(x.figure)}`).join("; ")}; ${agreed}.`;
-  w.figure(alt, levelChartHeight(e), (top) => {
+  const alt = `${da ? "Gennemsnit pr. niveau på skalaen" : "Mean per level on the scale"} ${min}-${max}: ${rows.map((x) => `${x.label} ${x.text}`).join("; ")}; ${agreed}.`;
+  w.figure(alt, levelChartHeight(w, r, e), (top) => {
     const doc = w.doc;
     const plotTop = top + 16;
-    const plotBottom = plotTop + rows.length * ROW;
+    const plotBottom = plotTop + rows.reduce((a, x) => a + x.height, 0);
     // Grid: one line per scale step, numbered below the axis.
     doc.save().lineWidth(0.4).strokeColor(RULE).undash();
     for (let v = min; v <= max; v++) doc.moveTo(at(v), plotTop - 2).lineTo(at(v), plotBottom).stroke();
@@ -52,18 +63,21 @@ export function levelChart(w: Writer, r: WorkshopReport, e: ReportElementSection
       doc.save().lineWidth(1.6).strokeColor(INK).dash(4, { space: 2.5 }).moveTo(x, plotTop - 3).lineTo(x, plotBottom).stroke().undash().restore();
       w.box(agreed, x - 60, top + 2, 120, { size: 8, bold: true, align: "center" });
     }
-    rows.forEach((row, i) => {
-      const y = plotTop + i * ROW + ROW / 2;
-      w.box(row.label, w.left, y - 5, LABEL_WIDTH - 8, { size: 8, bold: row.room });
-      if (row.figure.tenths === null) {
-        // In the value column, in words: nothing on the scale, so the agreed score's line crosses no text.
-        w.box(row.figure.hidden ?? "–", x1 + 8, y - 5, VALUE_WIDTH - 8, { size: 7, color: MUTED });
-        return;
+    let rowTop = plotTop;
+    for (const row of rows) {
+      const y = rowTop + row.height / 2;
+      const style = { size: 8, bold: row.room, lineGap: 0.5 };
+      doc.font(row.room ? "Sans-Bold" : "Sans").fontSize(8).fillColor(INK).text(row.label, w.left, y - w.height(row.label, { ...style, width: LABEL_WIDTH - 8 }) / 2 + 1, { width: LABEL_WIDTH - 8, lineGap: 0.5 });
+      // Hidden cells in words in the value column: nothing on the scale, so the agreed score's line crosses no text.
+      const hidden = row.figure.tenths === null;
+      const valueStyle = hidden ? { size: 7.5, color: MUTED, lineGap: 0.5 } : style;
+      w.style(valueStyle).text(row.text, x1 + 8, y - w.height(row.text, { ...valueStyle, width: VALUE_WIDTH - 8 }) / 2 + 1, { width: VALUE_WIDTH - 8, lineGap: 0.5 });
+      if (!hidden) {
+        const s = row.room ? SERIES[1] : SERIES[0];
+        marker(doc, row.room ? "diamond" : s.marker, at(row.figure.tenths! / 10), y, s.color);
       }
-      const s = row.room ? SERIES[1] : SERIES[0];
-      marker(doc, row.room ? "diamond" : s.marker, at(row.figure.tenths / 10), y, s.color);
-      w.box(shown(row.figure), x1 + 8, y - 5, VALUE_WIDTH - 8, { size: 8, bold: row.room });
-    });
+      rowTop += row.height;
+    }
   });
 }
 

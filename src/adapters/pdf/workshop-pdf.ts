@@ -49,7 +49,7 @@ export function renderWorkshopPdf(r: WorkshopReport, created: Date, toolVersion:
 
   w.open("Sect");
   const summaries = r.elements.map((e) => summaryOf(e, words, spread(e)));
-  w.heading(2, L("Elementerne", "The elements"), r.elements[0] ? leadHeight(w, r.elements[0], summaries[0]!) + 40 : 40);
+  w.heading(2, L("Elementerne", "The elements"), r.elements[0] ? leadHeight(w, r, r.elements[0], summaries[0]!) + 40 : 40);
   r.elements.forEach((e, i) => element(w, r, e, words, summaries[i]!));
   w.close();
 
@@ -80,12 +80,12 @@ const summaryOf = (e: ReportElementSection, { da, L, fig }: Words, spread: strin
   `${L("Spredning", "Spread")}: ${spread}`,
 ].join("\n");
 /** What an element's heading keeps with it: the summary and the level chart. */
-const leadHeight = (w: Writer, e: ReportElementSection, summary: string) => w.height(summary, {}) + 5 + (e.nothingShown ? 30 : levelChartHeight(e)) + 10;
+const leadHeight = (w: Writer, r: WorkshopReport, e: ReportElementSection, summary: string) => w.height(summary, {}) + 5 + (e.nothingShown ? 30 : levelChartHeight(w, r, e)) + 10;
 
 /** One element: its figures and chart, the answers per statement, the consensus, the comments the engine allows. */
 function element(w: Writer, r: WorkshopReport, e: ReportElementSection, { da, L }: Words, summary: string): void {
   w.open("Sect");
-  w.heading(3, e.label, leadHeight(w, e, summary));
+  w.heading(3, e.label, leadHeight(w, r, e, summary));
   w.para(summary);
   if (e.nothingShown) w.para(L(`Ingen tal kan vises for dette element (for få besvarelser; mindst ${r.k} pr. gruppe).`, `No figures can be shown for this element (too few responses; at least ${r.k} per group).`), { color: MUTED });
   else levelChart(w, r, e);
