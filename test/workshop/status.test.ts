@@ -40,7 +40,7 @@ describe("workshop status shows what the room has seen", () => {
     expect(text).not.toContain("Element 2 (e2)");
     expect(text).toContain("1 element er ikke vist i rummet endnu");
     // By hand: t2 = 5 → item score 100, m1 = 1 → 0: 100 points on 0-100 = 4,0 scale points.
-    expect(text).toContain("⚑ Forskel Teamleder ↔ Medarbejder: 4,0 point (spejl: selv ↔ medarbejdere)\n    udsagn \"Anden praksis\" ↔ \"Min leder har anden praksis\"");
+    expect(text).toContain("⚑ Forskel Teamleder ↔ Medarbejder: 4,0 point (spejl: selv ↔ medarbejdere)\n    Teamleder: \"Anden praksis\"\n    Medarbejder: \"Min leder har anden praksis\"");
     // --element on an element the room has not seen shows nothing of it.
     const { io: io2, stdout: out2 } = memoryIo(dir);
     await workshopStatus({ dir, element: "e2" }, io2);
@@ -53,7 +53,7 @@ describe("workshop status shows what the room has seen", () => {
     await workshopStatus({ dir, all: true }, io);
     expect(stdout()).toContain("--all: every element, including those the room has not seen yet. For you as consultant only; do not show it on the projector.");
     expect(stdout()).toContain("Element 2 (e2)");
-    expect(stdout()).toContain('statement "Fourth practice"'.replace("Fourth practice", "Fjerde praksis"));
+    expect(stdout()).toContain('    Teamleder: "Fjerde praksis"\n    Medarbejder: "Min leder har fjerde praksis"');
     expect(stdout()).not.toContain("not been shown in the room yet");
   });
 
