@@ -178,7 +178,8 @@ export function buildProgram(io: Io, run: Run): Command {
   wsSub("status", d("rummets overblik i terminalen: deltagelse, pr. element pr. niveau som søjler, flag", "the room's overview in the terminal: participation, per element per level as bars, flags"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option("--element <id>", d("kun dette element (vis ét ad gangen)", "only this element (reveal one at a time)"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop status ws", "npx ledelsestjek workshop status ws --element saette-retningen"], io.lang))
+    .option("--all", d("også elementer, rummet ikke har set endnu (kun til konsulenten, ikke til projektoren)", "also elements the room has not seen yet (for the consultant only, not for the projector)"))
+    .addHelpText("after", examples(["npx ledelsestjek workshop status ws", "npx ledelsestjek workshop status ws --element saette-retningen", "npx ledelsestjek workshop status ws --all"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/status.ts")).workshopStatus({ ...opts, dir }, io)));
   wsSub("agree", d("gem konsensus fra en YAML- eller JSON-fil (konsensus.yaml's form)", "record the consensus from a YAML or JSON file (konsensus.yaml's shape)"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))

@@ -30,10 +30,10 @@ describe("workshop report --baseline", () => {
     const text = (await pdfText(join(now.dir, "r.pdf"))).replace(/\s+/g, " ");
     expect(text).toContain("Opfølgning: Testdag (2026-03-02) og nu");
     // e1: room (75·3 + 25·3)/6 = 50 → 3.0 then; (100·3 + 25·3)/6 = 62.5 → 3.5 now; agreed 3 then, 4 now
-    expect(text).toContain("Element 1 3,0 (n = 6) 3,5 (n = 6) 3,0 4,0");
+    expect(text).toContain("Element 1 3,0 (n = 6) 3,5 (n = 6) +0,5 3 4");
     // e3 is answered alike: only the employees have a score (the leaders answer 1 of 3 items), 3.0 both years
-    expect(text).toContain("Element 3 3,0 (n = 3) 3,0 (n = 3) – –");
-    expect(text).toContain("Element 1 Leder 4,0 5,0 1,0");
+    expect(text).toContain("Element 3 3,0 (n = 3) 3,0 (n = 3) 0,0 – –");
+    expect(text).toContain("Element 1 Leder 4,0 5,0 +1,0");
     expect(text).toContain("Element 1 Medarbejder 2,0 2,0 0,0");
     expect(text).toContain("Sidste handleplan, og hvad der blev af den");
     expect(text).toContain("Tre stabile mål Chefgruppen 2026-06-01 Gennemført i alle teams");

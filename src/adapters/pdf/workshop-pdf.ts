@@ -1,13 +1,15 @@
-import type { Figure, WorkshopReport } from "../../core/workshop/workshop-report.ts";
+import type { Figure, ReportElementSection, WorkshopReport } from "../../core/workshop/workshop-report.ts";
 import { openTaggedPdf } from "./document.ts";
-import { CONTENT_WIDTH, INK, MUTED, PAGE } from "./style.ts";
-
-type Cell = string | { text: string; type?: "TH" | "TD"; scope?: "Row" | "Column" };
-const BOTTOM = PAGE.height - PAGE.margin - 10;
+import { CONTENT_WIDTH, MUTED, PAGE } from "./style.ts";
+import { table, type Cell, type Column } from "./table.ts";
+import { agreedText, decimal, distributionChart, distributionPieces, levelChart, levelChartHeight, type Words } from "./workshop-charts.ts";
+import { baselineSection, gapsSection, planSection } from "./workshop-sections.ts";
+import { Writer } from "./writer.ts";
 
 /**
- * The workshop report as a tagged PDF (headings, paragraphs and tables in the structure tree,
- * page numbers as artifacts), fonts embedded, dates fixed by `created` for reproducible bytes.
+ * The workshop report as a tagged PDF (PDF/UA: headings, paragraphs, tables and figures in the structure
+ * tree, page numbers as artifacts), fonts embedded, dates fixed by `created` for reproducible bytes. Content
+ * flows: elements are packed one after another, a heading always keeps its first block with it.
  */
 export function renderWorkshopPdf(r: WorkshopReport, created: Date, toolVersion: string): Promise<Buffer> {
   const da = r.lang === "da";
@@ -19,123 +21,103 @@ export function renderWorkshopPdf(r: WorkshopReport, created: Date, toolVersion:
     created,
     info: { Title: `${r.title} — ${L("Workshoprapport", "Workshop report")}`, Subject: `${r.questionnaire.id} ${r.questionnaire.version} (${r.questionnaire.hash})`, toolVersion },
   });
-  const num = (x: number | null) => (x === null ? "–" : (Math.round(x * 10) / 10).toFixed(1).replace(".", da ? "," : "."));
-  const fig = (f: Figure | null) => (f === null ? L("ikke med", "not included") : f.hidden ? `${f.hidden} (n = ${f.n})` : `${num(f.value)} (n = ${f.n})`);
+  const w = new Writer(doc);
+  const fig = (f: Figure | null) => (f === null ? L("ikke med", "not included") : f.tenths === null ? `${f.hidden ?? "–"} (n = ${f.n})` : `${decimal(f.tenths, da)} (n = ${f.n})`);
+  const words: Words = { da, L, fig };
+  const spread = (e: ReportElementSection) =>
+    e.spread ? `${L("spænd", "range")} ${decimal(tenthsOf(e.spread.range), da)}, sd ${e.spread.sd === null ? "–" : decimal(tenthsOf(e.spread.sd), da)}${e.spread.flagged ? L(" — stor spredning", " — wide spread") : ""}` : "–";
 
-  const ensure = (height: number) => {
-    if (doc.y + height > BOTTOM) doc.addPage();
-  };
-  const heading = (tag: "H1" | "H2" | "H3", text: string, size: number) => {
-    ensure(size * 3);
-    doc.moveDown(0.4);
-    doc.addStructure(doc.struct(tag, {}, () => void doc.font("Sans-Bold").fontSize(size).fillColor(INK).text(text, PAGE.margin, doc.y, { width: CONTENT_WIDTH })));
-    doc.moveDown(0.3);
-  };
-  const para = (text: string, size = 9.5, color = INK) => {
-    doc.font("Sans").fontSize(size);
-    ensure(Math.min(doc.heightOfString(text, { width: CONTENT_WIDTH }) + 4, 120));
-    doc.addStructure(doc.struct("P", {}, () => void doc.font("Sans").fontSize(size).fillColor(color).text(text, PAGE.margin, doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 })));
-    doc.moveDown(0.4);
-  };
-  const labelled = (label: string, text: string) => para(`${label}: ${text}`);
-  const list = (label: string, entries: readonly string[]) => {
-    if (entries.length === 0) return;
-    para(`${label}:\n${entries.map((e) => `• ${e}`).join("\n")}`);
-  };
-  const table = (header: string[], rows: Cell[][], widths: number[]) => {
-    ensure(60);
-    const total = widths.reduce((a, b) => a + b, 0);
-    doc.font("Sans").fontSize(8.5).fillColor(INK);
-    doc.table({
-      structParent: doc,
-      position: { x: PAGE.margin, y: doc.y },
-      columnStyles: widths.map((w) => (w / total) * CONTENT_WIDTH),
-      defaultStyle: { padding: 3, border: [0, 0, 0.5, 0], borderColor: "#b0b0b0", font: { src: "Sans", size: 8.5 } },
-      data: [
-        header.map((text) => ({ text, type: "TH", scope: "Column", font: { src: "Sans-Bold", size: 8.5 } })),
-        ...rows.map((row) => row.map((cell, i) => (typeof cell === "string" ? (i === 0 ? { text: cell, type: "TH", scope: "Row" } : { text: cell }) : cell))),
-      ],
-    } as never);
-    doc.x = PAGE.margin;
-    doc.moveDown(0.8);
-  };
-
-  // Cover and participation
-  doc.y = 140;
-  heading("H1", `${r.title} — ${L("workshoprapport", "workshop report")}`, 22);
-  para([
+  // Cover: what, when, against what; then participation and the overview on the same page.
+  w.open("Sect");
+  w.y = 110;
+  w.heading(1, `${r.title} — ${L("workshoprapport", "workshop report")}`);
+  w.para([
     `${L("Spørgeskema", "Questionnaire")}: ${r.questionnaire.title} (${r.questionnaire.id} ${r.questionnaire.version}, ${L("fingeraftryk", "fingerprint")} ${r.questionnaire.hash})`,
     `${L("Dato", "Date")}: ${r.date}`,
     `${L("Anonymitetsgrænse", "Anonymity threshold")}: k = ${r.k}`,
+    ...(r.baseline ? [`${L("Sammenlignet med", "Compared with")}: ${L("workshoppen", "the workshop")} "${r.baseline.title}" (${r.baseline.date})`] : []),
   ].join("\n"));
-  heading("H2", L("Deltagelse", "Participation"), 14);
-  table([L("Niveau", "Level"), L("Besvarelser", "Responses")], [...r.participation.map((p) => [p.label, String(p.n)]), [L("I alt", "Total"), String(r.respondents)]], [3, 1]);
-  if (r.allBelowK) para(L(`Alle niveauer har færre end ${r.k} besvarelser. Derfor vises ingen tal pr. niveau, og kun hele rummets tal, hvor det er muligt.`, `Every level has fewer than ${r.k} responses. No figures per level are shown, and the whole room's only where possible.`));
+  w.heading(2, L("Deltagelse", "Participation"));
+  const narrow = (header: string, width: number, align?: Column["align"]): Column => ({ header, width, ...(align ? { align } : {}) });
+  table(w, [narrow(L("Niveau", "Level"), 300), narrow(L("Besvarelser", "Responses"), 100, "right")],
+    [...r.participation.map((p) => [{ text: p.label }, { text: String(p.n) }]), [{ text: L("I alt", "Total"), bold: true }, { text: String(r.respondents), bold: true }]], { rowHeader: true });
+  if (r.allBelowK) w.para(L(`Alle niveauer har færre end ${r.k} besvarelser. Derfor vises ingen tal pr. niveau, og kun hele rummets tal, hvor det er muligt.`, `Every level has fewer than ${r.k} responses. No figures per level are shown, and the whole room's only where possible.`));
+  w.heading(2, L("Oversigt", "Overview"));
+  table(w, [narrow(L("Element", "Element"), 150), narrow(L("Aftalt score", "Agreed score"), 70, "right"), narrow(L("Gennemsnit af de individuelle svar", "Mean of the individual answers"), 120), narrow(L("Spredning", "Spread"), CONTENT_WIDTH - 340)],
+    r.elements.map((e): Cell[] => [{ text: e.label }, { text: e.agreed ? agreedText(e.agreed.score, da) : L("ikke aftalt", "not agreed") }, { text: fig(e.room) }, { text: spread(e) }]), { rowHeader: true });
+  w.close();
 
-  heading("H2", L("Oversigt", "Overview"), 14);
-  table(
-    [L("Element", "Element"), L("Aftalt score", "Agreed score"), L("Gennemsnit af de individuelle svar", "Mean of the individual answers"), L("Spredning", "Spread")],
-    r.elements.map((e) => [e.label, e.agreed ? String(e.agreed.score).replace(".", da ? "," : ".") : L("ikke aftalt", "not agreed"), fig(e.room), e.spread ? `${e.spread.flagged ? L("stor: ", "wide: ") : ""}${L("spænd", "range")} ${num(e.spread.range)}, sd ${num(e.spread.sd)}` : "–"]),
-    [3, 1.2, 2.2, 2],
-  );
+  w.open("Sect");
+  const summaries = r.elements.map((e) => summaryOf(e, words, spread(e)));
+  w.heading(2, L("Elementerne", "The elements"), r.elements[0] ? leadHeight(w, r, r.elements[0], summaries[0]!) + 40 : 40);
+  r.elements.forEach((e, i) => element(w, r, e, words, summaries[i]!));
+  w.close();
 
-  for (const e of r.elements) {
-    doc.addPage();
-    heading("H2", e.label, 16);
-    if (e.nothingShown) para(L(`Ingen tal kan vises for dette element (for få besvarelser; mindst ${r.k} pr. gruppe).`, `No figures can be shown for this element (too few responses; at least ${r.k} per group).`));
-    else {
-      labelled(L("Gennemsnit af de individuelle svar", "Mean of the individual answers"), fig(e.room));
-      if (e.spread) labelled(L("Spredning", "Spread"), `${L("spænd", "range")} ${num(e.spread.range)} ${L("point", "points")}, sd ${num(e.spread.sd)}${e.spread.flagged ? L(" — stor spredning", " — wide spread") : ""}`);
-      table([L("Niveau", "Level"), L("Gennemsnit", "Mean"), "n"], e.levels.map((l) => [l.label, l.figure.hidden ?? num(l.figure.value), String(l.figure.n)]), [3, 3, 1]);
-    }
-    heading("H3", L("Konsensus", "Consensus"), 12);
-    if (!e.agreed) {
-      para(L("Rummet har ikke aftalt en score for dette element.", "The room has not agreed a score for this element."));
-      continue;
-    }
-    labelled(L("Aftalt score", "Agreed score"), `${String(e.agreed.score).replace(".", da ? "," : ".")} ${L("(gennemsnit af de individuelle svar", "(mean of the individual answers")}: ${fig(e.room)})`);
-    labelled(L("Begrundelse", "Rationale"), e.agreed.rationale);
-    if (e.agreed.dissent) labelled(L("Afvigende synspunkter", "Dissent"), e.agreed.dissent);
-    list(L("Styrker", "Strengths"), e.agreed.strengths);
-    list(L("Forbedringsområder", "Areas for improvement"), e.agreed.improvements);
-    if (e.agreed.rounds.length > 0) labelled(L("Runder", "Rounds"), e.agreed.rounds.map((x) => `${x.round}: n ${x.n}${x.mean !== null ? `, ${L("gns.", "mean")} ${num(x.mean)}` : ""}${x.sd !== null ? `, sd ${num(x.sd)}` : ""}`).join("; "));
-  }
+  gapsSection(w, r, words);
+  planSection(w, r, words);
+  if (r.baseline) baselineSection(w, r.baseline, words);
 
-  doc.addPage();
-  heading("H2", L("Største forskelle mellem niveauer", "Largest differences between levels"), 14);
-  if (r.gaps.length === 0) para(L("Ingen forskel når tærsklen, eller den kan ikke vises for små grupper.", "No difference reaches the threshold, or it cannot be shown for small groups."));
-  else table([L("Element", "Element"), L("Mellem", "Between"), L("Forskel (point)", "Difference (points)")], r.gaps.map((g) => [g.element, g.mirror ? `${g.a} ${L("om sig selv", "on themselves")} ↔ ${g.b} (${g.item})` : `${g.a} ↔ ${g.b}`, num(g.points)]), [2, 4, 1.3]);
+  w.open("Sect");
+  w.heading(2, L("Metode og anonymitet", "Method and anonymity"));
+  for (const p of r.method) w.para(p);
+  w.close();
 
-  heading("H2", L("Handleplan", "Action plan"), 14);
-  if (r.plan.length === 0) para(L("Ingen handlinger er aftalt.", "No actions were agreed."));
-  else table([L("Element", "Element"), L("Handling", "Action"), L("Ansvarlig", "Who"), L("Frist", "When"), L("Succeskriterium", "Success criterion")], r.plan.map((a) => [a.element, a.what, a.who, a.when, a.success]), [1.7, 3, 2.2, 1.4, 2.6]);
-
-  if (r.baseline) {
-    const b = r.baseline;
-    doc.addPage();
-    heading("H2", L(`Opfølgning: ${b.title} (${b.date}) og nu`, `Follow-up: ${b.title} (${b.date}) and now`), 14);
-    table([L("Element", "Element"), L("Dengang", "Then"), L("Nu", "Now"), L("Aftalt dengang", "Agreed then"), L("Aftalt nu", "Agreed now")],
-      b.rows.map((x) => [x.label, fig(x.then), fig(x.now), x.agreedThen === null ? "–" : num(x.agreedThen), x.agreedNow === null ? "–" : num(x.agreedNow)]), [2.4, 2, 2, 1.2, 1.2]);
-    const perLevel = b.rows.flatMap((x) => x.levels.map((l) => [x.label, l.label, num(l.then), num(l.now), num(l.now - l.then)]));
-    heading("H3", L("Pr. niveau, hvor begge år kan vises", "Per level, where both years can be shown"), 12);
-    if (perLevel.length === 0) para(L("Intet niveau kan vises begge år.", "No level can be shown in both years."));
-    else table([L("Element", "Element"), L("Niveau", "Level"), L("Dengang", "Then"), L("Nu", "Now"), L("Ændring", "Change")], perLevel, [2.4, 2, 1, 1, 1]);
-    heading("H3", L("Sidste handleplan, og hvad der blev af den", "The last action plan, and what became of it"), 12);
-    if (b.plan.length === 0) para(L("Den forrige workshop aftalte ingen handlinger.", "The previous workshop agreed no actions."));
-    else table([L("Element", "Element"), L("Handling", "Action"), L("Ansvarlig", "Who"), L("Frist", "When"), L("Hvad blev der af den", "What became of it")], b.plan.map((a) => [a.element, a.what, a.who, a.when, a.outcome ?? L("(ikke udfyldt)", "(not filled in)")]), [1.7, 3, 2.2, 1.4, 2.6]);
-  }
-
-  doc.addPage();
-  heading("H2", L("Metode og anonymitet", "Method and anonymity"), 14);
-  for (const p of r.method) para(p);
-
+  w.finish();
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    doc.markContent("Artifact", { type: "Pagination" });
-    doc.font("Sans").fontSize(7.5).fillColor(MUTED).text(`${r.title} · ${r.questionnaire.id} ${r.questionnaire.version} · ${L("side", "page")} ${i + 1}/${range.count}`, PAGE.margin, PAGE.height - PAGE.margin + 8, { width: CONTENT_WIDTH, align: "center", lineBreak: false });
-    doc.endMarkedContent();
+    w.artifact(() => w.style({ size: 7.5, color: MUTED }).text(`${r.title} · ${r.questionnaire.id} ${r.questionnaire.version} · ${L("side", "page")} ${i + 1}/${range.count}`, PAGE.margin, PAGE.height - PAGE.margin + 8, { width: CONTENT_WIDTH, align: "center", lineBreak: false }), "Pagination");
   }
   doc.end();
   return done;
+}
+
+const tenthsOf = (x: number) => Math.round(Number(x.toFixed(10)) * 10);
+
+const summaryOf = (e: ReportElementSection, { da, L, fig }: Words, spread: string) => [
+  `${L("Aftalt score", "Agreed score")}: ${e.agreed ? agreedText(e.agreed.score, da) : L("ikke aftalt", "not agreed")}`,
+  `${L("Gennemsnit af de individuelle svar", "Mean of the individual answers")}: ${fig(e.room)}`,
+  `${L("Spredning", "Spread")}: ${spread}`,
+].join("\n");
+/** What an element's heading keeps with it: the summary and the level chart. */
+const leadHeight = (w: Writer, r: WorkshopReport, e: ReportElementSection, summary: string) => w.height(summary, {}) + 5 + (e.nothingShown ? 30 : levelChartHeight(w, r, e)) + 10;
+
+/** One element: its figures and chart, the answers per statement, the consensus, the comments the engine allows. */
+function element(w: Writer, r: WorkshopReport, e: ReportElementSection, { da, L }: Words, summary: string): void {
+  w.open("Sect");
+  w.heading(3, e.label, leadHeight(w, r, e, summary));
+  w.para(summary);
+  if (e.nothingShown) w.para(L(`Ingen tal kan vises for dette element (for få besvarelser; mindst ${r.k} pr. gruppe).`, `No figures can be shown for this element (too few responses; at least ${r.k} per group).`), { color: MUTED });
+  else levelChart(w, r, e);
+  const pieces = e.nothingShown ? [] : distributionPieces(w, r, e);
+  if (pieces[0]) {
+    w.heading(4, L("De individuelle svar pr. udsagn (alle ledere)", "The individual answers per statement (all leaders)"), pieces[0].height + 4);
+    distributionChart(w, r, pieces);
+  }
+  const rationale = e.agreed ? `${L("Begrundelse", "Rationale")}: ${e.agreed.rationale}` : L("Rummet har ikke aftalt en score for dette element.", "The room has not agreed a score for this element.");
+  w.heading(4, L("Konsensus", "Consensus"), w.height(rationale, {}) + 6);
+  w.para(rationale);
+  if (e.agreed) {
+    if (e.agreed.dissent) w.para(`${L("Afvigende synspunkter", "Dissent")}: ${e.agreed.dissent}`);
+    const list = (label: string, entries: readonly string[]) => entries.length > 0 && w.para(`${label}:\n${entries.map((x) => `• ${x}`).join("\n")}`);
+    list(L("Styrker", "Strengths"), e.agreed.strengths);
+    list(L("Forbedringsområder", "Areas for improvement"), e.agreed.improvements);
+    if (e.agreed.actions.length > 0) w.para(L(`Handlinger: ${e.agreed.actions.length} (se handleplanen)`, `Actions: ${e.agreed.actions.length} (see the action plan)`), { color: MUTED });
+    if (e.rounds.length > 0) {
+      const round = (x: ReportElementSection["rounds"][number]) => `${L("runde", "round")} ${x.round}: n = ${x.n}${x.mean !== null ? `, ${L("gennemsnit", "mean")} ${decimal(x.mean, da)}` : ""}${x.sd !== null ? `, sd ${decimal(x.sd, da)}` : ""}`;
+      w.para(`${L("Tallene da scoren blev aftalt", "The figures when the score was agreed")}: ${e.rounds.map(round).join("; ")}`, { color: MUTED, size: 8.5 });
+    }
+  }
+  if (e.comments.length > 0) {
+    const first = e.comments[0]!;
+    // The group's name travels with its first comment; each further comment is a paragraph of its own, so a
+    // long list breaks between comments and never runs off a page.
+    const lead = (c: (typeof e.comments)[number]) => `${c.label} (n = ${c.n}):\n• ${c.texts[0]}`;
+    w.heading(4, L("Kommentarer", "Comments"), w.height(lead(first), { size: 8.5 }) + 6);
+    for (const c of e.comments) {
+      w.para(lead(c), { size: 8.5 });
+      for (const text of c.texts.slice(1)) w.para(`• ${text}`, { size: 8.5 });
+    }
+  }
+  w.close();
 }

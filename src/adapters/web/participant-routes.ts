@@ -3,7 +3,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import { allItems, labelOf, presentedTo } from "../../core/questionnaire/levels.ts";
 import { buildRespondentResult } from "../../core/conduct/result.ts";
 import { compileScoring, scoreAnswers } from "../../core/scoring/scoring.ts";
-import { applyElementPage, elementPages, startProgress, type ParticipantProgress } from "../../core/workshop/participant.ts";
+import { applyElementPage, elementPages, startProgress, unansweredOn, type ParticipantProgress } from "../../core/workshop/participant.ts";
 import type { AppOptions, Serial } from "./contracts.ts";
 import { elementPage, levelPage, messagePage, welcomePage, type PageContext } from "./pages/participant.ts";
 import { resultPage } from "./pages/result.ts";
@@ -89,7 +89,8 @@ export function participantRoutes(app: Hono, o: AppOptions, ctx: () => PageConte
     if (!p || p.submitted_at || p.level === null) return c.redirect(p ? where(p) : base, 303);
     const pages = pagesFor(p.level);
     const page = pages[Number(c.req.param("n")) - 1];
-    return page ? html(c, elementPage(ctx(), page, pages.length, p)) : c.text("Not Found", 404);
+    const missing = page && c.req.query("mangler") !== undefined ? unansweredOn(page, p) : [];
+    return page ? html(c, elementPage(ctx(), page, pages.length, p, missing)) : c.text("Not Found", 404);
   });
 
   app.post(`${base}/side/:n{[0-9]{1,3}}`, async (c) => {
@@ -110,8 +111,13 @@ export function participantRoutes(app: Hono, o: AppOptions, ctx: () => PageConte
           : "An answer was not one of the choices on the page. Go back and choose again."), 400);
       }
       const action = posted.handling;
+      // Answering stays optional: the page (it posts `tjek`) asks once; "fortsaet" is the answer "yes, go on".
+      if (posted.tjek === "1" && (action === "naeste" || action === "indsend") && unansweredOn(page, applied).length > 0) {
+        await store.save({ ...applied, page: n });
+        return c.redirect(`${base}/side/${n}?mangler`, 303);
+      }
       const next = { ...applied, page: action === "tilbage" ? n - 1 : Math.min(n + 1, pages.length) };
-      if (action === "indsend" && n === pages.length) {
+      if ((action === "indsend" || action === "fortsaet") && n === pages.length) {
         await store.submit(applied, o.now());
         const done = { ...applied, page: n, submitted_at: o.now() };
         await store.save(done);
@@ -134,6 +140,8 @@ export function participantRoutes(app: Hono, o: AppOptions, ctx: () => PageConte
     }
     const scores = scoreAnswers(compileScoring(q), p.level, p.answers);
     const result = buildRespondentResult(q, p.level, scores, lang, o.practice);
-    return html(c, resultPage(ctx(), result, labelOf(q.levels.find((l) => l.id === p.level)!, lang)));
+    const level = q.levels.find((l) => l.id === p.level)!;
+    const rated = q.levels.find((l) => l.id === level.rates);
+    return html(c, resultPage(ctx(), result, labelOf(level, lang), rated && labelOf(rated, lang)));
   });
 }

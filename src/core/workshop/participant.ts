@@ -102,3 +102,7 @@ export function countByLevel(q: Questionnaire, unfinished: readonly (string | nu
   }));
   return { levels, notChosen: unfinished.filter((x) => x === null).length };
 }
+
+/** The page's statements still without an answer ("Ved ikke" counts as an answer), for the gentle prompt. */
+export const unansweredOn = (page: ElementPage, progress: ParticipantProgress): PageItem[] =>
+  page.items.filter(({ item }) => progress.answers[item.id] === undefined);

@@ -1,17 +1,28 @@
 import { anonymityRule, hiddenReason } from "../disclosure/disclosure-text.ts";
+import { cleanComment } from "../report/report-comments.ts";
+import { round2 } from "../scoring/rounding.ts";
 import type { GroupRow } from "../scoring/group-summary.ts";
 import type { LevelGrouping } from "../scoring/level-groups.ts";
-import { allElements, allItems, itemText, labelOf, titleOf } from "../questionnaire/levels.ts";
+import { allElements, allItems, dontKnowLabel, itemText, labelOf, scaleLabel, titleOf } from "../questionnaire/levels.ts";
 import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import type { Lang } from "../text.ts";
 import type { Action, Consensus, ElementConsensus } from "./consensus.ts";
 import { toPoints, toScale } from "./room-spread.ts";
 import type { ElementView, RoomView } from "./room.ts";
 
-/** A figure as the report prints it: a number on the scale, or the words saying why it is hidden. */
-export type Figure = { n: number; value: number | null; hidden: string | null };
+/**
+ * A figure as the report prints it: a number on the scale rounded once to tenths (`tenths`, an integer:
+ * 41 is 4,1), or the words saying why it is hidden. Every printed mean and every difference between two
+ * printed means comes from `tenths`, so a difference always equals the difference of the figures beside it.
+ */
+export type Figure = { n: number; value: number | null; tenths: number | null; hidden: string | null };
+/** One statement's answers in the whole room (leaders), as the engine allows: counts per scale step then "ved ikke". */
+export type ReportItem = { id: string; text: string; n: number; counts: number[] | null; hidden: string | null };
+export type ReportComments = { label: string; n: number; texts: string[] };
+export type ReportRound = { round: number; n: number; mean: number | null; sd: number | null };
 export type ReportLevel = { label: string; figure: Figure };
-export type ReportGap = { element: string; a: string; b: string; points: number; mirror: boolean; item: string | undefined };
+/** A flagged difference; `aHigher` gives its direction (group a's mean above group b's). */
+export type ReportGap = { element: string; a: string; b: string; points: number; aHigher: boolean; mirror: boolean; item: string | undefined };
 export type ReportElementSection = {
   id: string;
   label: string;
@@ -19,15 +30,23 @@ export type ReportElementSection = {
   spread: { range: number; sd: number | null; flagged: boolean } | null;
   levels: ReportLevel[];
   agreed: ElementConsensus | undefined;
+  /** The agreed rounds with their figures in tenths (see `roundsOf`). */
+  rounds: ReportRound[];
+  items: ReportItem[];
+  comments: ReportComments[];
   nothingShown: boolean;
 };
-export type BaselineRow = { id: string; label: string; then: Figure | null; now: Figure | null; agreedThen: number | null; agreedNow: number | null; levels: { label: string; then: number; now: number }[] };
+/** Then and now in tenths; `change` is `now − then` of those very tenths (null where either is not shown). */
+export type BaselineLevel = { label: string; then: number; now: number; change: number };
+export type BaselineRow = { id: string; label: string; then: Figure | null; now: Figure | null; change: number | null; agreedThen: number | null; agreedNow: number | null; levels: BaselineLevel[] };
 export type WorkshopReport = {
   lang: Lang;
   title: string;
   date: string;
   questionnaire: { id: string; version: string; hash: string; title: string };
   k: number;
+  /** The scale's labels, lowest first, then "ved ikke" where the questionnaire has it: the charts' legend. */
+  scale: { min: number; max: number; labels: string[] };
   participation: { label: string; n: number }[];
   respondents: number;
   allBelowK: boolean;
@@ -38,15 +57,62 @@ export type WorkshopReport = {
   baseline: { title: string; date: string; rows: BaselineRow[]; plan: (Action & { element: string })[] } | undefined;
 };
 
-const figure = (row: GroupRow, q: Questionnaire, k: number, lang: Lang): Figure =>
-  row.suppressed || row.mean === null
-    ? { n: row.n, value: null, hidden: hiddenReason(row.why ?? "small", k)[lang] }
-    : { n: row.n, value: toScale(row.mean, q.scale), hidden: null };
+/**
+ * Rounds once, to tenths, halves away from zero (4.05 → 41, 4.047 → 40), after cleaning float noise
+ * as round2 does (a 10-decimal string first), never via two decimals.
+ */
+export function tenths(x: number): number {
+  const clean = Number(Math.abs(x).toFixed(10));
+  return Math.sign(x) * Math.round(Number(`${clean}e1`)) || 0;
+}
 
-export type WorkshopSide = { title: string; date: string; view: RoomView; consensus: Consensus; grouping: LevelGrouping };
+const figure = (row: GroupRow, q: Questionnaire, k: number, lang: Lang): Figure => {
+  if (row.suppressed || row.mean === null) return { n: row.n, value: null, tenths: null, hidden: hiddenReason(row.why ?? "small", k)[lang] };
+  const value = toScale(row.mean, q.scale);
+  return { n: row.n, value, tenths: tenths(value), hidden: null };
+};
+
+/**
+ * konsensus.yaml keeps a round's mean and sd to two decimals; rounding those again to one would print 4,05
+ * (really 4,047) as 4,1 beside the room's 4,0. A round that is the room's figure (same n, same two decimals)
+ * is therefore printed from the room's exact value; another round from its two decimals.
+ */
+function roundsOf(agreed: ElementConsensus | undefined, room: GroupRow, q: Questionnaire): ReportRound[] {
+  const shown = !room.suppressed && room.mean !== null;
+  const mean = shown ? toScale(room.mean!, q.scale) : null;
+  const sd = shown && room.sd !== null ? toPoints(room.sd, q.scale) : null;
+  return (agreed?.rounds ?? []).map((r) => {
+    const same = mean !== null && r.n === room.n && r.mean !== null && round2(mean) === r.mean;
+    return {
+      round: r.round, n: r.n,
+      mean: r.mean === null ? null : tenths(same ? mean : r.mean),
+      sd: r.sd === null ? null : tenths(same && sd !== null && round2(sd) === r.sd ? sd : r.sd),
+    };
+  });
+}
+
+/** Free-text comments per level group key (the room's grouping), then per element id; read from besvarelser.csv. */
+export type CollectedComments = ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+export type WorkshopSide = { title: string; date: string; view: RoomView; consensus: Consensus; grouping: LevelGrouping; comments?: CollectedComments };
+
+/** Comments only from level groups the engine shows for this element (not hidden, at least k), sorted, cleaned. */
+function commentsOf(e: ElementView, side: WorkshopSide, k: number, lang: Lang): ReportComments[] {
+  return e.levels.flatMap((l) => {
+    if (l.row.suppressed || l.row.n < k) return [];
+    const texts = (side.comments?.get(l.key)?.get(e.id) ?? []).map(cleanComment).filter((x) => x !== "");
+    return texts.length === 0 ? [] : [{ label: side.grouping.labelOf(l.key, lang), n: l.row.n, texts: [...texts].sort((a, b) => a.localeCompare(b, lang)) }];
+  });
+}
 
 const planOf = (q: Questionnaire, c: Consensus, lang: Lang) =>
   allElements(q).flatMap((e) => (c.elements[e.id]?.actions ?? []).map((a) => ({ ...a, element: labelOf(e, lang) })));
+
+const scaleLabels = (q: Questionnaire, lang: Lang): string[] => {
+  const labels: string[] = [];
+  for (let v = q.scale.min; v <= q.scale.max; v++) labels.push(scaleLabel(q, v, lang));
+  const dontKnow = dontKnowLabel(q, lang);
+  return dontKnow === undefined ? labels : [...labels, dontKnow];
+};
 
 /** The workshop report's content, every figure taken from the room view (the disclosure engine's cells). */
 export function buildWorkshopReport(q: Questionnaire, now: WorkshopSide, lang: Lang, meta: { hash: string; k: number; date: string; spread: { range: number; sd: number } }, before?: WorkshopSide): WorkshopReport {
@@ -57,11 +123,16 @@ export function buildWorkshopReport(q: Questionnaire, now: WorkshopSide, lang: L
   const section = (e: ElementView): ReportElementSection => ({
     id: e.id, label: e.label, room: figure(e.room, q, k, lang), spread: e.spread,
     levels: e.levels.map((l) => ({ label: now.grouping.labelOf(l.key, lang), figure: figure(l.row, q, k, lang) })),
-    agreed: now.consensus.elements[e.id], nothingShown: e.nothingShown,
+    agreed: now.consensus.elements[e.id], rounds: roundsOf(now.consensus.elements[e.id], e.room, q),
+    items: e.items.map((d) => ({
+      id: d.itemId, text: itemText(items.find((it) => it.id === d.itemId)!, undefined, lang), n: d.n, counts: d.counts,
+      hidden: d.suppressed ? hiddenReason(d.why ?? "small", k)[lang] : null,
+    })),
+    comments: commentsOf(e, now, k, lang), nothingShown: e.nothingShown,
   });
   const gaps = now.view.elements.flatMap((e) => e.gaps.filter((g) => g.flagged).map((g): ReportGap => ({
     element: labelOfElement(e.id), a: now.grouping.labelOf(g.group_a, lang), b: now.grouping.labelOf(g.group_b, lang),
-    points: Math.abs(toPoints(g.diff!, q.scale)), mirror: g.kind === "mirror",
+    points: Math.abs(toPoints(g.diff!, q.scale)), aHigher: g.diff! > 0, mirror: g.kind === "mirror",
     item: g.kind === "mirror" ? itemText(items.find((it) => it.id === g.dimension)!, undefined, lang) : undefined,
   }))).sort((a, b) => b.points - a.points);
   const method = [
@@ -84,13 +155,14 @@ export function buildWorkshopReport(q: Questionnaire, now: WorkshopSide, lang: L
       const levels = (b?.levels ?? []).flatMap((l) => {
         const old = a?.levels.find((x) => x.key === l.key);
         // Only where both years show the level's mean: a hidden cell stays hidden in the comparison too.
-        return old && !old.row.suppressed && old.row.mean !== null && !l.row.suppressed && l.row.mean !== null
-          ? [{ label: now.grouping.labelOf(l.key, lang), then: toScale(old.row.mean, q.scale), now: toScale(l.row.mean, q.scale) }]
-          : [];
+        if (!old || old.row.suppressed || old.row.mean === null || l.row.suppressed || l.row.mean === null) return [];
+        const [t0, t1] = [tenths(toScale(old.row.mean, q.scale)), tenths(toScale(l.row.mean, q.scale))];
+        return [{ label: now.grouping.labelOf(l.key, lang), then: t0, now: t1, change: t1 - t0 }];
       });
+      const [then, nowFigure] = [a ? figure(a.room, q, k, lang) : null, b ? figure(b.room, q, k, lang) : null];
       return {
-        id: el.id, label: labelOf(el, lang),
-        then: a ? figure(a.room, q, k, lang) : null, now: b ? figure(b.room, q, k, lang) : null,
+        id: el.id, label: labelOf(el, lang), then, now: nowFigure,
+        change: then?.tenths != null && nowFigure?.tenths != null ? nowFigure.tenths - then.tenths : null,
         agreedThen: before.consensus.elements[el.id]?.score ?? null, agreedNow: now.consensus.elements[el.id]?.score ?? null, levels,
       };
     });
@@ -99,7 +171,8 @@ export function buildWorkshopReport(q: Questionnaire, now: WorkshopSide, lang: L
   return {
     lang, title: now.title, date: meta.date,
     questionnaire: { id: q.id, version: q.version, hash: meta.hash, title: titleOf(q, lang) },
-    k, participation: now.view.participation.map((p) => ({ label: p.label, n: p.n })), respondents: now.view.respondents,
+    k, scale: { min: q.scale.min, max: q.scale.max, labels: scaleLabels(q, lang) },
+    participation: now.view.participation.map((p) => ({ label: p.label, n: p.n })), respondents: now.view.respondents,
     allBelowK: now.view.allBelowK, elements: now.view.elements.map(section), gaps, plan: planOf(q, now.consensus, lang), method, baseline,
   };
 }

@@ -27,7 +27,10 @@ ${body}
 </body>
 </html>`;
 
-/** The buttons of a page, the primary first: Enter in a form submits the first button, and that must be "Næste". */
+/**
+ * The buttons of a page, the primary first: Enter in a form submits the first button, and that must be "Næste".
+ * They stack (see .buttons), so Næste is first when read aloud and on top when seen; Tilbage never sits beside it.
+ */
 export const buttons = (lang: Lang, primary: "naeste" | "indsend" | "start", back: boolean) => {
   const label = { naeste: lang === "da" ? "Næste" : "Next", indsend: lang === "da" ? "Indsend" : "Submit", start: "Start" }[primary];
   return html`<div class="buttons">
@@ -62,8 +65,19 @@ legend{font-weight:700;font-size:1.1rem;margin-bottom:.5rem;padding:0}
 .dontknow{margin-top:.7rem}
 label.block{display:block;font-weight:700;margin:.5rem 0 .3rem}
 textarea{width:100%;min-height:6rem;font:inherit;padding:.5rem;border:2px solid #0b0c0c}
-input:focus,textarea:focus,button:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
-.buttons{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.5rem}
+input:focus,textarea:focus,button:focus,summary:focus,a:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
+.buttons{display:flex;flex-direction:column;align-items:stretch;gap:.75rem;margin-top:1.5rem;max-width:22rem}
+.levels .level{padding:.2rem 0;border-bottom:1px solid #b1b4b6}
+.levels .radio{margin:.2rem 0}
+details.more{margin:0 0 .3rem 2.5rem}
+details.more summary{cursor:pointer;color:#1d70b8;text-decoration:underline;font-size:1rem;padding:.1rem 0}
+details.more p{margin:.3rem 0 .5rem;font-size:1rem;color:#0b0c0c}
+.notice{border-left:5px solid #1d70b8;background:#f3f2f1;padding:.5rem 1rem 1rem;margin:0 0 1rem}
+.notice h2{margin:.3rem 0 .5rem;font-size:1.2rem}
+.notice ul{margin:.3rem 0 .8rem;padding-left:1.2rem}
+.notice a{color:#1d70b8}
+.notice button.secondary{background:#fff;border:2px solid #0b0c0c}
+.visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0}
 button{font:inherit;font-size:1.1rem;padding:.6rem 1.2rem;border:0;border-bottom:2px solid #002d18;cursor:pointer;min-height:2.75rem}
 button.primary{background:#00703c;color:#fff}
 button.secondary{background:#f3f2f1;color:#0b0c0c;border-bottom-color:#929191}
@@ -73,6 +87,9 @@ th,td{text-align:left;padding:.4rem .3rem;border-bottom:1px solid #b1b4b6;vertic
 td.num{text-align:right;white-space:nowrap}
 tr.area th,tr.total th{font-weight:700}
 meter{display:block;width:100%;max-width:8rem;height:.9rem;margin-top:.2rem}
+table.result{table-layout:fixed}
+table.result thead th:nth-child(2){width:4.2rem}
+table.result thead th:nth-child(3){width:38%}
 td,th{overflow-wrap:break-word;hyphens:auto}
 .advice{border-left:5px solid #1d70b8;padding:.25rem 1rem;margin:1rem 0}
 .small{font-size:.95rem;color:#484949}

@@ -1,4 +1,6 @@
+import { readResponses } from "../../../adapters/csv/response-reader.ts";
 import { toolVersion } from "../../../adapters/files/bundled.ts";
+import { COMMENT_PREFIX } from "../../../core/responses/responses.ts";
 import type { Workshop } from "../../../adapters/workshop-store/workshop-folder.ts";
 import { GroupItemCounts } from "../../../core/scoring/group-items.ts";
 import { GroupSummary } from "../../../core/scoring/group-summary.ts";
@@ -29,4 +31,27 @@ export async function workshopReportModel(w: Workshop, lang: Lang, date: string)
     itemCounts.add(groupKey(population, values), r.values, r.kinds);
   }
   return buildReport({ q, hash: w.hash, lang, files: ["besvarelser.csv"], date, toolVersion: toolVersion(), byColumns: ["level"], grouping, mirrorOrder: mirrorOrder(q), groups, itemCounts });
+}
+
+/**
+ * The free text of besvarelser.csv per level group (the room's grouping) and element, for the workshop
+ * report; which groups may show theirs the report model decides with the disclosure engine's cells.
+ */
+export async function workshopComments(w: Workshop): Promise<Map<string, Map<string, string[]>>> {
+  const q = w.questionnaire;
+  const grouping = levelGrouping(q, roomSettings(w).merges);
+  const collected = new Map<string, Map<string, string[]>>();
+  await readResponses(w.responses, q, compileScoring(q), {
+    onRow: (row) => row.commentValues.forEach((text, i) => {
+      if (!text.trim()) return;
+      const key = grouping.keyOf(row.level);
+      const element = row.commentNames[i]!.slice(COMMENT_PREFIX.length);
+      const perElement = collected.get(key) ?? collected.set(key, new Map()).get(key)!;
+      (perElement.get(element) ?? perElement.set(element, []).get(element)!).push(text);
+    }),
+    onProblem: (p) => {
+      throw new Error(`${p.file}:${p.line} ${p.column ?? ""} ${p.message.en}`);
+    },
+  });
+  return collected;
 }

@@ -12,13 +12,17 @@ import { outputPath } from "../../load.ts";
 import { shownPath } from "../../read-data.ts";
 import { reportDate } from "../report.ts";
 import { asUserError, openOrFail } from "./open.ts";
+import { workshopComments } from "./report-model.ts";
 import { roomSettings, workshopView } from "./room-store.ts";
 
 export type WorkshopReportOptions = { dir: string; out?: string; baseline?: string; force?: boolean };
 
 async function side(w: Workshop, lang: Lang, io: Io): Promise<WorkshopSide> {
   try {
-    return { title: w.config.title, date: w.config.date, view: await workshopView(w, lang), consensus: await loadConsensus(w), grouping: levelGrouping(w.questionnaire, roomSettings(w).merges) };
+    return {
+      title: w.config.title, date: w.config.date, view: await workshopView(w, lang), consensus: await loadConsensus(w),
+      grouping: levelGrouping(w.questionnaire, roomSettings(w).merges), comments: await workshopComments(w),
+    };
   } catch (err) {
     throw asUserError(err, w.dir, io);
   }
