@@ -21,16 +21,22 @@ async function codebookCsv(dir: string, options: Parameters<typeof codebook>[0])
   return lines.slice(1).map((line) => line.match(/^("(?:[^"]|"")*"|[^,]*)/)![1]!.replace(/^"|"$/g, ""));
 }
 
+/** A folder whose besvarelser.csv `run --answers` wrote: one respondent for each of the first two levels. */
+async function runWritten(id: string) {
+  const q = loadValid(bundledPath(id));
+  const dir = tmpDir();
+  for (const level of q.levels.slice(0, 2)) {
+    const [first, second] = itemsForLevel(q, level.id);
+    writeFileSync(join(dir, "svar.yaml"), `${first!.id}: ${q.scale.max}\n${second!.id}: ${q.scale.dont_know ? "ved_ikke" : q.scale.min}\n`);
+    const { io } = memoryIo(dir);
+    await run({ questionnaire: id, level: level.id, answers: "svar.yaml", respondent: `r-${level.id}` }, io, { now: fixedClock, newRespondentId: () => "x" });
+  }
+  return { q, dir, first: itemsForLevel(q, q.levels[0]!.id)[0]! };
+}
+
 describe("codebook: every column `run` writes", () => {
   it.each(["faglig-ledelse", "faglige-ledelsesopgaver"])("%s: each column of a CSV written by run --answers is in the codebook, in file order", async (id) => {
-    const q = loadValid(bundledPath(id));
-    const dir = tmpDir();
-    for (const level of q.levels.slice(0, 2)) {
-      const [first, second] = itemsForLevel(q, level.id);
-      writeFileSync(join(dir, "svar.yaml"), `${first!.id}: ${q.scale.max}\n${second!.id}: ${q.scale.dont_know ? "ved_ikke" : q.scale.min}\n`);
-      const { io } = memoryIo(dir);
-      await run({ questionnaire: id, level: level.id, answers: "svar.yaml", respondent: `r-${level.id}` }, io, { now: fixedClock, newRespondentId: () => "x" });
-    }
+    const { dir } = await runWritten(id);
     const header = readFileSync(join(dir, "besvarelser.csv"), "utf8").split("\r\n")[0]!.split(",");
     expect(header.length).toBeGreaterThan(20);
     // From the questionnaire alone (no data file yet), and from the file's own header.
@@ -41,7 +47,32 @@ describe("codebook: every column `run` writes", () => {
   it("follows a data file's own columns: metadata such as kommune, in its place", async () => {
     const dir = tmpDir();
     writeFileSync(join(dir, "d.csv"), DATA);
-    expect(await codebookCsv(dir, { data: "d.csv" })).toEqual(DATA.split("\n")[0]!.split(","));
+    expect(await codebookCsv(dir, { questionnaire: MINI, data: "d.csv" })).toEqual(DATA.split("\n")[0]!.split(","));
+    // Without the questionnaire, a file of one that is not bundled asks for it.
+    const err = await codebook({ data: "d.csv" }, memoryIo(dir).io).catch((e: unknown) => e as UserError);
+    expect((err as UserError).text.da).toContain("mini 2, som ikke er indbygget. Angiv spørgeskemaets fil");
+  });
+
+  it("a data file of another questionnaire: refused when named with --data, passed over with a note when it is only the default", async () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, "besvarelser.csv"), DATA);
+    const named = await codebook({ questionnaire: "faglig-ledelse", data: "besvarelser.csv" }, memoryIo(dir).io).catch((e: unknown) => e as UserError);
+    expect((named as UserError).exitCode).toBe(1);
+    expect((named as UserError).text.da).toContain("besvarelser.csv er besvarelser til mini 2, ikke faglig-ledelse");
+    const { io, stderr } = memoryIo(dir);
+    const columns = await codebookCsv(dir, { questionnaire: "faglig-ledelse" });
+    await codebook({ questionnaire: "faglig-ledelse" }, io);
+    expect(stderr()).toContain("Bemærk: besvarelser.csv er til mini 2");
+    expect(columns).not.toContain("kommune");
+    expect(columns).toContain("comment.saette-retningen");
+  });
+
+  it("speaks English with --lang en: labels, scale labels and headings", async () => {
+    const { io, stdout } = memoryIo(tmpDir(), "en");
+    await codebook({ questionnaire: MINI }, io);
+    expect(stdout()).toContain("# Codebook: ");
+    expect(stdout()).toContain("| `level` | `level` | fixed | Leadership level |");
+    expect(stdout()).toContain("1 = Not at all");
   });
 
   it("refuses a long-format data file and an unknown format, saying what to do", async () => {
@@ -100,6 +131,34 @@ describe.skipIf(missing("pspp"))("codebook --format sps in GNU PSPP", () => {
     expect(out).toMatch(/\|Andet udsagn +\|2\|3\.00\|/);
     expect(out).toMatch(/\|Tredje udsagn \(omvendt\)[^|]*\|2\|1\.50\|/);
     expect(out).toContain('Godt, men "svært"');
+  });
+});
+
+describe.skipIf(missing("pspp", "Rscript"))("codebook syntax on the bundled questionnaires' run-written files", () => {
+  it.each(["faglig-ledelse", "faglige-ledelsesopgaver"])("%s: PSPP runs it without a warning, R reads both rows", async (id) => {
+    const { q, dir, first } = await runWritten(id);
+    for (const format of ["sps", "r"]) await codebook({ questionnaire: id, format, out: `s.${format}` }, memoryIo(dir).io);
+    writeFileSync(join(dir, "run.sps"), `${readFileSync(join(dir, "s.sps"), "utf8")}DESCRIPTIVES /VARIABLES=${first.id.replace(/-/g, "_")}.\n`);
+    const log = execFileSync("pspp", ["-o", "out.txt", "run.sps"], { cwd: dir, encoding: "utf8" });
+    expect(log).not.toMatch(/error|warning/i);
+    // The first level's first item got the scale's top value; the other level was not asked it (or answered it too).
+    expect(readFileSync(join(dir, "out.txt"), "utf8")).toMatch(new RegExp(`\\|\\d\\|${q.scale.max}\\.00\\|`));
+    const r = execFileSync("Rscript", ["-e", `source("s.r"); cat(nrow(besvarelser), ncol(besvarelser))`], { cwd: dir, encoding: "utf8" });
+    expect(r.trim()).toBe(`2 ${readFileSync(join(dir, "besvarelser.csv"), "utf8").split("\r\n")[0]!.split(",").length}`);
+  });
+
+  it("a file Danish Excel saved (semicolons, BOM): the syntax follows its header and reads it", async () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, "excel.csv"), `\uFEFF${DATA.replace(/,/g, ";").replace('"Godt; men ""svært"""', '"Godt, men ""svært"""')}`);
+    for (const format of ["sps", "r"]) await codebook({ questionnaire: MINI, format, data: "excel.csv", out: `s.${format}` }, memoryIo(dir).io);
+    expect(readFileSync(join(dir, "s.sps"), "utf8")).toContain('/DELIMITERS=";"');
+    writeFileSync(join(dir, "run.sps"), `${readFileSync(join(dir, "s.sps"), "utf8")}DESCRIPTIVES /VARIABLES=i1 i2.\n`);
+    execFileSync("pspp", ["-o", "out.txt", "run.sps"], { cwd: dir, encoding: "utf8" });
+    const out = readFileSync(join(dir, "out.txt"), "utf8");
+    expect(out).toMatch(/\|Første udsagn +\|3\|4\.00\|/);
+    expect(out).toMatch(/\|Andet udsagn +\|2\|3\.00\|/);
+    const r = execFileSync("Rscript", ["-e", 'source("s.r"); cat(nrow(besvarelser), names(besvarelser)[1], as.integer(besvarelser$i2), besvarelser$comment_e1[1])'], { cwd: dir, encoding: "utf8" });
+    expect(r.trim()).toBe('3 respondent_id NA 4 2 Godt, men "svært"');
   });
 });
 

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { csvLine } from "../../adapters/csv/csv-write.ts";
 import { writeFileAtomic } from "../../adapters/files/atomic-file.ts";
 import { bundledFor, bundledIds, toolVersion } from "../../adapters/files/bundled.ts";
+import { inputFileProblem } from "../../adapters/files/file-check.ts";
 import { buildCodebook, type Codebook } from "../../core/codebook/codebook.ts";
 import { renderMarkdown } from "../../core/codebook/markdown.ts";
 import { renderR } from "../../core/codebook/r-script.ts";
@@ -32,6 +33,9 @@ export async function codebook(options: CodebookOptions, io: Io): Promise<number
   const data = options.data ?? "besvarelser.csv";
   const target = outputPath(options.out, io);
   const dataFile = resolve(io.cwd, data);
+  // A folder or a named pipe as --data: say so before anything opens it (a pipe would block).
+  const problem = existsSync(dataFile) ? inputFileProblem(dataFile) : undefined;
+  if (problem) throw new UserError(1, t(`Kan ikke læse ${data}: ${problem.da}.`, `Cannot read ${data}: ${problem.en}.`));
   const peeked = existsSync(dataFile) ? await peekFile(dataFile) : undefined;
   if (peeked && peeked.format !== "wide") {
     throw new UserError(1, t(
@@ -41,8 +45,24 @@ export async function codebook(options: CodebookOptions, io: Io): Promise<number
   }
   const guess = options.questionnaire ?? (peeked?.id && bundledIds().includes(peeked.id.id) ? bundledFor(peeked.id.id, peeked.id.version) : undefined);
   const { questionnaire: q } = await loadQuestionnaire(guess, io);
-  const book = buildCodebook(q, io.lang, peeked?.columns);
-  const syntax: SyntaxOptions = { data, delimiter: peeked?.delimiter ?? ",", toolVersion: toolVersion() };
+  // A data file of another questionnaire or version says nothing about this one's columns.
+  const other = peeked?.id && (peeked.id.id !== q.id || peeked.id.version !== q.version) ? peeked.id : undefined;
+  if (other && options.questionnaire === undefined) {
+    throw new UserError(1, t(
+      `${data} er besvarelser til ${other.id} ${other.version}, som ikke er indbygget. Angiv spørgeskemaets fil: ledelsestjek codebook SKEMA.yaml --data ${data}`,
+      `${data} holds responses to ${other.id} ${other.version}, which is not bundled. Name the questionnaire's file: ledelsestjek codebook QUESTIONNAIRE.yaml --data ${data}`,
+    ));
+  }
+  if (other && options.data !== undefined) {
+    throw new UserError(1, t(
+      `${data} er besvarelser til ${other.id} ${other.version}, ikke ${q.id} ${q.version}. Lav kodebogen til filens eget spørgeskema (udelad SKEMA), eller vælg en anden --data.`,
+      `${data} holds responses to ${other.id} ${other.version}, not ${q.id} ${q.version}. Make the codebook for the file's own questionnaire (leave out the questionnaire argument), or choose another --data.`,
+    ));
+  }
+  const header = other ? undefined : peeked?.columns;
+  if (other) io.err(t(`Bemærk: ${data} er til ${other.id} ${other.version}; kodebogen viser kolonnerne, som run skriver dem for ${q.id} ${q.version}.`, `Note: ${data} is for ${other.id} ${other.version}; the codebook shows the columns run writes for ${q.id} ${q.version}.`)[io.lang]);
+  const book = buildCodebook(q, io.lang, header);
+  const syntax: SyntaxOptions = { data, delimiter: (header && peeked?.delimiter) || ",", toolVersion: toolVersion() };
   const text = render(book, format, syntax, io.lang);
   if (target) {
     await writeFileAtomic(target, text);
