@@ -25,7 +25,7 @@ export async function convert(options: ConvertOptions, io: Io, stdout: NodeJS.Wr
   const model = compileScoring(q);
   const target = outputPath(options.out, io);
   const output = new StagedOutput(target, tmpdir());
-  const provenanceOf = startProvenance(q, files, io);
+  const provenanceOf = target ? startProvenance(q, files, io) : undefined;
   const table = new CsvTable(output, STANDARD);
   let meta: readonly string[] | undefined;
   const cell = (row: RespondentRow, i: number) =>
@@ -47,7 +47,7 @@ export async function convert(options: ConvertOptions, io: Io, stdout: NodeJS.Wr
   };
   const read = await readData(files, q, model, { ...options, long: !toLong }, io, onRow, () => output.drain(), () => output.discard());
   await output.commit(stdout);
-  await writeProvenanceSidecar(target, await provenanceOf(read.perFile));
+  if (provenanceOf) await writeProvenanceSidecar(target, await provenanceOf(read.perFile));
   await read.finish();
   return 0;
 }

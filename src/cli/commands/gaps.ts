@@ -49,7 +49,7 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
   const scores = new Float64Array(model.dimensions.length);
   const target = outputPath(options.out, io);
   const output = new StagedOutput(target, tmpdir());
-  const provenanceOf = startProvenance(q, files, io);
+  const provenanceOf = format === "json" || target ? startProvenance(q, files, io) : undefined;
   const onRow = (row: RespondentRow) => {
     scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     const value = byValue(row, column, grouping, "--between");
@@ -60,7 +60,7 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
     if (column === "level") (levelsOf.get(key) ?? levelsOf.set(key, new Set()).get(key)!).add(row.level);
   };
   const read = await readData(files, q, model, options, io, onRow, async () => undefined, () => output.discard());
-  const provenance = await provenanceOf(read.perFile);
+  const provenance = await provenanceOf?.(read.perFile);
 
   const rows = groups.rows(k, groupOrder([column], grouping.order), mirrorOrder(q));
   const elementIds = allElements(q).map((e) => e.id);
@@ -80,11 +80,11 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
   ];
   writeGaps(found, { q, threshold, format, excel: options.excel ?? false, provenance }, output);
   await output.commit(stdout);
-  if (format === "csv") await writeProvenanceSidecar(target, provenance);
+  if (format === "csv" && provenance) await writeProvenanceSidecar(target, provenance);
   return 0;
 }
 
-function writeGaps(found: Gap[], o: { q: { id: string; version: string }; threshold: number; format: string; excel: boolean; provenance: Provenance }, output: StagedOutput): void {
+function writeGaps(found: Gap[], o: { q: { id: string; version: string }; threshold: number; format: string; excel: boolean; provenance: Provenance | undefined }, output: StagedOutput): void {
   if (o.format === "json") {
     output.write(`${JSON.stringify({ questionnaire: { id: o.q.id, version: o.q.version }, threshold: o.threshold, gaps: found, provenance: o.provenance }, null, 2)}\n`);
     return;

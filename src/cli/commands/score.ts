@@ -43,7 +43,8 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
   const dialect: Dialect = options.excel ? EXCEL : STANDARD;
   const target = outputPath(options.out, io);
   const output = new StagedOutput(target, tmpdir());
-  const provenanceOf = startProvenance(q, files, io);
+  // Hashing is skipped where nothing would record it (CSV to standard output).
+  const provenanceOf = format === "json" || target ? startProvenance(q, files, io) : undefined;
 
   const groups = byColumns.length > 0 ? new GroupSummary(byColumns, model.dimensions) : undefined;
   const items = options.itemStats ? new ItemStatistics(q, model, grouping) : undefined;
@@ -62,12 +63,12 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
   };
   const read = await readData(files, q, model, options, io, onRow, () => output.drain(), () => output.discard());
 
-  const provenance = await provenanceOf(read.perFile);
+  const provenance = await provenanceOf?.(read.perFile);
   if (groups) writeGroups(q, groups, byColumns, grouping, output, dialect, format, io, provenance);
   if (items) writeItemStats(q, items.result(q.anonymity.min_group_size), output, dialect, format, io.lang, provenance);
   perRespondent?.end(provenance);
   await output.commit(stdout);
-  if (format === "csv") await writeProvenanceSidecar(target, provenance);
+  if (format === "csv" && provenance) await writeProvenanceSidecar(target, provenance);
   await read.finish();
   return 0;
 }
@@ -104,7 +105,7 @@ function respondentWriter(q: Questionnaire, model: ScoringModel, output: StagedO
         first = false;
       },
       // The provenance comes last: the row counts are known only once every file is read.
-      end: (provenance: Provenance) => output.write(`\n],"provenance":${JSON.stringify(provenance)}}\n`),
+      end: (provenance: Provenance | undefined) => output.write(`\n],"provenance":${JSON.stringify(provenance)}}\n`),
     };
   }
   const table = new CsvTable(output, dialect);
@@ -118,11 +119,11 @@ function respondentWriter(q: Questionnaire, model: ScoringModel, output: StagedO
       for (let i = 0; i < dims.length; i++) cells[i + 3] = table.number(scores[i]);
       table.row(cells);
     },
-    end: (_provenance: Provenance) => undefined,
+    end: (_provenance: Provenance | undefined) => undefined,
   };
 }
 
-function writeGroups(q: Questionnaire, groups: GroupSummary, byColumns: string[], grouping: LevelGrouping, output: StagedOutput, dialect: Dialect, format: string, io: Io, provenance: Provenance): void {
+function writeGroups(q: Questionnaire, groups: GroupSummary, byColumns: string[], grouping: LevelGrouping, output: StagedOutput, dialect: Dialect, format: string, io: Io, provenance: Provenance | undefined): void {
   const rows = groups.rows(q.anonymity.min_group_size, groupOrder(byColumns, grouping.order), mirrorOrder(q));
   if (format === "json") {
     const groupsJson = rows.map(({ why, ...row }) => ({ ...row, reason: why ? hiddenReason(why, q.anonymity.min_group_size)[io.lang] : null }));
