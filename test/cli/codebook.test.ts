@@ -95,6 +95,8 @@ describe("codebook: every column `run` writes", () => {
     expect(text).toContain(`spejles af \`${mirror.id}\``);
     expect(text).toMatch(/\| `ved_ikke`|"ved_ikke": svaret "Ved ikke"/);
     expect(text).toContain("| `comment.saette-retningen` | `comment_saette_retningen` | comment |");
+    // Sources are cited in words from the questionnaire's source list, with the line reference beside.
+    expect(text).toMatch(/kilde: Socialstyrelsen 2014, Delrapport 1, afsnit [\d.]+.* \(000:\d+/);
   });
 });
 

@@ -90,12 +90,12 @@ function render(book: Codebook, format: Format, syntax: SyntaxOptions, lang: Lan
 
 /** One row per column of the data file; list fields joined with `;`, wordings as `level: text` joined with ` | `. */
 function codebookCsv(book: Codebook): string {
-  const header = ["column", "variable", "kind", "label", "element", "element_label", "area", "area_label", "levels", "wording", "reverse", "mirror_of", "rates", "mirrored_by", "source", "values", "missing"];
+  const header = ["column", "variable", "kind", "label", "element", "element_label", "area", "area_label", "levels", "wording", "reverse", "mirror_of", "rates", "mirrored_by", "source", "citation", "values", "missing"];
   const missing = `empty = ${book.missing.empty}; ${book.missing.ved_ikke}`;
   const rows = book.columns.map((c) => [
     c.column, c.variable, c.kind, c.label, c.element ?? "", c.element_label ?? "", c.area ?? "", c.area_label ?? "",
     c.levels?.join(";") ?? "", c.wording?.map((w) => `${w.level}: ${w.text}`).join(" | ") ?? "",
-    c.reverse === null ? "" : String(c.reverse), c.mirror_of ?? "", c.rates ?? "", c.mirrored_by?.join(";") ?? "", c.source ?? "",
+    c.reverse === null ? "" : String(c.reverse), c.mirror_of ?? "", c.rates ?? "", c.mirrored_by?.join(";") ?? "", c.source ?? "", c.citation ?? "",
     c.values ? Object.entries(c.values).map(([v, label]) => `${v}=${label}`).join("; ") : "",
     c.kind === "item" ? missing : "",
   ]);

@@ -1,6 +1,7 @@
 // Room core/codebook/ — the data dictionary of the wide response CSV (SPEC §5, "For researchers"): its model, variable names, and syntax for SPSS/PSPP, R and Stata.
 import { allElements, allItems, dontKnowLabel, itemText, labelOf, scaleLabel, titleOf } from "../questionnaire/levels.ts";
 import type { Item, Questionnaire } from "../questionnaire/questionnaire.ts";
+import { citeSource } from "../questionnaire/citation.ts";
 import { FIXED_COLUMNS } from "../questionnaire/rules.ts";
 import { COMMENT_PREFIX, wideColumns } from "../responses/responses.ts";
 import { DONT_KNOW } from "../scoring/scoring.ts";
@@ -32,6 +33,8 @@ export type CodebookColumn = {
   /** On a rated level's item: the mirror items paired with it. */
   mirrored_by: string[] | null;
   source: string | null;
+  /** The source as a reader's citation (author, year, title, section), from the questionnaire's `sources`. */
+  citation: string | null;
   /** Value labels: the scale for items, the level labels for `level`. */
   values: Record<string, string> | null;
 };
@@ -60,7 +63,7 @@ export const dontKnowCode = (max: number): number => {
   return code;
 };
 
-const none = { element: null, element_label: null, area: null, area_label: null, levels: null, wording: null, reverse: null, mirror_of: null, rates: null, mirrored_by: null, source: null, values: null };
+const none = { element: null, element_label: null, area: null, area_label: null, levels: null, wording: null, reverse: null, mirror_of: null, rates: null, mirrored_by: null, source: null, citation: null, values: null };
 
 /**
  * The codebook of the wide CSV of `q`. `header` is a data file's own header (its columns in its
@@ -99,6 +102,7 @@ export function buildCodebook(q: Questionnaire, lang: Lang, header?: readonly st
       rates: mirrorLevel?.rates ?? null,
       mirrored_by: mirroredBy.length > 0 ? mirroredBy : null,
       source: item.source ?? null,
+      citation: item.source ? citeSource(q.sources, item.source, lang) : null,
       values: { ...scale, [DONT_KNOW]: dontKnowLabel(q, lang) ?? (da ? "Ved ikke" : "Don't know") },
     };
   };

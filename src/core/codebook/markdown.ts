@@ -38,7 +38,7 @@ export function renderMarkdown(book: Codebook, lang: Lang): string {
     const notes = [
       c.reverse ? L("omvendt", "reverse-keyed") : "",
       mirror(c, L),
-      c.source ? `${L("kilde", "source")} ${c.source}` : "",
+      c.source ? `${L("kilde", "source")}: ${c.citation === c.source ? c.source : `${c.citation} (${c.source})`}` : "",
     ].filter(Boolean);
     if (notes.length > 0) out.push("", notes.join(" · "));
     out.push("");
