@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { convert } from "../../src/cli/commands/convert.ts";
 import { gaps } from "../../src/cli/commands/gaps.ts";
 import { merge } from "../../src/cli/commands/merge.ts";
+import { report } from "../../src/cli/commands/report.ts";
 import { score } from "../../src/cli/commands/score.ts";
 import { show } from "../../src/cli/commands/show.ts";
 import { memoryIo } from "../../src/cli/io.ts";
@@ -83,6 +84,7 @@ describe.skipIf(missing("sha256sum"))("CSV outputs written with --out: a sidecar
     ["score --item-stats", (dir) => score({ questionnaire: MINI, files: ["mini-utf8.csv"], itemStats: true, out: "scores.csv" }, memoryIo(dir).io), "scores.csv"],
     ["gaps", (dir) => gaps({ questionnaire: MINI, files: ["mini-utf8.csv"], out: "gaps.csv" }, memoryIo(dir).io), "gaps.csv"],
     ["merge", (dir) => merge({ questionnaire: MINI, files: ["mini-utf8.csv"], out: "samlet.csv" }, memoryIo(dir).io), "samlet.csv"],
+    ["report --csv", (dir) => report({ questionnaire: MINI, files: ["mini-utf8.csv"], out: "r.pdf", csv: "tal.csv" }, memoryIo(dir, "da", { SOURCE_DATE_EPOCH: "1767225600" }).io), "tal.csv"],
     ["convert", (dir) => convert({ questionnaire: MINI, files: ["mini-utf8.csv"], to: "long", out: "lang.csv" }, memoryIo(dir).io), "lang.csv"],
   ];
 
@@ -104,7 +106,7 @@ describe.skipIf(missing("sha256sum"))("CSV outputs written with --out: a sidecar
 
   it.skipIf(missingPythonModule("pandas", "python3-pandas"))("the CSVs still read in pandas with the expected columns", async () => {
     const dir = folderWith("mini-utf8.csv");
-    for (const [, run] of cases.filter(([name]) => name !== "score --by" && name !== "score --item-stats")) await run(dir);
+    for (const [, run] of cases.filter(([name]) => !["score --by", "score --item-stats", "report --csv"].includes(name))) await run(dir);
     await score({ questionnaire: MINI, files: ["mini-utf8.csv"], by: "level", out: "by.csv" }, memoryIo(dir).io);
     const script = [
       "import pandas as pd, sys, json",
