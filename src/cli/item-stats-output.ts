@@ -3,6 +3,7 @@ import { hiddenReason } from "../core/disclosure/disclosure-text.ts";
 import type { ElementStat, ItemStat } from "../core/scoring/item-stats.ts";
 import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
 import type { Lang } from "../core/text.ts";
+import type { Provenance } from "./provenance.ts";
 
 /**
  * Item statistics as JSON (SPEC shape) or as one CSV table: item rows first (each item's level
@@ -16,25 +17,26 @@ export function writeItemStats(
   dialect: Dialect,
   format: string,
   lang: Lang,
+  provenance?: Provenance,
 ): void {
   const k = q.anonymity.min_group_size;
   if (format === "json") {
     const items = stats.items.map(({ why, ...s }) => ({ ...s, reason: why ? hiddenReason(why, k)[lang] : null }));
-    output.write(`${JSON.stringify({ questionnaire: { id: q.id, version: q.version }, items, elements: stats.elements }, null, 2)}\n`);
+    output.write(`${JSON.stringify({ questionnaire: { id: q.id, version: q.version }, items, elements: stats.elements, provenance }, null, 2)}\n`);
     return;
   }
   const values: string[] = [];
   for (let v = q.scale.min; v <= q.scale.max; v++) values.push(String(v));
   const elementOf = new Map(q.areas.flatMap((a) => a.elements.flatMap((e) => e.items.map((i) => [i.id, e.id] as const))));
   const table = new CsvTable(output, dialect);
-  table.row(["population", "level", "element", "item_id", "n", "mean", "sd", "top2", "ved_ikke", ...values.map((v) => `count_${v}`), "k", "alpha", "suppressed", "total"]);
+  table.row(["population", "level", "element", "item_id", "reverse", "n", "mean", "sd", "top2", "ved_ikke", ...values.map((v) => `count_${v}`), "k", "alpha", "suppressed", "total"]);
   for (const s of stats.items) {
     table.row([
-      s.population, table.text(s.level), elementOf.get(s.item_id)!, s.item_id, String(s.n), table.number(s.mean), table.number(s.sd), table.number(s.top2),
+      s.population, table.text(s.level), elementOf.get(s.item_id)!, s.item_id, String(s.reverse), String(s.n), table.number(s.mean), table.number(s.sd), table.number(s.top2),
       s.ved_ikke === null ? "" : String(s.ved_ikke), ...values.map((v) => (s.counts ? String(s.counts[v] ?? 0) : "")), "", "", String(s.suppressed), String(s.total),
     ]);
   }
   for (const e of stats.elements) {
-    table.row([e.population, e.level, e.element, "", String(e.n_complete), "", "", "", "", ...values.map(() => ""), String(e.k), table.number(e.alpha === null ? null : e.alpha), String(e.suppressed), "false"]);
+    table.row([e.population, e.level, e.element, "", "", String(e.n_complete), "", "", "", "", ...values.map(() => ""), String(e.k), table.number(e.alpha === null ? null : e.alpha), String(e.suppressed), "false"]);
   }
 }

@@ -8,6 +8,8 @@ export type Peeked = {
   columns: string[];
   /** Undefined when the header is neither format; the reader then says so with the expected columns. */
   format: ResponseFormat | undefined;
+  /** The header's delimiter: `,` or `;` (Danish Excel). */
+  delimiter: "," | ";";
   /** The questionnaire id and version of the first data row, when the file has both columns and a row. */
   id: { id: string; version: string } | undefined;
 };
@@ -33,7 +35,7 @@ export async function peekFile(file: string): Promise<Peeked | undefined> {
     const cells = first === undefined ? [] : first.split(delimiter).map((c) => c.replace(/^"|"$/g, ""));
     const id = cells[columns.indexOf("questionnaire_id")];
     const version = cells[columns.indexOf("questionnaire_version")];
-    return { columns, format: formatOfHeader(columns), id: id !== undefined && version !== undefined ? { id, version } : undefined };
+    return { columns, delimiter, format: formatOfHeader(columns), id: id !== undefined && version !== undefined ? { id, version } : undefined };
   } finally {
     await handle.close();
   }

@@ -64,6 +64,14 @@ export function buildProgram(io: Io, run: Run): Command {
     .addHelpText("after", examples(["ledelsestjek show", "ledelsestjek show --level teamleder", "ledelsestjek show faglige-ledelsesopgaver --json"], io.lang))
     .action((questionnaire, opts) => run(async () => (await import("./commands/show.ts")).show({ ...opts, questionnaire }, io)));
 
+  sub("codebook", d("kodebog til den brede CSV-fil, og syntaks til SPSS/PSPP, R og Stata", "codebook of the wide CSV file, and syntax for SPSS/PSPP, R and Stata"))
+    .argument(d("[spørgeskema]", "[questionnaire]"), d("indbygget id eller sti til YAML-fil (standard: det, --data er fra, ellers faglig-ledelse)", "bundled id or path to a YAML file (default: the one --data is from, else faglig-ledelse)"))
+    .option("--format <md|csv|sps|r|do>", d("md (standard), csv, sps (SPSS/PSPP), r eller do (Stata)", "md (default), csv, sps (SPSS/PSPP), r or do (Stata)"))
+    .option(d("--data <fil>", "--data <file>"), d("CSV-filen, syntaksen læser; findes den, følger kolonnerne dens overskrift (standard: besvarelser.csv)", "the CSV file the syntax reads; if it exists, the columns follow its header (default: besvarelser.csv)"))
+    .option(d("--out <fil>", "--out <file>"), d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .addHelpText("after", examples(["ledelsestjek codebook", "ledelsestjek codebook --format sps --data besvarelser.csv --out besvarelser.sps", "ledelsestjek codebook faglige-ledelsesopgaver --format r --out besvarelser.R", "ledelsestjek codebook --format do --data samlet.csv --out samlet.do"], io.lang))
+    .action((questionnaire, opts) => run(async () => (await import("./commands/codebook.ts")).codebook({ ...opts, questionnaire }, io)));
+
   sub("validate", d("kontrollér spørgeskemafiler", "check questionnaire files"))
     .argument(d("<filer...>", "<files...>"), d("YAML-filer", "YAML files"))
     .addHelpText("after", examples(["ledelsestjek validate mit-skema.yaml", "ledelsestjek validate questionnaires/*.yaml"], io.lang))

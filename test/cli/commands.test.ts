@@ -34,11 +34,11 @@ describe("show", () => {
     const { io, stdout } = memoryIo(ROOT);
     await show({ questionnaire: MINI, level: "medarbejder", json: true }, io);
     const shown = JSON.parse(stdout());
-    expect(Object.keys(shown)).toEqual(["id", "version", "title", "scale", "levels", "areas", "bands", "scoring", "anonymity"]);
+    expect(Object.keys(shown)).toEqual(["id", "version", "title", "scale", "levels", "areas", "bands", "scoring", "anonymity", "provenance"]);
     expect(shown.scale).toEqual({ min: 1, max: 5, labels: { 1: "Slet ikke", 2: "I mindre grad", 3: "I nogen grad", 4: "I høj grad", 5: "I meget høj grad" }, dont_know: "Ved ikke" });
     const items = shown.areas.flatMap((a: { elements: { items: unknown[] }[] }) => a.elements.flatMap((e) => e.items));
     expect(items.map((i: { id: string }) => i.id)).toEqual(["i1", "i2", "i3", "i5", "i6"]);
-    expect(items[1]).toEqual({ id: "i2", text: "Min leder gør det andet", levels: ["leder", "medarbejder"], reverse: false });
+    expect(items[1]).toEqual({ id: "i2", text: "Min leder gør det andet", levels: ["leder", "medarbejder"], reverse: false, mirror_of: null, source: null });
     expect(items[2].reverse).toBe(true);
     expect(shown.scoring).toEqual({ min_answered: 0.5 });
     expect(shown.anonymity).toEqual({ min_group_size: 3 });

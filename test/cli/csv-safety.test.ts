@@ -53,6 +53,7 @@ const OUTPUTS: [string, string[], string, string, boolean][] = [
   ["rejects (--lenient)", ["score", DATA, "--questionnaire", MINI, "--lenient", "--rejects", "rejects.csv", "--out", "s6.csv"], "rejects.csv", ",", true],
   ["convert --to long", ["convert", DATA, "--questionnaire", MINI, "--lenient", "--rejects", "r7.csv", "--to", "long", "--out", "long.csv"], "long.csv", ",", true],
   ["convert --to wide", ["convert", "long.csv", "--questionnaire", MINI, "--to", "wide", "--out", "wide.csv"], "wide.csv", ",", true],
+  ["codebook --format csv", ["codebook", MINI, "--data", DATA, "--format", "csv", "--out", "codebook.csv"], "codebook.csv", ",", true],
   ["run --answers (the response file)", ["run", MINI, "--level", "leder", "--group", "=1+1", "--answers", "svar.yaml", "--out", "besvarelser.csv"], "besvarelser.csv", ",", true],
 ];
 

@@ -7,7 +7,7 @@ import { fixture, tmpDir } from "../helpers/paths.ts";
 
 const MIRROR_Q = fixture("questionnaires", "valid", "mirror.yaml");
 const DATA = fixture("responses", "mirror.csv");
-const HEADER = "population,dimension,kind,group_a,group_b,n_a,n_b,mean_a,mean_b,diff,flagged,suppressed";
+const HEADER = "population,dimension,kind,group_a,group_b,n_a,n_b,mean_a,mean_b,diff,flagged,suppressed,mirror_item";
 
 async function run(options: Record<string, unknown>) {
   const { io } = memoryIo(tmpDir());
@@ -23,21 +23,21 @@ describe("gaps (checked against test/reference/gaps_expected.py)", () => {
   it("compares levels per element and item, hides pairs with a hidden cell, and mirrors against self", async () => {
     expect(lines(await run({}))).toEqual([
       HEADER,
-      "ledere,e1,element,chef,afdelingsleder,2,4,,,,false,true",
-      "ledere,e1,element,chef,teamleder,2,6,,,,false,true",
-      "ledere,e1,element,afdelingsleder,teamleder,4,6,,,,false,true",
-      "ledere,e2,element,chef,afdelingsleder,2,4,,,,false,true",
-      "ledere,e2,element,chef,teamleder,2,6,,,,false,true",
-      "ledere,e2,element,afdelingsleder,teamleder,4,6,,,,false,true",
-      "ledere,t1,item,chef,afdelingsleder,2,4,,,,false,true",
-      "ledere,t1,item,chef,teamleder,2,5,,,,false,true",
-      "ledere,t1,item,afdelingsleder,teamleder,4,5,,,,false,true",
-      "ledere,t2,item,afdelingsleder,teamleder,4,6,50,75,-25,true,false",
-      "ledere,t3,item,chef,afdelingsleder,2,4,,,,false,true",
-      "ledere,t3,item,chef,teamleder,2,6,,,,false,true",
-      "ledere,t3,item,afdelingsleder,teamleder,4,6,,,,false,true",
-      "medarbejder,t2,mirror,teamleder,medarbejder,6,4,75,37.5,37.5,true,false",
-      "medarbejder,t4,mirror,teamleder,medarbejder,6,5,75,55,20,true,false",
+      "ledere,e1,element,chef,afdelingsleder,2,4,,,,false,true,",
+      "ledere,e1,element,chef,teamleder,2,6,,,,false,true,",
+      "ledere,e1,element,afdelingsleder,teamleder,4,6,,,,false,true,",
+      "ledere,e2,element,chef,afdelingsleder,2,4,,,,false,true,",
+      "ledere,e2,element,chef,teamleder,2,6,,,,false,true,",
+      "ledere,e2,element,afdelingsleder,teamleder,4,6,,,,false,true,",
+      "ledere,t1,item,chef,afdelingsleder,2,4,,,,false,true,",
+      "ledere,t1,item,chef,teamleder,2,5,,,,false,true,",
+      "ledere,t1,item,afdelingsleder,teamleder,4,5,,,,false,true,",
+      "ledere,t2,item,afdelingsleder,teamleder,4,6,50,75,-25,true,false,",
+      "ledere,t3,item,chef,afdelingsleder,2,4,,,,false,true,",
+      "ledere,t3,item,chef,teamleder,2,6,,,,false,true,",
+      "ledere,t3,item,afdelingsleder,teamleder,4,6,,,,false,true,",
+      "medarbejder,t2,mirror,teamleder,medarbejder,6,4,75,37.5,37.5,true,false,m1",
+      "medarbejder,t4,mirror,teamleder,medarbejder,6,5,75,55,20,true,false,m2",
     ]);
   });
 
@@ -45,34 +45,34 @@ describe("gaps (checked against test/reference/gaps_expected.py)", () => {
     // teamleder t4 = 75 against medarbejder m2 = 55: exactly 20 points.
     expect(lines(await run({ threshold: "20.01" }))).toEqual([
       HEADER,
-      "ledere,e1,element,chef,afdelingsleder,2,4,,,,false,true",
-      "ledere,e1,element,chef,teamleder,2,6,,,,false,true",
-      "ledere,e1,element,afdelingsleder,teamleder,4,6,,,,false,true",
-      "ledere,e2,element,chef,afdelingsleder,2,4,,,,false,true",
-      "ledere,e2,element,chef,teamleder,2,6,,,,false,true",
-      "ledere,e2,element,afdelingsleder,teamleder,4,6,,,,false,true",
-      "ledere,t1,item,chef,afdelingsleder,2,4,,,,false,true",
-      "ledere,t1,item,chef,teamleder,2,5,,,,false,true",
-      "ledere,t1,item,afdelingsleder,teamleder,4,5,,,,false,true",
-      "ledere,t2,item,afdelingsleder,teamleder,4,6,50,75,-25,true,false",
-      "ledere,t3,item,chef,afdelingsleder,2,4,,,,false,true",
-      "ledere,t3,item,chef,teamleder,2,6,,,,false,true",
-      "ledere,t3,item,afdelingsleder,teamleder,4,6,,,,false,true",
-      "medarbejder,t2,mirror,teamleder,medarbejder,6,4,75,37.5,37.5,true,false",
-      "medarbejder,t4,mirror,teamleder,medarbejder,6,5,75,55,20,false,false",
+      "ledere,e1,element,chef,afdelingsleder,2,4,,,,false,true,",
+      "ledere,e1,element,chef,teamleder,2,6,,,,false,true,",
+      "ledere,e1,element,afdelingsleder,teamleder,4,6,,,,false,true,",
+      "ledere,e2,element,chef,afdelingsleder,2,4,,,,false,true,",
+      "ledere,e2,element,chef,teamleder,2,6,,,,false,true,",
+      "ledere,e2,element,afdelingsleder,teamleder,4,6,,,,false,true,",
+      "ledere,t1,item,chef,afdelingsleder,2,4,,,,false,true,",
+      "ledere,t1,item,chef,teamleder,2,5,,,,false,true,",
+      "ledere,t1,item,afdelingsleder,teamleder,4,5,,,,false,true,",
+      "ledere,t2,item,afdelingsleder,teamleder,4,6,50,75,-25,true,false,",
+      "ledere,t3,item,chef,afdelingsleder,2,4,,,,false,true,",
+      "ledere,t3,item,chef,teamleder,2,6,,,,false,true,",
+      "ledere,t3,item,afdelingsleder,teamleder,4,6,,,,false,true,",
+      "medarbejder,t2,mirror,teamleder,medarbejder,6,4,75,37.5,37.5,true,false,m1",
+      "medarbejder,t4,mirror,teamleder,medarbejder,6,5,75,55,20,false,false,m2",
     ]);
   });
 
   it("makes a hidden chef level visible when merged with afdelingsleder (--merge-levels)", async () => {
     expect(lines(await run({ mergeLevels: ["chef+afdelingsleder=Ledelse"] }))).toEqual([
       HEADER,
-      "ledere,e1,element,Ledelse,teamleder,6,6,70.83,75,-4.17,false,false",
-      "ledere,e2,element,Ledelse,teamleder,6,6,70.83,77.08,-6.25,false,false",
-      "ledere,t1,item,Ledelse,teamleder,6,5,79.17,80,-0.83,false,false",
-      "ledere,t2,item,Ledelse,teamleder,4,6,50,75,-25,true,false",
-      "ledere,t3,item,Ledelse,teamleder,6,6,70.83,79.17,-8.33,false,false",
-      "medarbejder,t2,mirror,teamleder,medarbejder,6,4,75,37.5,37.5,true,false",
-      "medarbejder,t4,mirror,teamleder,medarbejder,6,5,75,55,20,true,false",
+      "ledere,e1,element,Ledelse,teamleder,6,6,70.83,75,-4.17,false,false,",
+      "ledere,e2,element,Ledelse,teamleder,6,6,70.83,77.08,-6.25,false,false,",
+      "ledere,t1,item,Ledelse,teamleder,6,5,79.17,80,-0.83,false,false,",
+      "ledere,t2,item,Ledelse,teamleder,4,6,50,75,-25,true,false,",
+      "ledere,t3,item,Ledelse,teamleder,6,6,70.83,79.17,-8.33,false,false,",
+      "medarbejder,t2,mirror,teamleder,medarbejder,6,4,75,37.5,37.5,true,false,m1",
+      "medarbejder,t4,mirror,teamleder,medarbejder,6,5,75,55,20,true,false,m2",
     ]);
   });
 
@@ -82,8 +82,10 @@ describe("gaps (checked against test/reference/gaps_expected.py)", () => {
     expect(json.threshold).toBe(20);
     expect(json.gaps.find((g: { kind: string; dimension: string }) => g.kind === "mirror" && g.dimension === "t4")).toEqual({
       population: "medarbejder", dimension: "t4", kind: "mirror", group_a: "teamleder", group_b: "medarbejder",
-      n_a: 6, n_b: 5, mean_a: 75, mean_b: 55, diff: 20, flagged: true, suppressed: false,
+      n_a: 6, n_b: 5, mean_a: 75, mean_b: 55, diff: 20, flagged: true, suppressed: false, mirror_item: "m2",
     });
+    // Only mirror rows name a second item (mirror.yaml: m1 mirrors t2, m2 mirrors t4).
+    expect(json.gaps.filter((g: { mirror_item: string | null }) => g.mirror_item !== null).map((g: { dimension: string; mirror_item: string }) => `${g.dimension}>${g.mirror_item}`)).toEqual(["t2>m1", "t4>m2"]);
     expect(json.gaps.filter((g: { suppressed: boolean; mean_a: unknown }) => g.suppressed && g.mean_a !== null)).toEqual([]);
   });
 

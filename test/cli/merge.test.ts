@@ -44,7 +44,7 @@ describe("merge", () => {
     expect(read(dir, "samlet.csv")).toBe(wideCsv(q, [...first, ...second.slice(2)], ["kommune", "runde"]));
     expect(stderr).toContain("laptop1.csv: 5 række(r)\n  laptop2.csv: 4 række(r)\n2 ens dublet(ter) talt én gang; 7 respondenter skrevet til samlet.csv.");
     expect(stderr).toContain("laptop2.csv:2 = laptop1.csv:5, laptop2.csv:3 = laptop1.csv:6"); // header, d1, d2, c1, c2
-    expect(readdirSync(dir).sort()).toEqual(["laptop1.csv", "laptop2.csv", "samlet.csv"]);
+    expect(readdirSync(dir).sort()).toEqual(["laptop1.csv", "laptop2.csv", "samlet.csv", "samlet.csv.provenance.json"]);
   });
 
   it("scores the merged file as the files it came from", async () => {

@@ -22,14 +22,17 @@ describe("score --item-stats", () => {
     // The total over all six: mean 19/6, sd = sqrt((71 - 6 (19/6)^2) / 5), top-2 = 3 of 6
     const total = stats.items.find((s: { total: boolean; item_id: string }) => s.total && s.item_id === "i1");
     expect(total).toEqual({
-      population: "ledere", level: "", item_id: "i1", n: 6, mean: expect.closeTo(19 / 6, 12), sd: expect.closeTo(Math.sqrt((71 - 361 / 6) / 5), 12),
+      population: "ledere", level: "", item_id: "i1", reverse: false, n: 6, mean: expect.closeTo(19 / 6, 12), sd: expect.closeTo(Math.sqrt((71 - 361 / 6) / 5), 12),
       counts: { 1: 1, 2: 1, 3: 1, 4: 2, 5: 1 }, ved_ikke: 0, top2: 0.5, suppressed: false, total: true, reason: null,
     });
     // leder i7 = ved_ikke, 4, 5, 3
     expect(item("leder", "i7")).toMatchObject({ n: 3, mean: 4, sd: 1, ved_ikke: 1, counts: { 3: 1, 4: 1, 5: 1 } });
     // medarbejder i1 = 4, 2: n = 2 is below min_group_size 3
-    expect(item("medarbejder", "i1")).toEqual({ population: "ledere", level: "medarbejder", item_id: "i1", n: 2, mean: null, sd: null, counts: null, ved_ikke: null, top2: null, suppressed: true, total: false, reason: "færre end 3 besvarelser" });
+    expect(item("medarbejder", "i1")).toEqual({ population: "ledere", level: "medarbejder", item_id: "i1", reverse: false, n: 2, mean: null, sd: null, counts: null, ved_ikke: null, top2: null, suppressed: true, total: false, reason: "færre end 3 besvarelser" });
     expect(stats.items.some((s: { level: string; item_id: string }) => s.level === "medarbejder" && s.item_id === "i4")).toBe(false);
+    // i3 is reverse-keyed in mini.yaml: the field says so on every row of it, and on no other item's.
+    expect(new Set(stats.items.filter((s: { item_id: string }) => s.item_id === "i3").map((s: { reverse: boolean }) => s.reverse))).toEqual(new Set([true]));
+    expect(stats.items.filter((s: { item_id: string; reverse: boolean }) => s.item_id !== "i3" && s.reverse)).toEqual([]);
   });
 
   it("gives Cronbach's alpha as R psych does (test/reference/alpha_psych.R)", async () => {
@@ -44,7 +47,7 @@ describe("score --item-stats", () => {
 
   it("writes one CSV table: item rows, then element rows with k and alpha", async () => {
     const lines = (await itemStats("alpha-leder.csv", "csv")).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("population,level,element,item_id,n,mean,sd,top2,ved_ikke,count_1,count_2,count_3,count_4,count_5,k,alpha,suppressed,total");
-    expect(lines).toContain("ledere,leder,e1,,22,,,,,,,,,,3,0.88,false,false");
+    expect(lines[0]).toBe("population,level,element,item_id,reverse,n,mean,sd,top2,ved_ikke,count_1,count_2,count_3,count_4,count_5,k,alpha,suppressed,total");
+    expect(lines).toContain("ledere,leder,e1,,,22,,,,,,,,,,3,0.88,false,false");
   });
 });

@@ -33,7 +33,7 @@ describe("the built CLI", () => {
   });
 
   it("has --help with examples for every command", () => {
-    for (const command of ["list", "show", "validate", "run"]) {
+    for (const command of ["list", "show", "validate", "run", "codebook"]) {
       const ran = cli([command, "--help"]);
       expect(ran.code).toBe(0);
       expect(ran.stdout).toContain("Eksempler:");

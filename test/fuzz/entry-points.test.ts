@@ -113,6 +113,7 @@ describe("hostile files that are not random", () => {
       for (const args of [
         ["validate", path], ["show", path], ["score", path], ["score", "--long", path], ["report", path, "--out", "r.pdf"], ["convert", path, "--to", "long"],
         ["run", MINI, "--level", "leder", "--answers", path, "--out", "o.csv"], ["run", path, "--level", "leder", "--answers", "svar.yaml"],
+        ["codebook", path], ...(path === "findes-ikke" ? [] : [["codebook", MINI, "--data", path]]),
       ]) await survives(args, [1]);
     }
   });

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
 /** The Debian package that brings each system program a test may need. */
 const PACKAGES: Record<string, string> = {
@@ -8,6 +9,9 @@ const PACKAGES: Record<string, string> = {
   pdftotext: "poppler-utils",
   pdffonts: "poppler-utils",
   chromium: "chromium",
+  pspp: "pspp",
+  Rscript: "r-base-core",
+  sha256sum: "coreutils",
 };
 
 const found = new Map<string, boolean>();
@@ -40,6 +44,28 @@ export function missing(...programs: string[]): boolean {
   if (process.env.CI === "true" && process.env.LEDELSESTJEK_ALLOW_SKIP !== "1") {
     throw new Error(`CI must run every test: ${line}`);
   }
+  if (!announced.has(line)) {
+    announced.add(line);
+    console.warn(line);
+  }
+  return true;
+}
+
+/** The Python 3 that has Debian's packages (pyenv's shim may not). */
+export const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+/** Like `missing`, for a Python module that comes as a Debian package (e.g. pandas from python3-pandas). */
+export function missingPythonModule(module: string, debianPackage: string): boolean {
+  let ok = false;
+  try {
+    execFileSync(PYTHON, ["-c", `import ${module}`], { stdio: "ignore" });
+    ok = true;
+  } catch {
+    ok = false;
+  }
+  if (ok) return false;
+  const line = `skipped: needs the Python module ${module} — apt-get install ${debianPackage}`;
+  if (process.env.CI === "true" && process.env.LEDELSESTJEK_ALLOW_SKIP !== "1") throw new Error(`CI must run every test: ${line}`);
   if (!announced.has(line)) {
     announced.add(line);
     console.warn(line);

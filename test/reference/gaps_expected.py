@@ -68,7 +68,7 @@ def pairs(population, dim, kind, cells):
             flagged = diff is not None and abs(diff) >= THRESHOLD
             out.append([population, dim, kind, a[0], b[0], a[1], b[1],
                         "" if sup else r2(a[2]), "" if sup else r2(b[2]), "" if sup else r2(diff),
-                        str(flagged).lower(), str(sup).lower()])
+                        str(flagged).lower(), str(sup).lower(), ""])
 
 for e in ELEMENTS:
     vals = {lv: [element_score(r, e) for r in rows if r["level"] == lv] for lv in LEVELS}
@@ -97,7 +97,7 @@ for m, rated in MIRROR.items():
             sup = a[3] or b[3]
             diff = None if sup else a[2] - b[2]
             out.append([m, mirror_of, "mirror", a[0], b[0], a[1], b[1], "" if sup else r2(a[2]), "" if sup else r2(b[2]),
-                        "" if sup else r2(diff), str(diff is not None and abs(diff) >= THRESHOLD).lower(), str(sup).lower()])
+                        "" if sup else r2(diff), str(diff is not None and abs(diff) >= THRESHOLD).lower(), str(sup).lower(), item])
 
 for line in out:
     print(",".join(str(x) for x in line))

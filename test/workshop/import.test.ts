@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { workshopImport } from "../../src/cli/commands/workshop/import.ts";
@@ -20,6 +20,8 @@ describe("workshop import", () => {
     expect(await workshopImport({ dir, files: ["papir.csv"] }, io)).toBe(0);
     expect(stderr()).toContain("2 ny(e) respondent(er); 1 ens dublet(ter) talt én gang; besvarelser.csv har nu 3.");
     expect(dataRows(dir).map((r) => r.split(",")[0])).toEqual([first.split(",")[0], "p1", "p2"]);
+    // The staged merge replaced besvarelser.csv: no provenance sidecar of it is left in the folder.
+    expect(readdirSync(dir).filter((name) => name.includes("provenance") || name.startsWith(".import-"))).toEqual([]);
     const { app } = await testApp(w);
     await new Participant(app).answerAll("leder", [{ i1: "3" }, {}, {}]);
     expect(dataRows(dir)).toHaveLength(4);

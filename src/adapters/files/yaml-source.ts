@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import type { Issue, Path } from "../../core/issues.ts";
 import { inputFileProblem } from "./file-check.ts";
+import { questionnaireSha256 } from "./provenance.ts";
 import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
 import { t, type Text } from "../../core/text.ts";
 import { validateQuestionnaire } from "../../core/questionnaire/validate.ts";
@@ -32,8 +32,7 @@ function locator(doc: Document, counter: LineCounter) {
 }
 
 /** A short fingerprint of the questionnaire's content, so results can be tied to the exact version used. */
-export const contentHash = (q: Questionnaire): string =>
-  createHash("sha256").update(JSON.stringify(q)).digest("hex").slice(0, 12);
+export const contentHash = (q: Questionnaire): string => questionnaireSha256(q).slice(0, 12);
 
 /**
  * YAML bytes as text: UTF-8, or UTF-16 with its byte-order mark (YAML allows both; Notepad and

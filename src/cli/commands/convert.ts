@@ -10,6 +10,7 @@ import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { outputPath } from "../load.ts";
 import { openData, readData } from "../read-data.ts";
+import { startProvenance, writeProvenanceSidecar } from "../provenance.ts";
 
 export type ConvertOptions = { files: string[]; to?: string; questionnaire?: string; out?: string; lenient?: boolean; rejects?: string };
 
@@ -22,7 +23,9 @@ export async function convert(options: ConvertOptions, io: Io, stdout: NodeJS.Wr
   const toLong = options.to === "long";
   const { files, q } = await openData({ ...options, long: !toLong }, io);
   const model = compileScoring(q);
-  const output = new StagedOutput(outputPath(options.out, io), tmpdir());
+  const target = outputPath(options.out, io);
+  const output = new StagedOutput(target, tmpdir());
+  const provenanceOf = target ? startProvenance(q, files, io) : undefined;
   const table = new CsvTable(output, STANDARD);
   let meta: readonly string[] | undefined;
   const cell = (row: RespondentRow, i: number) =>
@@ -44,6 +47,7 @@ export async function convert(options: ConvertOptions, io: Io, stdout: NodeJS.Wr
   };
   const read = await readData(files, q, model, { ...options, long: !toLong }, io, onRow, () => output.drain(), () => output.discard());
   await output.commit(stdout);
+  if (provenanceOf) await writeProvenanceSidecar(target, await provenanceOf(read.perFile));
   await read.finish();
   return 0;
 }

@@ -14,6 +14,7 @@ import type { Io } from "../io.ts";
 import { outputPath } from "../load.ts";
 import { openData, readData } from "../read-data.ts";
 import { byValue } from "./score.ts";
+import { startProvenance, writeProvenanceSidecar, type Provenance } from "../provenance.ts";
 
 export type GapsOptions = {
   files: string[];
@@ -46,7 +47,9 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
   const itemCounts = new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
   const levelsOf = new Map<string, Set<string>>();
   const scores = new Float64Array(model.dimensions.length);
-  const output = new StagedOutput(outputPath(options.out, io), tmpdir());
+  const target = outputPath(options.out, io);
+  const output = new StagedOutput(target, tmpdir());
+  const provenanceOf = format === "json" || target ? startProvenance(q, files, io) : undefined;
   const onRow = (row: RespondentRow) => {
     scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     const value = byValue(row, column, grouping, "--between");
@@ -56,7 +59,8 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
     itemCounts.add(key, row.values, row.kinds);
     if (column === "level") (levelsOf.get(key) ?? levelsOf.set(key, new Set()).get(key)!).add(row.level);
   };
-  await readData(files, q, model, options, io, onRow, async () => undefined, () => output.discard());
+  const read = await readData(files, q, model, options, io, onRow, async () => undefined, () => output.discard());
+  const provenance = await provenanceOf?.(read.perFile);
 
   const rows = groups.rows(k, groupOrder([column], grouping.order), mirrorOrder(q));
   const elementIds = allElements(q).map((e) => e.id);
@@ -74,19 +78,20 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
     ...elementGaps(rows, column, elementIds, threshold),
     ...itemGaps(q, populations, (key, i) => itemCounts.counts(key, i), k, threshold, column === "level" ? grouping.keyOf : undefined),
   ];
-  writeGaps(found, { q, threshold, format, excel: options.excel ?? false }, output);
+  writeGaps(found, { q, threshold, format, excel: options.excel ?? false, provenance }, output);
   await output.commit(stdout);
+  if (format === "csv" && provenance) await writeProvenanceSidecar(target, provenance);
   return 0;
 }
 
-function writeGaps(found: Gap[], o: { q: { id: string; version: string }; threshold: number; format: string; excel: boolean }, output: StagedOutput): void {
+function writeGaps(found: Gap[], o: { q: { id: string; version: string }; threshold: number; format: string; excel: boolean; provenance: Provenance | undefined }, output: StagedOutput): void {
   if (o.format === "json") {
-    output.write(`${JSON.stringify({ questionnaire: { id: o.q.id, version: o.q.version }, threshold: o.threshold, gaps: found }, null, 2)}\n`);
+    output.write(`${JSON.stringify({ questionnaire: { id: o.q.id, version: o.q.version }, threshold: o.threshold, gaps: found, provenance: o.provenance }, null, 2)}\n`);
     return;
   }
   const table = new CsvTable(output, o.excel ? EXCEL : STANDARD);
-  table.row(["population", "dimension", "kind", "group_a", "group_b", "n_a", "n_b", "mean_a", "mean_b", "diff", "flagged", "suppressed"]);
+  table.row(["population", "dimension", "kind", "group_a", "group_b", "n_a", "n_b", "mean_a", "mean_b", "diff", "flagged", "suppressed", "mirror_item"]);
   for (const g of found) {
-    table.row([g.population, g.dimension, g.kind, table.text(g.group_a), table.text(g.group_b), String(g.n_a), String(g.n_b), table.number(g.mean_a), table.number(g.mean_b), table.number(g.diff), String(g.flagged), String(g.suppressed)]);
+    table.row([g.population, g.dimension, g.kind, table.text(g.group_a), table.text(g.group_b), String(g.n_a), String(g.n_b), table.number(g.mean_a), table.number(g.mean_b), table.number(g.diff), String(g.flagged), String(g.suppressed), g.mirror_item ?? ""]);
   }
 }

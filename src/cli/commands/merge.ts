@@ -14,8 +14,13 @@ import type { Io } from "../io.ts";
 import { outputPath } from "../load.ts";
 import { peekFile } from "../peek.ts";
 import { openData, readData, shownPath } from "../read-data.ts";
+import { startProvenance, writeProvenanceSidecar } from "../provenance.ts";
 
-export type MergeOptions = { files: string[]; out?: string; force?: boolean; questionnaire?: string; lenient?: boolean; rejects?: string };
+export type MergeOptions = {
+  files: string[]; out?: string; force?: boolean; questionnaire?: string; lenient?: boolean; rejects?: string;
+  /** false for a staged file that replaces another (workshop import): no `<out>.provenance.json` is left beside it. */
+  sidecar?: boolean;
+};
 
 export type MergeSummary = {
   out: string;
@@ -70,10 +75,12 @@ export async function mergeResponses(files: string[], out: string, options: Omit
   const metadata = await metadataUnion(data.files, model);
   // The temporary file lies beside the target (StagedOutput), so the final rename never crosses file systems.
   const output = new StagedOutput(target, tmpdir());
+  const provenanceOf = options.sidecar === false ? undefined : startProvenance(q, data.files, io);
   const write = wideRowWriter(q, model, metadata, new CsvTable(output, STANDARD));
   try {
     const read = await readData(data.files, q, model, { ...options, files }, io, write, () => output.drain(), () => output.discard());
     await output.commit(process.stdout);
+    if (provenanceOf) await writeProvenanceSidecar(target, await provenanceOf(read.perFile));
     await read.finish();
     return { out: target, files: data.files.map((file, i) => ({ file, rows: read.perFile[i]! })), duplicates: read.duplicates, written: read.rows };
   } catch (err) {

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { writeFileAtomic } from "../../adapters/files/atomic-file.ts";
 import { toolVersion } from "../../adapters/files/bundled.ts";
+import { startProvenance, writeProvenanceSidecar } from "../provenance.ts";
 import { loadGoodPractice } from "../../adapters/files/good-practice-file.ts";
 import type { RespondentRow } from "../../adapters/csv/response-reader.ts";
 import { CsvTable, STANDARD, StagedOutput, type Dialect } from "../../adapters/csv/table-writer.ts";
@@ -59,6 +60,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const renderer = import("../../adapters/pdf/report-pdf.ts");
   renderer.catch(() => undefined);
   const { files, q, hash } = await openData(options, io);
+  const provenanceOf = csv ? startProvenance(q, files, io) : undefined;
   const model = compileScoring(q);
   const byColumns = parseBy(options.by);
   const grouping = groupingFor(q, options.mergeLevels);
@@ -111,6 +113,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const pdf = await (options.slides ? renderSlidesPdf : renderReportPdf)(model_, view, created);
   await writeFileAtomic(out, pdf);
   if (csv) await writeReportCsv(csv, model_, q.scale, io);
+  if (provenanceOf) await writeProvenanceSidecar(csv, await provenanceOf(read.perFile));
   await read.finish();
   io.err(t(
     `Rapporten (${read.rows} besvarelser) er skrevet til ${shown(out)}${csv ? ` og tallene til ${shown(csv)}` : ""}.`,

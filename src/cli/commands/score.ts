@@ -15,6 +15,7 @@ import { writeItemStats } from "../item-stats-output.ts";
 import { groupingFor, mirrorOrder } from "../grouping.ts";
 import { outputPath } from "../load.ts";
 import { openData, readData } from "../read-data.ts";
+import { startProvenance, writeProvenanceSidecar, type Provenance } from "../provenance.ts";
 
 export type ScoreOptions = {
   files: string[];
@@ -40,7 +41,10 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
   const byColumns = parseBy(options.by);
   const grouping = groupingFor(q, options.mergeLevels);
   const dialect: Dialect = options.excel ? EXCEL : STANDARD;
-  const output = new StagedOutput(outputPath(options.out, io), tmpdir());
+  const target = outputPath(options.out, io);
+  const output = new StagedOutput(target, tmpdir());
+  // Hashing is skipped where nothing would record it (CSV to standard output).
+  const provenanceOf = format === "json" || target ? startProvenance(q, files, io) : undefined;
 
   const groups = byColumns.length > 0 ? new GroupSummary(byColumns, model.dimensions) : undefined;
   const items = options.itemStats ? new ItemStatistics(q, model, grouping) : undefined;
@@ -59,10 +63,12 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
   };
   const read = await readData(files, q, model, options, io, onRow, () => output.drain(), () => output.discard());
 
-  if (groups) writeGroups(q, groups, byColumns, grouping, output, dialect, format, io);
-  if (items) writeItemStats(q, items.result(q.anonymity.min_group_size), output, dialect, format, io.lang);
-  perRespondent?.end();
+  const provenance = await provenanceOf?.(read.perFile);
+  if (groups) writeGroups(q, groups, byColumns, grouping, output, dialect, format, io, provenance);
+  if (items) writeItemStats(q, items.result(q.anonymity.min_group_size), output, dialect, format, io.lang, provenance);
+  perRespondent?.end(provenance);
   await output.commit(stdout);
+  if (format === "csv" && provenance) await writeProvenanceSidecar(target, provenance);
   await read.finish();
   return 0;
 }
@@ -98,7 +104,8 @@ function respondentWriter(q: Questionnaire, model: ScoringModel, output: StagedO
         output.write(`${first ? "" : ","}\n${JSON.stringify({ respondent_id: row.respondentId, level: row.level, group: row.group, scores: s, bands: b })}`);
         first = false;
       },
-      end: () => output.write("\n]}\n"),
+      // The provenance comes last: the row counts are known only once every file is read.
+      end: (provenance: Provenance | undefined) => output.write(`\n],"provenance":${JSON.stringify(provenance)}}\n`),
     };
   }
   const table = new CsvTable(output, dialect);
@@ -112,15 +119,15 @@ function respondentWriter(q: Questionnaire, model: ScoringModel, output: StagedO
       for (let i = 0; i < dims.length; i++) cells[i + 3] = table.number(scores[i]);
       table.row(cells);
     },
-    end: () => undefined,
+    end: (_provenance: Provenance | undefined) => undefined,
   };
 }
 
-function writeGroups(q: Questionnaire, groups: GroupSummary, byColumns: string[], grouping: LevelGrouping, output: StagedOutput, dialect: Dialect, format: string, io: Io): void {
+function writeGroups(q: Questionnaire, groups: GroupSummary, byColumns: string[], grouping: LevelGrouping, output: StagedOutput, dialect: Dialect, format: string, io: Io, provenance: Provenance | undefined): void {
   const rows = groups.rows(q.anonymity.min_group_size, groupOrder(byColumns, grouping.order), mirrorOrder(q));
   if (format === "json") {
     const groupsJson = rows.map(({ why, ...row }) => ({ ...row, reason: why ? hiddenReason(why, q.anonymity.min_group_size)[io.lang] : null }));
-    output.write(`${JSON.stringify({ questionnaire: { id: q.id, version: q.version }, merged_levels: grouping.merges, groups: groupsJson }, null, 2)}\n`);
+    output.write(`${JSON.stringify({ questionnaire: { id: q.id, version: q.version }, merged_levels: grouping.merges, groups: groupsJson, provenance }, null, 2)}\n`);
     return;
   }
   const table = new CsvTable(output, dialect);

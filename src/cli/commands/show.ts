@@ -3,6 +3,7 @@ import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
 import { scopeLines } from "../../core/questionnaire/scope.ts";
 import type { Io } from "../io.ts";
 import { loadQuestionnaire, requireLevel } from "../load.ts";
+import { questionnaireProvenance } from "../provenance.ts";
 
 export type ShowOptions = { questionnaire?: string; level?: string; json?: boolean };
 
@@ -13,7 +14,7 @@ export function showJson(q: Questionnaire, level: string | undefined, lang: "da"
     version: q.version,
     title: titleOf(q, lang),
     scale: { min: q.scale.min, max: q.scale.max, labels: labelsFor(q, lang), dont_know: dontKnowLabel(q, lang) ?? null },
-    levels: q.levels.map((l) => ({ id: l.id, label: labelOf(l, lang) })),
+    levels: q.levels.map((l) => ({ id: l.id, label: labelOf(l, lang), rates: l.rates ?? null })),
     areas: q.areas.map((area) => ({
       id: area.id,
       label: labelOf(area, lang),
@@ -25,12 +26,15 @@ export function showJson(q: Questionnaire, level: string | undefined, lang: "da"
           text: level ? itemText(item, level, lang) : lang === "en" ? (item.text_en ?? item.text) : item.text,
           levels: item.levels ?? q.levels.map((l) => l.id),
           reverse: item.reverse,
+          mirror_of: item.mirror_of ?? null,
+          source: item.source ?? null,
         })),
       })),
     })),
     bands: q.bands.map((band) => ({ min: band.min, label: labelOf(band, lang) })),
     scoring: { min_answered: q.scoring.min_answered },
     anonymity: { min_group_size: q.anonymity.min_group_size },
+    provenance: questionnaireProvenance(q),
   };
 }
 

@@ -6,6 +6,6 @@ export function questionnaireJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(Questionnaire, { io: "input", unrepresentable: "any" }),
     title: "ledelsestjek questionnaire",
-    description: "A ledelsestjek questionnaire (SPEC §2). Generated from src/core/questionnaire/questionnaire.ts by `npm run schema`.",
+    description: "A ledelsestjek questionnaire (docs/spoergeskema.md). Generated from src/core/questionnaire/questionnaire.ts by `npm run schema`.",
   };
 }

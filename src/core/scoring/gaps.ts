@@ -17,6 +17,8 @@ export type Gap = {
   diff: number | null;
   flagged: boolean;
   suppressed: boolean;
+  /** On a mirror row: the mirror level's item paired with `dimension` (the rated level's own item); else null. */
+  mirror_item: string | null;
 };
 
 export const DEFAULT_THRESHOLD = 20;
@@ -25,13 +27,13 @@ const EPSILON = 1e-9;
 
 type Side = { group: string; n: number; mean: number | null; hidden: boolean };
 
-function pair(population: string, dimension: string, kind: Gap["kind"], a: Side, b: Side, threshold: number): Gap {
+function pair(population: string, dimension: string, kind: Gap["kind"], a: Side, b: Side, threshold: number, mirrorItem: string | null = null): Gap {
   const suppressed = a.hidden || b.hidden || a.mean === null || b.mean === null;
   const diff = suppressed ? null : a.mean! - b.mean!;
   return {
     population, dimension, kind, group_a: a.group, group_b: b.group, n_a: a.n, n_b: b.n,
     mean_a: suppressed ? null : a.mean, mean_b: suppressed ? null : b.mean, diff,
-    flagged: diff !== null && Math.abs(diff) >= threshold - EPSILON, suppressed,
+    flagged: diff !== null && Math.abs(diff) >= threshold - EPSILON, suppressed, mirror_item: mirrorItem,
   };
 }
 
@@ -100,7 +102,7 @@ export function itemGaps(q: Questionnaire, populations: readonly PopulationGroup
       const b = cellOf.get(`${mirror.id}\u0001${levelKeyOf(level.id)}`);
       if (!a || !b) continue;
       const side = (it: Item, x: { cell: ItemCell; label: string }) => ({ group: x.label, n: x.cell.valid, mean: x.cell.decision.hidden ? null : itemScore(q, it, x.cell), hidden: x.cell.decision.hidden });
-      out.push(pair(level.id, self.id, "mirror", side(self, a), side(mirror, b), threshold));
+      out.push(pair(level.id, self.id, "mirror", side(self, a), side(mirror, b), threshold, mirror.id));
     }
   }
   return out;

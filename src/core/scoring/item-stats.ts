@@ -13,6 +13,8 @@ export type ItemStat = {
   /** The level (or merged levels) — empty on the population's total row. */
   level: string;
   item_id: string;
+  /** Reverse-keyed: mean, sd, counts and top2 are on the raw answers as given, not turned (SPEC §4). */
+  reverse: boolean;
   n: number;
   mean: number | null;
   sd: number | null;
@@ -99,8 +101,8 @@ export class ItemStatistics {
         const total = counts.reduce((sum, c) => sum.map((v, j) => v + c[j]!), new Array<number>(this.width).fill(0));
         const valid = counts.map((c) => c.slice(0, -1).reduce((a, b) => a + b, 0));
         const decided = discloseAnswers(asked.map((key) => [key]), valid, counts.map((c) => c.reduce((a, b) => a + b, 0)), k);
-        asked.forEach((key, g) => items.push(this.stat(population, key, itemId, counts[g]!, decided.groups[g]!, false)));
-        items.push(this.stat(population, "", itemId, total, decided.total, true));
+        asked.forEach((key, g) => items.push(this.stat(population, key, itemId, counts[g]!, decided.groups[g]!, false, item.reverse)));
+        items.push(this.stat(population, "", itemId, total, decided.total, true, item.reverse));
       });
     }
     const elements: ElementStat[] = [];
@@ -114,7 +116,7 @@ export class ItemStatistics {
     return { items, elements };
   }
 
-  private stat(population: string, level: string, itemId: string, counts: number[], decision: { hidden: boolean; why: Why | undefined }, total: boolean): ItemStat {
+  private stat(population: string, level: string, itemId: string, counts: number[], decision: { hidden: boolean; why: Why | undefined }, total: boolean, reverse: boolean): ItemStat {
     const { min, max } = this.q.scale;
     const valid = counts.slice(0, -1);
     let n = 0;
@@ -130,7 +132,7 @@ export class ItemStatistics {
     valid.forEach((c, offset) => (squares += mean === null ? 0 : c * (min + offset - mean) ** 2));
     const hidden = decision.hidden;
     return {
-      population, level, item_id: itemId, n,
+      population, level, item_id: itemId, reverse, n,
       mean: hidden ? null : mean,
       sd: hidden || n < 2 ? null : Math.sqrt(squares / (n - 1)),
       counts: hidden ? null : Object.fromEntries(valid.map((c, offset) => [String(min + offset), c])),

@@ -27,6 +27,7 @@ export async function workshopImport(options: ImportOptions, io: Io): Promise<nu
       const merged = await mergeResponses([w.responses, ...options.files], staged, {
         questionnaire: join(w.dir, FILES.questionnaire),
         force: true,
+        sidecar: false,
         ...(options.lenient ? { lenient: true } : {}),
         ...(options.rejects ? { rejects: options.rejects } : {}),
       }, io);
