@@ -7,6 +7,7 @@ import { OneRowPerRespondent } from "../core/responses/duplicates.ts";
 import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
 import type { ScoringModel } from "../core/scoring/scoring.ts";
 import { t, type Text } from "../core/text.ts";
+import { lineRanges, quirkNotice, sameVersion, type ReadNotice } from "../core/responses/excel-cells.ts";
 import { UserError } from "./errors.ts";
 import type { Io } from "./io.ts";
 import { loadQuestionnaire, outputPath } from "./load.ts";
@@ -46,7 +47,8 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
   const peeked = await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
   const known = peeked.filter((p) => p.id !== undefined);
   const first = known[0];
-  const differing = known.filter((p) => p.id!.id !== first!.id!.id || p.id!.version !== first!.id!.version);
+  // "2" and "2.0" are one version: Excel turns the one into the other (SPEC §5).
+  const differing = known.filter((p) => p.id!.id !== first!.id!.id || (p.id!.version !== first!.id!.version && !sameVersion(p.id!.version, first!.id!.version)));
   if (first && differing.length > 0) {
     const list = [first, ...differing].map((p) => `${shown(p.file)} (${p.id!.id} ${p.id!.version})`).join(", ");
     throw new UserError(1, t(`Filerne er fra forskellige spørgeskemaer eller versioner: ${list}. Brug dem hver for sig.`, `The files come from different questionnaires or versions: ${list}. Use them separately.`));
@@ -82,6 +84,8 @@ export async function readData(
     problems.push(problem);
     if (!options.lenient && problems.length >= MAX_PROBLEMS) throw new TooManyProblems();
   };
+  const notices: ReadNotice[] = [];
+  const onNotice = (notice: ReadNotice) => void notices.push(notice);
   let rows = 0;
   const once = new OneRowPerRespondent();
   const same = new SameRows(files, shown);
@@ -110,7 +114,7 @@ export async function readData(
   try {
     for (const [i, file] of files.entries()) {
       current = i;
-      const summary = await readResponses(file, q, model, { long: options.long ?? false, onRow: count, onProblem, onProgress: (b, s) => bar.update(b, s, rows) });
+      const summary = await readResponses(file, q, model, { long: options.long ?? false, onRow: count, onProblem, onNotice, onProgress: (b, s) => bar.update(b, s, rows) });
       await between();
       if (summary.encoding === "windows-1252") {
         io.err(t(`Bemærk: ${shown(file)} er ikke UTF-8 og er læst som Windows-1252 (ældre dansk Excel).`, `Note: ${shown(file)} is not UTF-8 and was read as Windows-1252 (older Danish Excel).`)[io.lang]);
@@ -166,6 +170,7 @@ export async function readData(
     duplicates: same.count,
     // Called once the output is safely written: only then are skipped rows reported as skipped.
     finish: async () => {
+      for (const notice of quirkNotices(notices, q, shown)) io.err(notice[io.lang]);
       for (const notice of same.notices()) io.err(notice[io.lang]);
       if (problems.length === 0) return;
       const rejects = resolve(io.cwd, options.rejects ?? "afviste-raekker.csv");
@@ -177,4 +182,20 @@ export async function readData(
       )[io.lang]);
     },
   };
+}
+
+/** One notice per file and kind of lenient reading, naming its rows (SPEC §5), in the order first met. */
+function quirkNotices(notices: readonly ReadNotice[], q: Questionnaire, shown: (file: string) => string): Text[] {
+  const groups = new Map<string, { file: string; quirk: ReadNotice["quirk"]; lines: number[]; columns: string[] }>();
+  for (const n of notices) {
+    const key = `${n.file}\u0000${n.quirk}`;
+    const group = groups.get(key) ?? { file: n.file, quirk: n.quirk, lines: [], columns: [] };
+    group.lines.push(n.line);
+    if (n.column !== undefined && !group.columns.includes(n.column)) group.columns.push(n.column);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => {
+    const text = quirkNotice(g.quirk, new Set(g.lines).size, lineRanges(g.lines), g.columns, q);
+    return t(`${shown(g.file)}: ${text.da}`, `${shown(g.file)}: ${text.en}`);
+  });
 }

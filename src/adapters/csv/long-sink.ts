@@ -4,6 +4,7 @@ import { COMMENT_PREFIX } from "../../core/responses/responses.ts";
 import { FIXED_COLUMNS } from "../../core/questionnaire/rules.ts";
 import type { ScoringModel } from "../../core/scoring/scoring.ts";
 import { t, type Text } from "../../core/text.ts";
+import { Quirk } from "../../core/responses/excel-cells.ts";
 import { BaseSink } from "./base-sink.ts";
 import type { ReadOptions, RespondentRow } from "./respondent-row.ts";
 
@@ -45,6 +46,7 @@ export class LongSink extends BaseSink {
       return;
     }
     const raw = buf.slice(start, end).replace(/\r?\n$/, "");
+    if (BaseSink.onlySeparators(raw)) return this.notice(line, Quirk.Separators);
     if (fields !== this.columns.length) {
       this.problem(line, undefined, t(`rækken har ${fields} felter, men overskriften har ${this.columns.length}`, `the row has ${fields} fields, but the header has ${this.columns.length}`), raw);
       if (this.current && this.current.id === cells[this.columns.indexOf("respondent_id")]) this.current.bad = true;
@@ -112,6 +114,7 @@ export class LongSink extends BaseSink {
     }
     this.values.fill(NaN);
     this.kinds.fill(AnswerKind.Empty);
+    this.quirks = 0;
     this.current = undefined;
   }
 
