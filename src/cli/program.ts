@@ -131,8 +131,10 @@ export function buildProgram(io: Io, run: Run): Command {
   dataCommand("convert", d("omskriv besvarelser mellem bredt og langt format", "convert responses between the wide and the long format"), false)
     .requiredOption("--to <long|wide>", d("formatet, der skrives", "the format to write"))
     .option(d("--out <fil>", "--out <file>"), d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
     .addHelpText("after", examples([
       "ledelsestjek convert besvarelser.csv --to long --out lang.csv",
+      "ledelsestjek convert lang.csv --to wide --excel --out til-excel.csv",
       "ledelsestjek convert lang.csv --to wide --questionnaire faglig-ledelse --out bred.csv",
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/convert.ts")).convert({ ...opts, files }, io)));
@@ -210,7 +212,9 @@ export function buildProgram(io: Io, run: Run): Command {
   dataCommand("merge", d("flet besvarelser fra flere filer til én bred fil, én række pr. respondent", "merge responses from several files into one wide file, one row per respondent"), false)
     .requiredOption(d("--out <fil.csv>", "--out <file.csv>"), d("den samlede fil, der skrives (atomisk)", "the merged file to write (atomically)"))
     .option("--force", d("overskriv en eksisterende --out (aldrig en af inddatafilerne)", "overwrite an existing --out (never one of the inputs)"))
+    .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
     .addHelpText("after", examples([
+      "ledelsestjek merge laptop1.csv laptop2.csv --excel --out samlet-excel.csv",
       "ledelsestjek merge laptop1.csv laptop2.csv --out samlet.csv",
       "ledelsestjek merge workshop-*.csv --out alle.csv --force",
       "ledelsestjek merge eksport.csv lang.csv --out samlet.csv --lenient",
