@@ -1,4 +1,5 @@
 import type { RespondentResult, ScoredDimension } from "../core/conduct/result.ts";
+import { wrapWords as wrap } from "../core/text.ts";
 import type { Io } from "./io.ts";
 
 const MAX_BAR = 20;
@@ -14,20 +15,6 @@ export const bar = (score: number, width = MAX_BAR): string => {
 };
 
 export const formatScore = (score: number | null): string => (score === null ? "–" : String(Math.round(score)));
-
-/** Wraps prose at word boundaries, so a screen reader and a narrow terminal both get whole words. */
-export function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.join("\n");
-}
 
 /**
  * The result screen, fitted to the terminal: a label column, the score, the band and a bar. The

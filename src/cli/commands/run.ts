@@ -5,12 +5,12 @@ import { titleOf } from "../../core/questionnaire/levels.ts";
 import { scopeLines } from "../../core/questionnaire/scope.ts";
 import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
 import { conductSurvey, emptyState, surveyQuestions, answeredCount } from "../../core/conduct/survey.ts";
-import { t } from "../../core/text.ts";
+import { t, wrapWords as wrap } from "../../core/text.ts";
 import { isoWithOffset } from "../clock.ts";
 import { CancelledError, UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { loadQuestionnaire, outputPath, requireLevel } from "../load.ts";
-import { MIN_COLUMNS, wrap } from "../render-result.ts";
+import { MIN_COLUMNS } from "../render-result.ts";
 import { pickUnfinished, unfinishedResponses } from "./run-resume.ts";
 import { answersFromFile, checkOutput, finish } from "./run-save.ts";
 
