@@ -180,31 +180,31 @@ export function buildProgram(io: Io, run: Run): Command {
   wsSub("status", d("rummets overblik i terminalen: deltagelse, pr. element pr. niveau som søjler, flag", "the room's overview in the terminal: participation, per element per level as bars, flags"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option("--element <id>", d("kun dette element (vis ét ad gangen)", "only this element (reveal one at a time)"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop status ws", "npx ledelsestjek workshop status ws --element saette-retningen"], io.lang))
+    .addHelpText("after", examples(["ledelsestjek workshop status ws", "ledelsestjek workshop status ws --element saette-retningen"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/status.ts")).workshopStatus({ ...opts, dir }, io)));
   wsSub("agree", d("gem konsensus fra en YAML- eller JSON-fil (konsensus.yaml's form)", "record the consensus from a YAML or JSON file (konsensus.yaml's shape)"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option(d("--consensus <fil>", "--consensus <file>"), d("YAML eller JSON med elements: …", "YAML or JSON with elements: …"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop agree ws --consensus konsensus-udkast.yaml"], io.lang))
+    .addHelpText("after", examples(["ledelsestjek workshop agree ws --consensus konsensus-udkast.yaml"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/agree.ts")).workshopAgree({ ...opts, dir }, io)));
   wsSub("export", d("skriv tal.csv (som report --csv) og handleplan.csv", "write tal.csv (as report --csv) and handleplan.csv"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option(d("--out-dir <mappe>", "--out-dir <folder>"), d("hvor filerne skrives (standard: MAPPE/eksport)", "where the files go (default: DIR/eksport)"))
     .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop export ws", "npx ledelsestjek workshop export ws --out-dir ud --excel"], io.lang))
+    .addHelpText("after", examples(["ledelsestjek workshop export ws", "ledelsestjek workshop export ws --out-dir ud --excel"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/export.ts")).workshopExport({ ...opts, dir }, io)));
   wsSub("report", d("workshoprapporten som PDF: deltagelse, spredning, aftalt score, forskelle, handleplan", "the workshop report as PDF: participation, spread, agreed score, differences, action plan"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option(d("--out <fil.pdf>", "--out <file.pdf>"), d("PDF-filen", "the PDF file"))
     .option(d("--baseline <gammel-mappe>", "--baseline <old-folder>"), d("en tidligere workshop med samme spørgeskema: dengang og nu", "an earlier workshop with the same questionnaire: then and now"))
     .option("--force", d("overskriv en eksisterende --out", "overwrite an existing --out"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop report ws --out workshop.pdf", "npx ledelsestjek workshop report ws-2027 --baseline ws-2026 --out opfoelgning.pdf"], io.lang))
+    .addHelpText("after", examples(["ledelsestjek workshop report ws --out workshop.pdf", "ledelsestjek workshop report ws-2027 --baseline ws-2026 --out opfoelgning.pdf"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/report.ts")).workshopReport({ ...opts, dir }, io)));
   wsSub("import", d("flet besvarelser indsamlet andetsteds ind (én respondent, én række)", "merge in responses collected elsewhere (one respondent, one row)"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .argument(d("<filer...>", "<files...>"), d("CSV-filer med besvarelser", "CSV files of responses"))
     .option("--lenient", d("spring fejlbehæftede rækker over og skriv dem i en afvist-fil", "skip bad rows and list them in a rejects file"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop import ws papir.csv laptop-2.csv"], io.lang))
+    .addHelpText("after", examples(["ledelsestjek workshop import ws papir.csv laptop-2.csv"], io.lang))
     .action((dir, files, opts) => run(async () => (await import("./commands/workshop/import.ts")).workshopImport({ ...opts, dir, files }, io)));
   // --- end workshop ---
 

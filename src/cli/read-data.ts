@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { bundledFor, bundledIds } from "../adapters/files/bundled.ts";
 import { inputFileProblem } from "../adapters/files/file-check.ts";
 import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../adapters/csv/response-reader.ts";
@@ -17,6 +17,7 @@ import { progressBar } from "./progress-bar.ts";
 import { EncodingConflict, Utf16File } from "../adapters/files/text-source.ts";
 import { writeRejects } from "./rejects.ts";
 import { SameRows } from "./same-rows.ts";
+import { ConflictColumns } from "./conflict-columns.ts";
 
 const SHOWN_PROBLEMS = 20;
 /** Strict mode stops reading after this many bad rows: enough to see the pattern. */
@@ -42,6 +43,7 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
   // A folder or a named pipe given as data: say so before anything opens it (a pipe would block).
   for (const file of files) {
     const problem = inputFileProblem(file);
+    if (problem && statSync(file).isDirectory()) throw new UserError(1, folderGiven(file, shown));
     if (problem) throw new UserError(1, t(`Kan ikke læse ${shown(file)}: ${problem.da}.`, `Cannot read ${shown(file)}: ${problem.en}.`));
   }
   const peeked = await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
@@ -55,7 +57,14 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
   }
   // The rejects file is written last, after the output: check it first, like --out.
   if (options.lenient) outputPath(options.rejects ?? "afviste-raekker.csv", io);
-  const guess = options.questionnaire ?? (first && bundledIds().includes(first.id!.id) ? bundledFor(first.id!.id, first.id!.version) : undefined);
+  if (!options.questionnaire && first && !bundledIds().includes(first.id!.id)) {
+    // Files of a questionnaire the tool does not ship: the default would refuse every row; ask for the file instead.
+    throw new UserError(2, t(
+      `${shown(first.file)} er til spørgeskemaet "${first.id!.id}" (version ${first.id!.version}), som ikke er indbygget. Angiv spørgeskemaets YAML-fil med --questionnaire, fx --questionnaire ${first.id!.id}.yaml.`,
+      `${shown(first.file)} is for questionnaire "${first.id!.id}" (version ${first.id!.version}), which is not bundled. Give the questionnaire's YAML file with --questionnaire, e.g. --questionnaire ${first.id!.id}.yaml.`,
+    ));
+  }
+  const guess = options.questionnaire ?? (first ? bundledFor(first.id!.id, first.id!.version) : undefined);
   const { questionnaire, hash } = await loadQuestionnaire(guess, io);
   return { files, q: questionnaire, hash };
 }
@@ -89,6 +98,7 @@ export async function readData(
   let rows = 0;
   const once = new OneRowPerRespondent();
   const same = new SameRows(files, shown);
+  const conflicts = new ConflictColumns(model);
   const perFile = files.map(() => 0);
   let current = 0;
   const count = (row: RespondentRow) => {
@@ -97,7 +107,7 @@ export async function readData(
     if (verdict.kind === "same") return same.add(verdict.first, { file: current, line: row.line });
     if (verdict.kind === "conflict") {
       const first = `${shown(files[verdict.first.file]!)}:${verdict.first.line}`;
-      return onProblem({
+      const problem: DataProblem = {
         file: row.file,
         line: row.line,
         column: "respondent_id",
@@ -106,7 +116,9 @@ export async function readData(
           `respondent "${row.respondentId}" is also in ${first} with different answers (one respondent, one row)`,
         ),
         raw: row.raw(),
-      });
+      };
+      conflicts.add(problem, row, verdict.first);
+      return onProblem(problem);
     }
     rows++;
     onRow(row);
@@ -139,6 +151,7 @@ export async function readData(
     if (!(err instanceof TooManyProblems)) throw err;
   }
   bar.done();
+  await conflicts.complete(files, q);
   if (problems.length > 0 && !options.lenient) {
     await discard();
     const grouped = groupProblems(problems, shown);
@@ -198,4 +211,13 @@ function quirkNotices(notices: readonly ReadNotice[], q: Questionnaire, shown: (
     const text = quirkNotice(g.quirk, new Set(g.lines).size, lineRanges(g.lines), g.columns, q);
     return t(`${shown(g.file)}: ${text.da}`, `${shown(g.file)}: ${text.en}`);
   });
+}
+
+/** A folder given where response files belong: say so, and name the CSV files in it that could be meant. */
+function folderGiven(folder: string, shown: (file: string) => string): Text {
+  const csvs = readdirSync(folder).filter((name) => name.toLowerCase().endsWith(".csv")).sort().slice(0, 5);
+  const example = csvs.length > 0 ? csvs.map((name) => shown(join(folder, name))).join(" ") : shown(join(folder, "besvarelser.csv"));
+  return csvs.length > 0
+    ? t(`${shown(folder)} er en mappe, ikke en fil. Angiv CSV-filerne med besvarelser, fx: ${example}`, `${shown(folder)} is a folder, not a file. Give the CSV files with responses, e.g.: ${example}`)
+    : t(`${shown(folder)} er en mappe uden CSV-filer. Angiv CSV-filen med besvarelser, fx ${example}`, `${shown(folder)} is a folder without CSV files. Give the CSV file with responses, e.g. ${example}`);
 }
