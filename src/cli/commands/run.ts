@@ -117,9 +117,11 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
     const kept = progressFile ? await loadProgress(progressFile).catch(() => undefined) : undefined;
     const shown = progressFile ? relative(io.cwd, progressFile) : "";
     const again = `ledelsestjek run${options.questionnaire ? ` ${options.questionnaire}` : ""}${options.out ? ` --out ${options.out}` : ""} --respondent ${respondent}`;
-    throw new CancelledError(kept
+    const width = Math.max(io.columns, MIN_COLUMNS) - 1;
+    const message = kept
       ? t(`\nAfbrudt. Dine svar er gemt i ${shown}.\nFortsæt senere med: ${again}`, `\nCancelled. Your answers are saved in ${shown}.\nContinue later with: ${again}`)
-      : t("\nAfbrudt. Ingen svar var givet, så intet er gemt.", "\nCancelled. No answers were given, so nothing was saved."));
+      : t("\nAfbrudt. Ingen svar var givet, så intet er gemt.", "\nCancelled. No answers were given, so nothing was saved.");
+    throw new CancelledError(t(wrap(message.da, width), wrap(message.en, width)));
   }
 }
 
