@@ -145,3 +145,25 @@ describe("what Excel does to a response file is read, with one notice naming the
     expect((err as UserError).text.da).toContain(`mente du ${teamItems[0]}?`);
   });
 });
+
+describe("Danish dates give the report the right collection period", () => {
+  it("28-02-2026 10:21 … 02.03.2026 is collected 2026-02-28 – 2026-03-02, not reversed", async () => {
+    const { report } = await import("../../src/cli/commands/report.ts");
+    const { getDocumentProxy } = await import("unpdf");
+    const { readFileSync } = await import("node:fs");
+    const rows = cleanRows();
+    rows[0]![col("submitted_at")] = "28-02-2026 10:21";
+    rows[1]![col("submitted_at")] = "02.03.2026";
+    rows[2]![col("submitted_at")] = "1-3-2026";
+    rows[3]![col("submitted_at")] = "28.02.2026";
+    rows[4]![col("submitted_at")] = "01-03-2026 08:00";
+    const dir = tmpDir();
+    writeFileSync(join(dir, "data.csv"), csv(rows, ";"));
+    const { io, stderr } = memoryIo(dir, "da", { SOURCE_DATE_EPOCH: "1767225600" });
+    expect(await report({ files: ["data.csv"], out: "r.pdf" }, io)).toBe(0);
+    expect(stderr()).toContain("data.csv: Linje 2–6: submitted_at står i dansk datoformat");
+    const doc = await getDocumentProxy(new Uint8Array(readFileSync(join(dir, "r.pdf"))));
+    const first = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ("str" in i ? i.str : "")).join(" ").replace(/\s+/g, " ");
+    expect(first).toContain("Indsamlet 2026-02-28 – 2026-03-02");
+  });
+});
