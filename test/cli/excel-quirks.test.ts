@@ -66,6 +66,22 @@ describe("what Excel does to a response file is read, with one notice naming the
     expect(quirky.stdout).toBe(clean.stdout);
   });
 
+  it("skips separator-only rows in the long format too", async () => {
+    const { convert } = await import("../../src/cli/commands/convert.ts");
+    const dir = tmpDir();
+    writeFileSync(join(dir, "wide.csv"), csv(cleanRows()));
+    const { io } = memoryIo(dir);
+    const long = captureStream();
+    await convert({ files: ["wide.csv"], to: "long" }, io, long.stream);
+    const lines = long.text().split("\r\n");
+    const blank = ",".repeat(lines[0]!.split(",").length - 1);
+    const quirky = await scoreText([...lines.slice(0, 3), blank, ...lines.slice(3, -1), blank, ""].join("\r\n"));
+    expect(quirky.code).toBe(0);
+    // The header and two answer rows, a blank at line 4, the other rows, a blank at the end.
+    expect(quirky.stderr.trim()).toBe(`data.csv: Linje 4, ${lines.length + 1} indeholder kun skilletegn og er sprunget over.`);
+    expect(quirky.stdout).toBe(clean.stdout);
+  });
+
   it("reads a questionnaire_version that Excel turned into 2 or 2,0 as 2.0", async () => {
     const rows = cleanRows();
     rows[1]![col("questionnaire_version")] = "2";
