@@ -37,7 +37,12 @@ export function usageMessage(err: CommanderError, lang: Lang): string {
   const danish = COMMANDER_MESSAGES[err.code];
   const hint = lang === "da" ? " (se --help)" : " (see --help)";
   if (lang === "en" || !danish) return english.replace(/\n/g, " ") + hint;
-  if (err.code === "commander.invalidArgument") return english.replace(/^option/, "tilvalg").replace("Allowed choices are", "tilladte værdier er") + hint;
+  if (err.code === "commander.invalidArgument") {
+    // "option '--lang <sprog>' argument 'de' is invalid. Allowed choices are da, en." — said wholly in Danish.
+    const m = /option '(\S+)[^']*' argument '([^']*)' is invalid\. Allowed choices are ([^.]*)\./.exec(english);
+    if (m) return `${m[1]} "${m[2]}" findes ikke; vælg en af: ${m[3]}` + hint;
+    return english.replace(/^option/, "tilvalg").replace("Allowed choices are", "tilladte værdier er") + hint;
+  }
   // Commander's own "(Did you mean score?)" for a mistyped command or option, in Danish.
   const suggestion = english.match(/Did you mean ([^?]+)\?/)?.[1];
   return danish(english) + (suggestion ? ` — mente du ${suggestion}?` : "") + hint;

@@ -4,6 +4,7 @@ import { outputFileProblem } from "../adapters/files/file-check.ts";
 import { bundledIds, DEFAULT_QUESTIONNAIRE, questionnairePath } from "../adapters/files/bundled.ts";
 import { loadQuestionnaireFile } from "../adapters/files/yaml-source.ts";
 import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
+import { nearest } from "../core/responses/excel-cells.ts";
 import { t } from "../core/text.ts";
 import { UserError } from "./errors.ts";
 import { formatIssue } from "./format-issues.ts";
@@ -36,7 +37,9 @@ export async function loadQuestionnaire(arg: string | undefined, io: Io): Promis
 export function requireLevel(q: Questionnaire, level: string | undefined): string | undefined {
   if (level === undefined || q.levels.some((l) => l.id === level)) return level;
   const known = q.levels.map((l) => l.id).join(", ");
-  throw new UserError(2, t(`Ukendt niveau "${level}". Niveauer i ${q.id}: ${known}.`, `Unknown level "${level}". Levels in ${q.id}: ${known}.`));
+  const meant = nearest(level, q.levels.map((l) => l.id));
+  const [da, en] = meant ? [` Mente du ${meant}?`, ` Did you mean ${meant}?`] : ["", ""];
+  throw new UserError(2, t(`Ukendt niveau "${level}".${da} Niveauer i ${q.id}: ${known}.`, `Unknown level "${level}".${en} Levels in ${q.id}: ${known}.`));
 }
 
 /**

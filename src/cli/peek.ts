@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
-import { formatOfHeader, type ResponseFormat } from "../core/responses/response-format.ts";
+import { formatOfHeader, metadataColumns, type ResponseFormat } from "../core/responses/response-format.ts";
 import { detectDelimiter, splitHeader } from "../adapters/files/text-source.ts";
 
 export type Peeked = {
@@ -44,4 +44,14 @@ export async function peekFile(file: string): Promise<Peeked | undefined> {
 /** The questionnaire id and version of a response file's first data row, read from its first 64 KB. */
 export async function peekQuestionnaire(file: string): Promise<{ id: string; version: string } | undefined> {
   return (await peekFile(file))?.id;
+}
+
+/** The metadata columns of all files, in the order first seen, read from their headers before any row. */
+export async function metadataUnion(files: string[], itemIds: readonly string[]): Promise<string[]> {
+  const union = new Set<string>();
+  for (const file of files) {
+    const peeked = await peekFile(file);
+    if (peeked?.format) for (const name of metadataColumns(peeked.columns, peeked.format, itemIds)) union.add(name);
+  }
+  return [...union];
 }

@@ -139,8 +139,10 @@ export function buildProgram(io: Io, run: Run): Command {
   dataCommand("convert", d("omskriv besvarelser mellem bredt og langt format", "convert responses between the wide and the long format"), false)
     .requiredOption("--to <long|wide>", d("formatet, der skrives", "the format to write"))
     .option(d("--out <fil>", "--out <file>"), d("skriv til en fil i stedet for standard output", "write to a file instead of standard output"))
+    .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
     .addHelpText("after", examples([
       "ledelsestjek convert besvarelser.csv --to long --out lang.csv",
+      "ledelsestjek convert lang.csv --to wide --excel --out til-excel.csv",
       "ledelsestjek convert lang.csv --to wide --questionnaire faglig-ledelse --out bred.csv",
     ], io.lang))
     .action((files, opts) => run(async () => (await import("./commands/convert.ts")).convert({ ...opts, files }, io)));
@@ -187,31 +189,31 @@ export function buildProgram(io: Io, run: Run): Command {
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option("--element <id>", d("kun dette element (vis ét ad gangen)", "only this element (reveal one at a time)"))
     .option("--all", d("også elementer, rummet ikke har set endnu (kun til konsulenten, ikke til projektoren)", "also elements the room has not seen yet (for the consultant only, not for the projector)"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop status ws", "npx ledelsestjek workshop status ws --element saette-retningen", "npx ledelsestjek workshop status ws --all"], io.lang))
+    .addHelpText("after", examples(["ledelsestjek workshop status ws", "ledelsestjek workshop status ws --element saette-retningen", "ledelsestjek workshop status ws --all"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/status.ts")).workshopStatus({ ...opts, dir }, io)));
   wsSub("agree", d("gem konsensus fra en YAML- eller JSON-fil (konsensus.yaml's form)", "record the consensus from a YAML or JSON file (konsensus.yaml's shape)"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option(d("--consensus <fil>", "--consensus <file>"), d("YAML eller JSON med elements: …", "YAML or JSON with elements: …"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop agree ws --consensus konsensus-udkast.yaml"], io.lang))
+    .addHelpText("after", examples(["ledelsestjek workshop agree ws --consensus konsensus-udkast.yaml"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/agree.ts")).workshopAgree({ ...opts, dir }, io)));
   wsSub("export", d("skriv tal.csv (som report --csv) og handleplan.csv", "write tal.csv (as report --csv) and handleplan.csv"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option(d("--out-dir <mappe>", "--out-dir <folder>"), d("hvor filerne skrives (standard: MAPPE/eksport)", "where the files go (default: DIR/eksport)"))
     .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop export ws", "npx ledelsestjek workshop export ws --out-dir ud --excel"], io.lang))
+    .addHelpText("after", examples(["ledelsestjek workshop export ws", "ledelsestjek workshop export ws --out-dir ud --excel"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/export.ts")).workshopExport({ ...opts, dir }, io)));
   wsSub("report", d("workshoprapporten som PDF: deltagelse, spredning, aftalt score, forskelle, handleplan", "the workshop report as PDF: participation, spread, agreed score, differences, action plan"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option(d("--out <fil.pdf>", "--out <file.pdf>"), d("PDF-filen", "the PDF file"))
     .option(d("--baseline <gammel-mappe>", "--baseline <old-folder>"), d("en tidligere workshop med samme spørgeskema: dengang og nu", "an earlier workshop with the same questionnaire: then and now"))
     .option("--force", d("overskriv en eksisterende --out", "overwrite an existing --out"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop report ws --out workshop.pdf", "npx ledelsestjek workshop report ws-2027 --baseline ws-2026 --out opfoelgning.pdf"], io.lang))
+    .addHelpText("after", examples(["ledelsestjek workshop report ws --out workshop.pdf", "ledelsestjek workshop report ws-2027 --baseline ws-2026 --out opfoelgning.pdf"], io.lang))
     .action((dir, opts) => run(async () => (await import("./commands/workshop/report.ts")).workshopReport({ ...opts, dir }, io)));
   wsSub("import", d("flet besvarelser indsamlet andetsteds ind (én respondent, én række)", "merge in responses collected elsewhere (one respondent, one row)"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .argument(d("<filer...>", "<files...>"), d("CSV-filer med besvarelser", "CSV files of responses"))
     .option("--lenient", d("spring fejlbehæftede rækker over og skriv dem i en afvist-fil", "skip bad rows and list them in a rejects file"))
-    .addHelpText("after", examples(["npx ledelsestjek workshop import ws papir.csv laptop-2.csv"], io.lang))
+    .addHelpText("after", examples(["ledelsestjek workshop import ws papir.csv laptop-2.csv"], io.lang))
     .action((dir, files, opts) => run(async () => (await import("./commands/workshop/import.ts")).workshopImport({ ...opts, dir, files }, io)));
   // --- end workshop ---
 
@@ -219,7 +221,9 @@ export function buildProgram(io: Io, run: Run): Command {
   dataCommand("merge", d("flet besvarelser fra flere filer til én bred fil, én række pr. respondent", "merge responses from several files into one wide file, one row per respondent"), false)
     .requiredOption(d("--out <fil.csv>", "--out <file.csv>"), d("den samlede fil, der skrives (atomisk)", "the merged file to write (atomically)"))
     .option("--force", d("overskriv en eksisterende --out (aldrig en af inddatafilerne)", "overwrite an existing --out (never one of the inputs)"))
+    .option("--excel", d("CSV til dansk Excel: semikolon, decimalkomma og BOM", "CSV for Danish Excel: semicolons, decimal commas and a BOM"))
     .addHelpText("after", examples([
+      "ledelsestjek merge laptop1.csv laptop2.csv --excel --out samlet-excel.csv",
       "ledelsestjek merge laptop1.csv laptop2.csv --out samlet.csv",
       "ledelsestjek merge workshop-*.csv --out alle.csv --force",
       "ledelsestjek merge eksport.csv lang.csv --out samlet.csv --lenient",

@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { bundledFor, bundledIds } from "../adapters/files/bundled.ts";
 import { inputFileProblem } from "../adapters/files/file-check.ts";
 import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../adapters/csv/response-reader.ts";
@@ -7,6 +7,7 @@ import { OneRowPerRespondent } from "../core/responses/duplicates.ts";
 import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
 import type { ScoringModel } from "../core/scoring/scoring.ts";
 import { t, type Text } from "../core/text.ts";
+import { lineRanges, quirkNotice, sameVersion, type ReadNotice } from "../core/responses/excel-cells.ts";
 import { UserError } from "./errors.ts";
 import type { Io } from "./io.ts";
 import { loadQuestionnaire, outputPath } from "./load.ts";
@@ -16,6 +17,7 @@ import { progressBar } from "./progress-bar.ts";
 import { EncodingConflict, Utf16File } from "../adapters/files/text-source.ts";
 import { writeRejects } from "./rejects.ts";
 import { SameRows } from "./same-rows.ts";
+import { ConflictColumns } from "./conflict-columns.ts";
 
 const SHOWN_PROBLEMS = 20;
 /** Strict mode stops reading after this many bad rows: enough to see the pattern. */
@@ -41,19 +43,28 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
   // A folder or a named pipe given as data: say so before anything opens it (a pipe would block).
   for (const file of files) {
     const problem = inputFileProblem(file);
+    if (problem && statSync(file).isDirectory()) throw new UserError(1, folderGiven(file, shown));
     if (problem) throw new UserError(1, t(`Kan ikke læse ${shown(file)}: ${problem.da}.`, `Cannot read ${shown(file)}: ${problem.en}.`));
   }
   const peeked = await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
   const known = peeked.filter((p) => p.id !== undefined);
   const first = known[0];
-  const differing = known.filter((p) => p.id!.id !== first!.id!.id || p.id!.version !== first!.id!.version);
+  // "2" and "2.0" are one version: Excel turns the one into the other (SPEC §5).
+  const differing = known.filter((p) => p.id!.id !== first!.id!.id || (p.id!.version !== first!.id!.version && !sameVersion(p.id!.version, first!.id!.version)));
   if (first && differing.length > 0) {
     const list = [first, ...differing].map((p) => `${shown(p.file)} (${p.id!.id} ${p.id!.version})`).join(", ");
     throw new UserError(1, t(`Filerne er fra forskellige spørgeskemaer eller versioner: ${list}. Brug dem hver for sig.`, `The files come from different questionnaires or versions: ${list}. Use them separately.`));
   }
   // The rejects file is written last, after the output: check it first, like --out.
   if (options.lenient) outputPath(options.rejects ?? "afviste-raekker.csv", io);
-  const guess = options.questionnaire ?? (first && bundledIds().includes(first.id!.id) ? bundledFor(first.id!.id, first.id!.version) : undefined);
+  if (!options.questionnaire && first && !bundledIds().includes(first.id!.id)) {
+    // Files of a questionnaire the tool does not ship: the default would refuse every row; ask for the file instead.
+    throw new UserError(2, t(
+      `${shown(first.file)} er til spørgeskemaet "${first.id!.id}" (version ${first.id!.version}), som ikke er indbygget. Angiv spørgeskemaets YAML-fil med --questionnaire, fx --questionnaire ${first.id!.id}.yaml.`,
+      `${shown(first.file)} is for questionnaire "${first.id!.id}" (version ${first.id!.version}), which is not bundled. Give the questionnaire's YAML file with --questionnaire, e.g. --questionnaire ${first.id!.id}.yaml.`,
+    ));
+  }
+  const guess = options.questionnaire ?? (first ? bundledFor(first.id!.id, first.id!.version) : undefined);
   const { questionnaire, hash } = await loadQuestionnaire(guess, io);
   return { files, q: questionnaire, hash };
 }
@@ -82,9 +93,12 @@ export async function readData(
     problems.push(problem);
     if (!options.lenient && problems.length >= MAX_PROBLEMS) throw new TooManyProblems();
   };
+  const notices: ReadNotice[] = [];
+  const onNotice = (notice: ReadNotice) => void notices.push(notice);
   let rows = 0;
   const once = new OneRowPerRespondent();
   const same = new SameRows(files, shown);
+  const conflicts = new ConflictColumns(model);
   const perFile = files.map(() => 0);
   let current = 0;
   const count = (row: RespondentRow) => {
@@ -93,7 +107,7 @@ export async function readData(
     if (verdict.kind === "same") return same.add(verdict.first, { file: current, line: row.line });
     if (verdict.kind === "conflict") {
       const first = `${shown(files[verdict.first.file]!)}:${verdict.first.line}`;
-      return onProblem({
+      const problem: DataProblem = {
         file: row.file,
         line: row.line,
         column: "respondent_id",
@@ -102,7 +116,9 @@ export async function readData(
           `respondent "${row.respondentId}" is also in ${first} with different answers (one respondent, one row)`,
         ),
         raw: row.raw(),
-      });
+      };
+      conflicts.add(problem, row, verdict.first);
+      return onProblem(problem);
     }
     rows++;
     onRow(row);
@@ -110,7 +126,7 @@ export async function readData(
   try {
     for (const [i, file] of files.entries()) {
       current = i;
-      const summary = await readResponses(file, q, model, { long: options.long ?? false, onRow: count, onProblem, onProgress: (b, s) => bar.update(b, s, rows) });
+      const summary = await readResponses(file, q, model, { long: options.long ?? false, onRow: count, onProblem, onNotice, onProgress: (b, s) => bar.update(b, s, rows) });
       await between();
       if (summary.encoding === "windows-1252") {
         io.err(t(`Bemærk: ${shown(file)} er ikke UTF-8 og er læst som Windows-1252 (ældre dansk Excel).`, `Note: ${shown(file)} is not UTF-8 and was read as Windows-1252 (older Danish Excel).`)[io.lang]);
@@ -135,6 +151,7 @@ export async function readData(
     if (!(err instanceof TooManyProblems)) throw err;
   }
   bar.done();
+  await conflicts.complete(files, q);
   if (problems.length > 0 && !options.lenient) {
     await discard();
     const grouped = groupProblems(problems, shown);
@@ -166,6 +183,7 @@ export async function readData(
     duplicates: same.count,
     // Called once the output is safely written: only then are skipped rows reported as skipped.
     finish: async () => {
+      for (const notice of quirkNotices(notices, q, shown)) io.err(notice[io.lang]);
       for (const notice of same.notices()) io.err(notice[io.lang]);
       if (problems.length === 0) return;
       const rejects = resolve(io.cwd, options.rejects ?? "afviste-raekker.csv");
@@ -177,4 +195,29 @@ export async function readData(
       )[io.lang]);
     },
   };
+}
+
+/** One notice per file and kind of lenient reading, naming its rows (SPEC §5), in the order first met. */
+function quirkNotices(notices: readonly ReadNotice[], q: Questionnaire, shown: (file: string) => string): Text[] {
+  const groups = new Map<string, { file: string; quirk: ReadNotice["quirk"]; lines: number[]; columns: string[] }>();
+  for (const n of notices) {
+    const key = `${n.file}\u0000${n.quirk}`;
+    const group = groups.get(key) ?? { file: n.file, quirk: n.quirk, lines: [], columns: [] };
+    group.lines.push(n.line);
+    if (n.column !== undefined && !group.columns.includes(n.column)) group.columns.push(n.column);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => {
+    const text = quirkNotice(g.quirk, new Set(g.lines).size, lineRanges(g.lines), g.columns, q);
+    return t(`${shown(g.file)}: ${text.da}`, `${shown(g.file)}: ${text.en}`);
+  });
+}
+
+/** A folder given where response files belong: say so, and name the CSV files in it that could be meant. */
+function folderGiven(folder: string, shown: (file: string) => string): Text {
+  const csvs = readdirSync(folder).filter((name) => name.toLowerCase().endsWith(".csv")).sort().slice(0, 5);
+  const example = csvs.length > 0 ? csvs.map((name) => shown(join(folder, name))).join(" ") : shown(join(folder, "besvarelser.csv"));
+  return csvs.length > 0
+    ? t(`${shown(folder)} er en mappe, ikke en fil. Angiv CSV-filerne med besvarelser, fx: ${example}`, `${shown(folder)} is a folder, not a file. Give the CSV files with responses, e.g.: ${example}`)
+    : t(`${shown(folder)} er en mappe uden CSV-filer. Angiv CSV-filen med besvarelser, fx ${example}`, `${shown(folder)} is a folder without CSV files. Give the CSV file with responses, e.g. ${example}`);
 }

@@ -1,4 +1,5 @@
-import type { RespondentResult, ScoredDimension } from "../core/conduct/result.ts";
+import { joinNames, namesWithScores, type Basis, type RespondentResult, type ScoredDimension } from "../core/conduct/result.ts";
+import { wrapWords as wrap } from "../core/text.ts";
 import type { Io } from "./io.ts";
 
 const MAX_BAR = 20;
@@ -15,20 +16,6 @@ export const bar = (score: number, width = MAX_BAR): string => {
 
 export const formatScore = (score: number | null): string => (score === null ? "–" : String(Math.round(score)));
 
-/** Wraps prose at word boundaries, so a screen reader and a narrow terminal both get whole words. */
-export function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.join("\n");
-}
-
 /**
  * The result screen, fitted to the terminal: a label column, the score, the band and a bar. The
  * bar shrinks first (20 to 10 characters); then long labels wrap at words inside their column.
@@ -41,31 +28,51 @@ export function renderResult(result: RespondentResult, io: Io): string {
   const all = [...result.elements, ...result.areas, result.total];
   const bandWidth = Math.max(0, ...all.map((d) => d.band?.length ?? 0));
   const missing = da ? "for få svar / ikke relevant" : "too few answers / not applicable";
-  const fixed = 1 + 3 + 2 + bandWidth + 2; // space, score, gap, band, gap
+  // How many statements each element rests on ("2/3"), after the bar: a score of one answer is no average.
+  const basisOf = (d: ScoredDimension & { basis?: Basis }) => (d.basis && d.basis.asked > 0 ? `${d.basis.answered}/${d.basis.asked}` : "");
+  const basisWidth = Math.max(0, ...result.elements.map((e) => basisOf(e).length));
+  const basisGap = basisWidth > 0 ? 2 + basisWidth : 0;
+  const fixed = 1 + 3 + 2 + bandWidth + 2 + basisGap; // space, score, gap, band, gap, (gap, basis)
   const wanted = Math.max(...result.elements.map((d) => d.label.length + 2), ...[...result.areas, result.total].map((d) => d.label.length));
-  const labelWidth = Math.max(12, Math.min(wanted, columns - fixed - MIN_BAR, columns - 1 - 3 - 2 - missing.length));
+  const labelWidth = Math.max(12, Math.min(wanted, columns - fixed - MIN_BAR, columns - 1 - 3 - 2 - missing.length - basisGap));
   const barWidth = Math.max(MIN_BAR, Math.min(MAX_BAR, columns - labelWidth - fixed));
   // Score and band come before the bar, so a screen reader says the figures first and the bar is only decoration.
-  const line = (d: ScoredDimension, indent: string) => {
+  const line = (d: ScoredDimension & { basis?: Basis }, indent: string) => {
     const labelLines = wrap(d.label, labelWidth - indent.length).split("\n").map((l) => `${indent}${l}`);
     const last = labelLines.pop()!.padEnd(labelWidth);
+    const basis = basisWidth > 0 && basisOf(d) ? `  ${basisOf(d).padStart(basisWidth)}` : "";
     const figures = d.score === null
-      ? `${last} ${"–".padStart(3)}  ${dim(missing)}`
-      : `${last} ${formatScore(d.score).padStart(3)}  ${(d.band ?? "").padEnd(bandWidth)}  ${bar(d.score, barWidth)}`;
-    return [...labelLines, figures].join("\n");
+      ? `${last} ${"–".padStart(3)}  ${dim(missing.padEnd(bandWidth + 2 + barWidth))}${basis}`
+      : `${last} ${formatScore(d.score).padStart(3)}  ${(d.band ?? "").padEnd(bandWidth)}  ${bar(d.score, barWidth)}${basis}`;
+    return [...labelLines, figures.trimEnd()].join("\n");
   };
-  const out: string[] = [bold(da ? "Dit resultat (0-100)" : "Your result (0-100)"), ""];
+  // A mirror respondent (medarbejder) has rated their leader: the screen is about the leader, not "your result".
+  const title = result.mirror ? (da ? "Sådan ser du din leder (0-100)" : "How you see your leader (0-100)") : (da ? "Dit resultat (0-100)" : "Your result (0-100)");
+  const out: string[] = [bold(title)];
+  if (basisWidth > 0) {
+    out.push(dim(wrap(da
+      ? "Tallet til sidst på hver linje: besvarede udsagn / udsagn i elementet (Ved ikke tæller ikke med)."
+      : "The figure at the end of each line: statements answered / statements in the element (Don't know does not count).", columns)));
+  }
+  out.push("");
   for (const area of result.areas) {
     out.push(bold(line(area, "")));
     for (const element of result.elements.filter((e) => e.area === area.id)) out.push(line(element, "  "));
     out.push("");
   }
   out.push(bold(line(result.total, "")), "");
-  if (result.strongest) out.push(wrap(`${da ? "Stærkeste element" : "Strongest element"}: ${result.strongest.label} (${formatScore(result.strongest.score)})`, columns));
-  if (result.weakest.length > 0) {
-    const label = `${da ? "Svageste element" : "Weakest element"}${result.weakest.length > 1 ? (da ? "er" : "s") : ""}`;
-    out.push(wrap(`${label}: ${result.weakest.map((w) => `${w.label} (${formatScore(w.score)})`).join(", ")}`, columns));
+  const single = result.elements.filter((e) => e.score !== null && e.basis?.answered === 1).map((e) => e.label);
+  if (single.length > 0) {
+    out.push(wrap(da
+      ? `Bemærk: ${joinNames(single, io.lang)} bygger på et enkelt svar, så det ene svar bestemmer scoren alene.`
+      : `Note: ${joinNames(single, io.lang)} ${single.length > 1 ? "rest" : "rests"} on a single answer, so that one answer decides the score alone.`, columns), "");
   }
+  if (result.allEqual) {
+    const score = formatScore(result.elements.find((e) => e.score !== null)!.score);
+    out.push(wrap(da ? `Alle elementer har samme score (${score}): intet står stærkere eller svagere end de andre.` : `Every element has the same score (${score}): none stands out as stronger or weaker.`, columns));
+  }
+  if (result.strongest.length > 0) out.push(wrap(`${da ? "Stærkest" : "Strongest"}: ${namesWithScores(result.strongest, io.lang)}`, columns));
+  if (result.weakest.length > 0) out.push(wrap(`${da ? "Svagest" : "Weakest"}: ${namesWithScores(result.weakest, io.lang)}`, columns));
   for (const advice of result.advice) {
     out.push("", bold(wrap(`${da ? "God praksis" : "Good practice"}: ${advice.element.label}`, columns)), wrap(advice.text, columns));
     // Sources in words only (cited from the questionnaire's source list); a reference it could not

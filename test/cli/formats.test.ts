@@ -73,7 +73,7 @@ describe("the long format is recognised by its header", () => {
     const { io } = memoryIo(tmpDir());
     const out = captureStream();
     await convert({ files: [LONG], to: "wide", questionnaire: MINI }, io, out.stream);
-    expect(out.text().split("\r\n")[1]).toBe("r01,mini,2,leder,Ærø,2026-03-02T09:30:00+01:00,A,5,4,2,3,,1,ved_ikke,");
+    expect(out.text().split("\r\n")[1]).toBe("r01,mini,2,leder,Ærø,2026-03-02T09:30:00+01:00,A,5,4,2,3,,1,ved_ikke,,,,");
   });
 
   it("a header that is neither format is an error naming the file and showing both formats' columns; nothing is written", async () => {

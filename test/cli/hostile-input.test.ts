@@ -66,7 +66,7 @@ describe("a folder, a missing path or a named pipe where a file belongs", () => 
         [`score --out ${what}`, ["score", "data.csv", "--questionnaire", MINI, "--out", path], why],
         [`report --out ${what} --force`, ["report", "data.csv", "--questionnaire", MINI, "--out", path, "--force"], why],
         [`report --csv ${what} --force`, ["report", "data.csv", "--questionnaire", MINI, "--out", "r.pdf", "--csv", path, "--force"], why],
-        [`convert --out ${what}`, ["convert", "data.csv", "--to", "long", "--out", path], why],
+        [`convert --out ${what}`, ["convert", "data.csv", "--to", "long", "--questionnaire", MINI, "--out", path], why],
         [`gaps --out ${what}`, ["gaps", "data.csv", "--questionnaire", MINI, "--out", path], why],
         [`run --out ${what}`, ["run", MINI, "--level", "leder", "--answers", "svar.yaml", "--out", path], why],
         [`score --lenient --rejects ${what}`, ["score", "data.csv", "--questionnaire", MINI, "--lenient", "--rejects", path, "--out", "s.csv"], why],

@@ -5,10 +5,10 @@ import { lineRanges } from "../../src/cli/problem-groups.ts";
 import { fixture, MINI, tmpDir } from "../helpers/paths.ts";
 import { cliIn, noTrace } from "../helpers/cli-in.ts";
 
-/** mini-utf8.csv (6 respondents on lines 2-8: r03's comment spans lines 4-5) with every row's version written as "2.0" — a near-miss of "2". */
+/** mini-utf8.csv (6 respondents on lines 2-8: r03's comment spans lines 4-5) with every row's version written as "2.1" — a near-miss of "2" (2.0 would be read as 2, SPEC §5). */
 function nearMiss() {
   const dir = tmpDir();
-  const text = readFileSync(fixture("responses", "mini-utf8.csv"), "utf8").replace(/^(r\d+,mini),2,/gm, "$1,2.0,");
+  const text = readFileSync(fixture("responses", "mini-utf8.csv"), "utf8").replace(/^(r\d+,mini),2,/gm, "$1,2.1,");
   writeFileSync(join(dir, "data.csv"), text);
   return dir;
 }
@@ -24,7 +24,7 @@ describe("near-misses and --lenient with nothing left", () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split("\n");
     expect(lines).toEqual([
-      'data.csv, linje 2-4, 6-8 (questionnaire_version) (6 rækker): rækken er til version "2.0", men spørgeskemaet er version "2"',
+      'data.csv, linje 2-4, 6-8 (questionnaire_version) (6 rækker): rækken er til version "2.1", men spørgeskemaet er version "2"',
       "Intet er skrevet. Ret dataene, eller brug --lenient for at springe de fejlbehæftede rækker over.",
     ]);
   });
@@ -42,7 +42,7 @@ describe("near-misses and --lenient with nothing left", () => {
 
   it("--lenient with some rows left still exits 0", async () => {
     const dir = nearMiss();
-    const text = readFileSync(join(dir, "data.csv"), "utf8").replace("r01,mini,2.0,", "r01,mini,2,");
+    const text = readFileSync(join(dir, "data.csv"), "utf8").replace("r01,mini,2.1,", "r01,mini,2,");
     writeFileSync(join(dir, "data.csv"), text);
     const r = await cliIn(dir, ["score", "data.csv", "--questionnaire", MINI, "--lenient", "--out", "scores.csv"]);
     expect(r.code).toBe(0);

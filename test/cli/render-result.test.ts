@@ -13,8 +13,10 @@ const RESULT: RespondentResult = {
   ],
   areas: [dim("a1", "Ledelsesinformation", 75, "Etableret")],
   total: dim("total", "Samlet", 75, "Etableret"),
-  strongest: dim("e2", "Indsamling og kvalitetssikring af data", 100, "Forankret"),
+  strongest: [dim("e2", "Indsamling og kvalitetssikring af data", 100, "Forankret")],
   weakest: [dim("e1", "Organisere og tilrettelægge arbejdet", 50)],
+  allEqual: false,
+  mirror: false,
   advice: [{ element: dim("e1", "Organisere og tilrettelægge arbejdet", 50), text: "Teamlederen har klare principper for, hvordan sagerne fordeles, faste procedurer, så sager ikke tabes ved fravær, og en sagsmængde, der gør det muligt at udføre arbejdet kvalificeret.", source: "000:1340-1346; 000:1453-1467" }],
 };
 
@@ -49,5 +51,42 @@ describe("the result screen fits the terminal", () => {
     };
     expect(cited("Socialstyrelsen 2014, Delrapport 1, afsnit 3.2")).toContain("Kilde: Socialstyrelsen 2014, Delrapport 1, afsnit 3.2");
     expect(cited("Socialstyrelsen 2014, Delrapport 1, afsnit 3.2; 004:12-20")).toMatch(/Kilde: Socialstyrelsen 2014, Delrapport 1, afsnit 3\.2$/m);
+  });
+});
+
+describe("the result screen says what a score rests on, and names ties as ties", () => {
+  it("names two equal strongest elements together, each weakest with its score", () => {
+    const { io } = memoryIo("/");
+    const a = dim("a", "Sætte retningen", 75);
+    const b = dim("b", "Følge op", 75);
+    const text = renderResult({ ...RESULT, strongest: [a, b], weakest: [dim("c", "Organisere", 25), dim("d", "Understøtte", 50)] }, io);
+    expect(text).toContain("Stærkest: Sætte retningen og Følge op (75)");
+    expect(text).toContain("Svagest: Organisere (25), Understøtte (50)");
+  });
+
+  it("says so when every element scores the same, and names no strongest or weakest", () => {
+    const { io } = memoryIo("/");
+    const text = renderResult({ ...RESULT, strongest: [], weakest: [], advice: [], allEqual: true }, io);
+    expect(text).toContain("Alle elementer har samme score (50)");
+    expect(text).not.toMatch(/Stærkest|Svagest|God praksis/);
+  });
+
+  it("shows answered/asked per element and warns when a score rests on a single answer", () => {
+    const { io } = memoryIo("/");
+    io.columns = 100;
+    const elements = [
+      { ...dim("e1", "Sætte retningen", 50), area: "a1", basis: { answered: 3, asked: 4 } },
+      { ...dim("e2", "Identifikation", 0), area: "a1", basis: { answered: 1, asked: 1 } },
+    ];
+    const text = renderResult({ ...RESULT, elements }, io);
+    expect(text).toMatch(/Sætte retningen\s+50\s+Under udvikling\s+[█░]+\s+3\/4$/m);
+    expect(text).toMatch(/Identifikation\s+0\s+Under udvikling\s+░+\s+1\/1$/m);
+    expect(text).toContain("Bemærk: Identifikation bygger på et enkelt svar");
+  });
+
+  it("frames a mirror respondent's screen as their view of their leader", () => {
+    const { io } = memoryIo("/");
+    expect(renderResult({ ...RESULT, mirror: true }, io)).toMatch(/^Sådan ser du din leder \(0-100\)/);
+    expect(renderResult(RESULT, io)).toMatch(/^Dit resultat \(0-100\)/);
   });
 });

@@ -83,8 +83,9 @@ describe("run, interactive", () => {
     const second = terminalIo(dir);
     const resumed = run({ questionnaire: MINI }, second.io, { ...deps, newRespondentId: () => "r-other" });
     // Level and start time, so a participant recognises their own; j/n in Danish.
-    await until(`Der er en ufærdig besvarelse (r-test: Leder, startet ${STAMP.replace("T", " ").slice(0, 16)}, 2 af 7 besvaret). Er det din, og vil du fortsætte den? (j/n)`);
-    screen.keypress("enter"); // j (yes) is the default
+    await until(`Der er en ufærdig besvarelse (r-test: Leder, startet ${STAMP.replace("T", " ").slice(0, 16)}, 2 af 7 besvaret). Er det din, og vil du fortsætte den? (j/n — Enter starter en ny besvarelse) (n)`);
+    screen.type("j"); // continuing must be chosen: Enter alone starts a new response
+    screen.keypress("enter");
     await until("[3/7] Element 1: Tredje udsagn");
     expect(second.stderr()).toContain("Genoptager r-test: 2 af 7 spørgsmål er allerede besvaret.");
     await choose("[3/7]", 1);
@@ -124,7 +125,7 @@ describe("run, interactive", () => {
     expect((err as UserError).text.da).toContain("er ikke en gyldig fremdriftsfil");
   });
 
-  it("starts a new response when the unfinished one is someone else's", async () => {
+  it.each([["n and Enter", "n"], ["a bare Enter", ""]])("starts a new response when the unfinished one is someone else's (%s)", async (_, typed) => {
     const dir = tmpDir();
     const first = terminalIo(dir);
     const interrupted = run({ questionnaire: MINI, level: "leder" }, first.io, deps);
@@ -136,7 +137,7 @@ describe("run, interactive", () => {
     const second = terminalIo(dir);
     const fresh = run({ questionnaire: MINI, level: "leder" }, second.io, { ...deps, newRespondentId: () => "r-other" });
     await until("Er det din");
-    screen.type("n");
+    if (typed) screen.type(typed);
     screen.keypress("enter");
     await until("[1/7] Element 1: Første udsagn");
     screen.keypress({ name: "c", ctrl: true });

@@ -97,7 +97,7 @@ describe("run: one unfinished response, in English", () => {
     unfinished(dir, "r-aaa", "leder", { i1: 2 }, "2026-03-02T09:10:00+01:00");
     const { io } = terminalIo(dir, "en");
     const done = run({ questionnaire: MINI }, io, deps("r-new"));
-    await until("There is an unfinished response (r-aaa: Leader, started 2026-03-02 09:10, 1 of 7 answered). Is it yours, and do you want to continue it? (y/n)");
+    await until("There is an unfinished response (r-aaa: Leader, started 2026-03-02 09:10, 1 of 7 answered). Is it yours, and do you want to continue it? (y/n — Enter starts a new response) (n)");
     screen.type("j");
     screen.keypress("enter");
     await until("Answer y (yes) or n (no).");

@@ -24,14 +24,15 @@ const failure = async (options: Omit<ScoreOptions, "questionnaire">, cwd = tmpDi
 };
 
 // Expected figures: test/reference/mini_expected.py, SPEC §4 re-implemented with fractions.
+// The file's metadata column (kommune) follows the scores, so SPEC §5's columns keep their places.
 const EXPECTED_RESPONDENTS = [
-  "respondent_id,level,group,e1,e2,e3,a1,a2,total",
-  "r01,leder,Ærø,83.33,50,,66.67,,66.67",
-  "r02,leder,Ærø,50,75,58.33,62.5,58.33,61.11",
-  "r03,leder,Søby,8.33,,100,8.33,100,54.17",
-  "r04,medarbejder,Søby,83.33,25,50,54.17,50,52.78",
-  "r05,medarbejder,Ærø,,100,,100,,",
-  "r06,leder,Søby,91.67,100,50,95.83,50,80.56",
+  "respondent_id,level,group,e1,e2,e3,a1,a2,total,kommune",
+  "r01,leder,Ærø,83.33,50,,66.67,,66.67,A",
+  "r02,leder,Ærø,50,75,58.33,62.5,58.33,61.11,A",
+  "r03,leder,Søby,8.33,,100,8.33,100,54.17,B",
+  "r04,medarbejder,Søby,83.33,25,50,54.17,50,52.78,B",
+  "r05,medarbejder,Ærø,,100,,100,,,A",
+  "r06,leder,Søby,91.67,100,50,95.83,50,80.56,B",
 ];
 
 describe("score per respondent", () => {
@@ -65,6 +66,7 @@ describe("score per respondent", () => {
       group: "Ærø",
       scores: { e1: 50, e2: 75, e3: expect.closeTo(175 / 3, 10), a1: 62.5, a2: expect.closeTo(175 / 3, 10), total: expect.closeTo(550 / 9, 10) },
       bands: { e1: "Middel", e2: "Høj", e3: "Middel", a1: "Middel", a2: "Middel", total: "Middel" },
+      metadata: { kommune: "A" },
     });
     expect(json.respondents[4].scores.e1).toBeNull();
     expect(json.respondents[4].bands.e1).toBeNull();
@@ -73,7 +75,7 @@ describe("score per respondent", () => {
   it("writes Danish Excel CSV with --excel: BOM, semicolons, decimal commas", async () => {
     const { stdout } = await scoreText({ files: [responses("mini-utf8.csv")], excel: true });
     expect(stdout.startsWith("\uFEFFrespondent_id;level;group;e1;")).toBe(true);
-    expect(stdout).toContain("r01;leder;Ærø;83,33;50;;66,67;;66,67\r\n");
+    expect(stdout).toContain("r01;leder;Ærø;83,33;50;;66,67;;66,67;A\r\n");
   });
 
   it("counts the same respondents in two exports (UTF-8 and Windows-1252) once, with a notice", async () => {

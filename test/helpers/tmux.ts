@@ -15,6 +15,11 @@ export class Tmux {
     return execFileSync("tmux", ["capture-pane", "-p", "-J", "-S", "-200", "-t", this.session], { encoding: "utf8" });
   }
 
+  /** The screen's rows as the terminal shows them (no -J): a row the terminal itself wrapped fills the full width. */
+  rows(): string[] {
+    return execFileSync("tmux", ["capture-pane", "-p", "-t", this.session], { encoding: "utf8" }).split("\n");
+  }
+
   /** The screen with its escape sequences, to check for colour. */
   rawScreen(): string {
     return execFileSync("tmux", ["capture-pane", "-p", "-e", "-t", this.session], { encoding: "utf8" });

@@ -1,6 +1,7 @@
 // Room adapters/csv/ — reading and writing CSV: the streaming scanner, the response reader (wide and long sinks), response-file headers, table and cell writers.
 /** What the wide and the long reader share: the row checks of SPEC §3 and parsing one answer cell. */
 import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
+import { danishDate, dontKnowNames, fold, levelNames, looksIso, nearest, Quirk, QUIRKS, sameVersion } from "../../core/responses/excel-cells.ts";
 import { AnswerKind } from "../../core/scoring/item-stats.ts";
 import type { ScoringModel } from "../../core/scoring/scoring.ts";
 import { t, type Text } from "../../core/text.ts";
@@ -13,6 +14,8 @@ export abstract class BaseSink implements CsvSink {
   rows = 0;
   protected header = true;
   protected headerCells: string[] = [];
+  /** The lenient readings (Quirk bits) of the row being read; cleared with the row. */
+  protected quirks = 0;
 
   constructor(
     protected readonly file: string,
@@ -39,6 +42,32 @@ export abstract class BaseSink implements CsvSink {
     throw new FileProblem({ file: this.file, line, ...(column !== undefined ? { column } : {}), message });
   }
 
+  protected notice(line: number, quirk: Quirk, column?: string): void {
+    this.options.onNotice?.({ file: this.file, line, quirk, ...(column !== undefined ? { column } : {}) });
+  }
+
+  /** A row that holds only separators (and quotes or blanks), as Excel leaves below the data. */
+  protected static onlySeparators(raw: string): boolean {
+    return /^[\s;,"]*$/.test(raw);
+  }
+
+  /** The row's fields read as Excel meant them (SPEC §5); only called after the exact reading failed. */
+  private lenientVersion(row: RespondentRow): boolean {
+    if (!sameVersion(row.version, this.q.version)) return false;
+    row.version = this.q.version;
+    this.quirks |= Quirk.Version;
+    return true;
+  }
+
+  private levels: Map<string, string> | undefined;
+  private lenientLevel(row: RespondentRow): boolean {
+    const id = (this.levels ??= levelNames(this.q)).get(fold(row.level));
+    if (id === undefined) return false;
+    row.level = id;
+    this.quirks |= Quirk.Level;
+    return true;
+  }
+
   protected checkRespondent(row: RespondentRow, rawLine: () => string): boolean {
     const fail = (column: string, message: Text) => {
       this.problem(row.line, column, message, rawLine());
@@ -48,17 +77,33 @@ export abstract class BaseSink implements CsvSink {
     if (row.questionnaireId !== this.q.id) {
       return fail("questionnaire_id", t(`rækken er til spørgeskemaet "${row.questionnaireId}", ikke "${this.q.id}"`, `the row is for questionnaire "${row.questionnaireId}", not "${this.q.id}"`));
     }
-    if (row.version !== this.q.version) {
+    if (row.version !== this.q.version && !this.lenientVersion(row)) {
       return fail("questionnaire_version", t(`rækken er til version "${row.version}", men spørgeskemaet er version "${this.q.version}"`, `the row is for version "${row.version}", but the questionnaire is version "${this.q.version}"`));
     }
-    const plan = this.model.plans.get(row.level);
-    if (!plan) {
-      return fail("level", t(`ukendt niveau "${row.level}" (kendte: ${this.q.levels.map((l) => l.id).join(", ")})`, `unknown level "${row.level}" (known: ${this.q.levels.map((l) => l.id).join(", ")})`));
+    if (!this.model.plans.has(row.level) && !this.lenientLevel(row)) {
+      const ids = this.q.levels.map((l) => l.id);
+      const guess = nearest(row.level, [...ids, ...this.q.levels.map((l) => l.label)]);
+      const meant = guess === undefined ? undefined : this.levels!.get(fold(guess));
+      return fail("level", t(
+        `ukendt niveau "${row.level}"${meant ? ` — mente du ${meant}?` : ""} (kendte: ${ids.join(", ")})`,
+        `unknown level "${row.level}"${meant ? ` — did you mean ${meant}?` : ""} (known: ${ids.join(", ")})`,
+      ));
+    }
+    if (!looksIso(row.submittedAt) && row.submittedAt !== "") {
+      const iso = danishDate(row.submittedAt);
+      if (iso !== undefined) {
+        row.submittedAt = iso;
+        this.quirks |= Quirk.Date;
+      }
     }
     for (const i of this.notPresentedTo(row.level)) {
       if (row.kinds[i] !== AnswerKind.Empty) {
         return fail(this.model.itemIds[i]!, t(`spørgsmålet stilles ikke til niveauet "${row.level}", men har et svar`, `the item is not presented to level "${row.level}" but has an answer`));
       }
+    }
+    if (this.quirks !== 0) {
+      for (const quirk of QUIRKS) if (this.quirks & quirk) this.notice(row.line, quirk);
+      this.quirks = 0;
     }
     return true;
   }
@@ -73,6 +118,8 @@ export abstract class BaseSink implements CsvSink {
     }
     return indices;
   }
+
+  private dontKnow: Set<string> | undefined;
 
   /** Parses one answer cell into values/kinds; returns a problem text or undefined. */
   protected parseAnswer(item: number, cell: string, values: Float64Array, kinds: Uint8Array): Text | undefined {
@@ -94,6 +141,12 @@ export abstract class BaseSink implements CsvSink {
         kinds[item] = AnswerKind.Value;
         return undefined;
       }
+    }
+    if (this.q.scale.dont_know !== undefined && (this.dontKnow ??= dontKnowNames(this.q)).has(fold(cell))) {
+      values[item] = NaN;
+      kinds[item] = AnswerKind.DontKnow;
+      this.quirks |= Quirk.DontKnow;
+      return undefined;
     }
     const allowed = `${min}-${max}${this.q.scale.dont_know !== undefined ? ", ved_ikke" : ""}`;
     return t(`"${cell}" er ikke et gyldigt svar (tilladt: ${allowed} eller tom)`, `"${cell}" is not a valid answer (allowed: ${allowed} or empty)`);

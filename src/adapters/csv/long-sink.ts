@@ -4,6 +4,7 @@ import { COMMENT_PREFIX } from "../../core/responses/responses.ts";
 import { FIXED_COLUMNS } from "../../core/questionnaire/rules.ts";
 import type { ScoringModel } from "../../core/scoring/scoring.ts";
 import { t, type Text } from "../../core/text.ts";
+import { Quirk } from "../../core/responses/excel-cells.ts";
 import { BaseSink } from "./base-sink.ts";
 import type { ReadOptions, RespondentRow } from "./respondent-row.ts";
 
@@ -12,7 +13,9 @@ const namesAndValues = (entries: [string, string][]) => ({ names: entries.map(([
 /** The long format: respondent_id,item_id,value plus metadata repeated; a respondent's rows must be together. */
 export class LongSink extends BaseSink {
   private cells: string[] = [];
-  private current: { id: string; line: number; fields: Map<string, string>; raw: string[]; bad: boolean } | undefined;
+  private current: { id: string; line: number; fields: Map<string, string>; comments: Map<string, string>; raw: string[]; bad: boolean } | undefined;
+  /** `comment.<element>` ids a row's item_id may name: a comment row, as `convert --to long` writes them. */
+  private readonly commentIds: Set<string>;
   private readonly done = new Set<string>();
   private readonly values: Float64Array;
   private readonly kinds: Uint8Array;
@@ -23,6 +26,7 @@ export class LongSink extends BaseSink {
     this.values = new Float64Array(model.itemIds.length).fill(NaN);
     this.kinds = new Uint8Array(model.itemIds.length);
     this.itemIndex = new Map(model.itemIds.map((id, i) => [id, i]));
+    this.commentIds = new Set(q.areas.flatMap((a) => a.elements.map((e) => `${COMMENT_PREFIX}${e.id}`)));
   }
 
   field(col: number, buf: string, start: number, end: number): void {
@@ -45,6 +49,7 @@ export class LongSink extends BaseSink {
       return;
     }
     const raw = buf.slice(start, end).replace(/\r?\n$/, "");
+    if (BaseSink.onlySeparators(raw)) return this.notice(line, Quirk.Separators);
     if (fields !== this.columns.length) {
       this.problem(line, undefined, t(`rækken har ${fields} felter, men overskriften har ${this.columns.length}`, `the row has ${fields} fields, but the header has ${this.columns.length}`), raw);
       if (this.current && this.current.id === cells[this.columns.indexOf("respondent_id")]) this.current.bad = true;
@@ -57,7 +62,7 @@ export class LongSink extends BaseSink {
       if (this.done.has(id)) {
         this.fatal(line, "respondent_id", t(`rækkerne for "${id}" står ikke samlet; sortér filen efter respondent_id`, `the rows for "${id}" are not together; sort the file by respondent_id`));
       }
-      this.current = { id, line, fields: new Map(this.columns.map((c, i) => [c, cells[i]!])), raw: [], bad: false };
+      this.current = { id, line, fields: new Map(this.columns.map((c, i) => [c, cells[i]!])), comments: new Map(), raw: [], bad: false };
     }
     const current = this.current!;
     current.raw.push(raw);
@@ -68,13 +73,15 @@ export class LongSink extends BaseSink {
       this.problem(line, column, message, raw);
       current.bad = true;
     };
-    if (item === undefined) return fail("item_id", t(`"${itemId}" er ikke et spørgsmål i ${this.q.id} ${this.q.version}`, `"${itemId}" is not an item of ${this.q.id} ${this.q.version}`));
+    const comment = item === undefined && this.commentIds.has(itemId);
+    if (item === undefined && !comment) return fail("item_id", t(`"${itemId}" er ikke et spørgsmål i ${this.q.id} ${this.q.version}`, `"${itemId}" is not an item of ${this.q.id} ${this.q.version}`));
     for (const column of this.columns) {
       if (column !== "item_id" && column !== "value" && !column.startsWith(COMMENT_PREFIX) && current.fields.get(column) !== get(column)) {
         return fail(column, t(`"${column}" skifter værdi inden for samme respondent`, `"${column}" changes value within one respondent`));
       }
     }
-    const problem = this.parseAnswer(item, get("value"), this.values, this.kinds);
+    if (comment) return void current.comments.set(itemId, get("value"));
+    const problem = this.parseAnswer(item!, get("value"), this.values, this.kinds);
     if (problem) fail("value", problem);
   }
 
@@ -86,7 +93,9 @@ export class LongSink extends BaseSink {
       const f = current.fields;
       const reserved = new Set(["respondent_id", "item_id", "value", ...FIXED_COLUMNS]);
       const meta = namesAndValues([...f].filter(([name]) => !reserved.has(name) && !name.startsWith(COMMENT_PREFIX)));
-      const comments = namesAndValues([...f].filter(([name]) => name.startsWith(COMMENT_PREFIX)));
+      // Comments come as columns of the long header or as comment rows (item_id comment.<element>); a row wins.
+      const fromColumns = [...f].filter(([name]) => name.startsWith(COMMENT_PREFIX) && !current.comments.has(name));
+      const comments = namesAndValues([...fromColumns, ...current.comments]);
       const raw = () => current.raw.join("\n");
       const row: RespondentRow = {
         file: this.file,
@@ -112,6 +121,7 @@ export class LongSink extends BaseSink {
     }
     this.values.fill(NaN);
     this.kinds.fill(AnswerKind.Empty);
+    this.quirks = 0;
     this.current = undefined;
   }
 

@@ -1,4 +1,5 @@
 /** What the response reader hands on: one respondent's row, the problems it finds, and the summary of a file. */
+import type { ReadNotice } from "../../core/responses/excel-cells.ts";
 import type { ResponseFormat } from "../../core/responses/response-format.ts";
 import type { Text } from "../../core/text.ts";
 import type { Encoding } from "../files/text-source.ts";
@@ -41,6 +42,11 @@ export type ReadOptions = {
   /** A bad row; return normally to skip it (--lenient), or throw to stop. */
   onProblem: (problem: DataProblem) => void;
   onProgress?: (bytes: number, size: number) => void;
+  /**
+   * A cell read leniently (what Excel does to a file, SPEC §5): one call per row and kind, with the
+   * line, so notices from several readers can be merged in line order and printed once per kind.
+   */
+  onNotice?: (notice: ReadNotice) => void;
 };
 
 export type ReadSummary = { encoding: Encoding; delimiter: string; format: ResponseFormat; rows: number; columns: string[] };

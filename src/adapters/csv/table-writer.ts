@@ -6,6 +6,8 @@ import { round2 } from "../../core/scoring/rounding.ts";
 import { settled, temporaryPath } from "../files/atomic-file.ts";
 import { csvLine, defuse } from "./csv-write.ts";
 
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+
 export type Dialect = { delimiter: string; decimalComma: boolean; bom: boolean };
 export const STANDARD: Dialect = { delimiter: ",", decimalComma: false, bom: false };
 /** What Danish Excel opens without an import dialog: semicolons, decimal commas, a BOM. */
@@ -104,5 +106,14 @@ export class CsvTable {
 
   text(value: string): string {
     return defuse(value);
+  }
+
+  /**
+   * A metadata cell: protected like any text, and a number with a decimal comma ("2,5", as Danish
+   * Excel saves it) written with a point in comma-separated output, so it stays one number to R and
+   * pandas instead of a quoted string. The --excel dialect keeps the value as it was read.
+   */
+  meta(value: string): string {
+    return defuse(!this.dialect.decimalComma && DECIMAL_COMMA.test(value) ? value.replace(",", ".") : value);
   }
 }

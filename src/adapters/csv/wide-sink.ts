@@ -2,6 +2,7 @@ import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
 import { AnswerKind } from "../../core/scoring/item-stats.ts";
 import { COMMENT_PREFIX } from "../../core/responses/responses.ts";
 import { FIXED_COLUMNS } from "../../core/questionnaire/rules.ts";
+import { looksLikeItem, nearest, Quirk } from "../../core/responses/excel-cells.ts";
 import type { ScoringModel } from "../../core/scoring/scoring.ts";
 import { t, type Text } from "../../core/text.ts";
 import { BaseSink } from "./base-sink.ts";
@@ -92,6 +93,11 @@ export class WideSink extends BaseSink {
     const problem = this.rowProblem;
     this.rowProblem = undefined;
     if (fields === 0) return this.reset();
+    // Excel saves rows of only ";;;;" below the data; an empty respondent_id is the cheap first test.
+    if ((fields !== this.columns.length || this.fixed[0] === "") && BaseSink.onlySeparators(raw())) {
+      this.notice(line, Quirk.Separators);
+      return this.reset();
+    }
     if (fields !== this.columns.length) {
       this.problem(line, undefined, t(`rækken har ${fields} felter, men overskriften har ${this.columns.length}`, `the row has ${fields} fields, but the header has ${this.columns.length}`), raw());
       return this.reset();
@@ -125,6 +131,7 @@ export class WideSink extends BaseSink {
   }
 
   private reset(): void {
+    this.quirks = 0;
     this.values.fill(NaN);
     this.kinds.fill(AnswerKind.Empty);
   }
@@ -153,9 +160,16 @@ export class WideSink extends BaseSink {
         if (!elements.has(name.slice(COMMENT_PREFIX.length))) this.fatal(line, name, t(`"${name}" er en kommentar til et element, som ${this.q.id} ikke har`, `"${name}" is a comment on an element ${this.q.id} does not have`));
         this.commentOf[col] = this.commentNames.length;
         this.commentNames.push(name);
-      } else if (firstItem >= 0) {
-        this.fatal(line, name, t(`"${name}" er ikke et spørgsmål i ${this.q.id} ${this.q.version} (metadatakolonner skal stå før spørgsmålene)`, `"${name}" is not an item of ${this.q.id} ${this.q.version} (metadata columns must come before the items)`));
       } else {
+        if (firstItem >= 0) {
+          // After the items a column is metadata (Excel users add them there), unless it is a mistyped item id.
+          const meant = nearest(name, this.model.itemIds);
+          if (meant !== undefined || looksLikeItem(name, this.model.itemIds)) {
+            const hint = meant !== undefined ? [` — mente du ${meant}?`, ` — did you mean ${meant}?`] : ["", ""];
+            this.fatal(line, name, t(`"${name}" er ikke et spørgsmål i ${this.q.id} ${this.q.version}${hint[0]}`, `"${name}" is not an item of ${this.q.id} ${this.q.version}${hint[1]}`));
+          }
+          this.notice(line, Quirk.MetaAfterItems, name);
+        }
         this.metaOf[col] = this.metaNames.length;
         this.metaNames.push(name);
       }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sameVersion } from "../../core/responses/excel-cells.ts";
 
 /** The package root: src/adapters/files and dist/adapters/files both sit three levels below it. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -29,14 +30,32 @@ export const olderVersions = (id: string): string[] =>
         .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
     : [];
 
+/** The kept older version that `version` names, also as Excel re-saves it (`1` or `1,0` for "1.0"). */
+const keptVersion = (id: string, version: string): string | undefined =>
+  existsSync(versionPath(id, version)) ? version : olderVersions(id).find((kept) => sameVersion(version, kept));
+
+/** The version of the bundled questionnaire `id` as its file states it, read without parsing the YAML. */
+const currentVersion = (id: string): string | undefined =>
+  /^version:\s*["']?([^"'\s#]+)/m.exec(readFileSync(bundledPath(id), "utf8"))?.[1];
+
 /** The questionnaire argument for responses that name `id` and `version`: `id@version` when that older version is kept, else `id`. */
-export const bundledFor = (id: string, version: string): string => (existsSync(versionPath(id, version)) ? `${id}@${version}` : id);
+export const bundledFor = (id: string, version: string): string => {
+  const kept = keptVersion(id, version);
+  return kept !== undefined ? `${id}@${kept}` : id;
+};
 
 /** A questionnaire argument is a bundled id, `id@version` of a kept older version, or a path; undefined means the bundled default. */
 export function questionnairePath(arg: string | undefined, cwd: string): string | undefined {
   const id = arg ?? DEFAULT_QUESTIONNAIRE;
   const versioned = /^([a-z0-9-]+)@([0-9][0-9A-Za-z.-]*)$/.exec(id);
-  if (versioned && existsSync(versionPath(versioned[1]!, versioned[2]!))) return versionPath(versioned[1]!, versioned[2]!);
+  if (versioned && existsSync(bundledPath(versioned[1]!))) {
+    // Every kept version answers to id@version, the current one too (faglig-ledelse@2.0 as well as @1.0).
+    const [, name, version] = versioned as unknown as [string, string, string];
+    const current = currentVersion(name);
+    if (current !== undefined && (version === current || sameVersion(version, current))) return bundledPath(name);
+    const kept = keptVersion(name, version);
+    if (kept !== undefined) return versionPath(name, kept);
+  }
   if (/^[a-z0-9-]+$/.test(id) && existsSync(bundledPath(id))) return bundledPath(id);
   const path = resolve(cwd, id);
   return existsSync(path) ? path : undefined;

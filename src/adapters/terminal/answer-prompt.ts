@@ -12,6 +12,7 @@ import {
   useState,
   type KeypressEvent,
 } from "@inquirer/core";
+import { wrapWords } from "../../core/text.ts";
 
 export type AnswerOption<V> = { value: V; name: string };
 
@@ -27,18 +28,11 @@ export type AnswerPromptConfig<V> = {
 
 const isLeftKey = (key: KeypressEvent) => key.name === "left";
 
-/** Wraps at spaces to the terminal's width, so a long item never breaks mid-word (also once answered). */
-function wrapWords(text: string, width = (process.stdout.columns || 80) - 1): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line && [...line].length + 1 + [...word].length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return [...lines, line].join("\n");
-}
+/** The terminal's width less one, so a line that fills it never makes the terminal wrap it itself. */
+export const terminalWidth = (): number => (process.stdout.columns || 80) - 1;
+
+/** The one word wrapper (core/text.ts) at the terminal's width. */
+const wrapText = (text: string, hanging?: string): string => wrapWords(text, terminalWidth(), hanging);
 
 /**
  * A single-choice prompt for one questionnaire item, like inquirer's select but with no answer
@@ -84,15 +78,16 @@ export const answerPrompt = createPrompt(<V>(config: AnswerPromptConfig<V>, done
   if (status === "done") {
     // Wrapped as plain text first, then styled, so escape codes never count towards the width.
     const answer = entries[active]?.name ?? "";
-    const lines = wrapWords(`? ${config.message}`).split("\n");
-    const fits = [...lines[lines.length - 1]!].length + 1 + [...answer].length <= (process.stdout.columns || 80) - 1;
+    const lines = wrapText(`? ${config.message}`).split("\n");
+    const fits = [...lines[lines.length - 1]!].length + 1 + [...answer].length <= terminalWidth();
     return `${prefix} ${theme.style.message(lines.join("\n").slice(2), status)}${fits ? " " : "\n"}${theme.style.answer(answer)}`;
   }
-  const message = theme.style.message(wrapWords(`? ${config.message}`).slice(2), status);
+  const message = theme.style.message(wrapText(`? ${config.message}`).slice(2), status);
   const lines = entries.map((entry, i) => {
-    const line = `${i === active ? "❯" : " "} ${entry.name}`;
+    // A long answer label continues under its own text, not under the cursor mark.
+    const line = wrapText(`${i === active ? "❯" : " "} ${entry.name}`, "     ");
     return i === active ? theme.style.highlight(line) : line;
   });
   if (config.back) lines.splice(config.options.length, 0, "");
-  return [`${prefix} ${message}`, ...lines, ...(error ? [theme.style.error(error)] : []), theme.style.help(config.texts.help)].join("\n");
+  return [`${prefix} ${message}`, ...lines, ...(error ? [theme.style.error(error)] : []), theme.style.help(wrapText(config.texts.help))].join("\n");
 });

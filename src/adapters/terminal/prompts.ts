@@ -1,9 +1,13 @@
 import { input, select } from "@inquirer/prompts";
-import { answerPrompt } from "./answer-prompt.ts";
+import { answerPrompt, terminalWidth } from "./answer-prompt.ts";
+import { wrapWords } from "../../core/text.ts";
 import type { Level } from "../../core/questionnaire/questionnaire.ts";
 import type { Answer } from "../../core/scoring/scoring.ts";
 import { BACK, type Back, type CommentQuestion, type ItemQuestion, type StepContext, type SurveyPorts } from "../../core/conduct/survey.ts";
 import type { Lang } from "../../core/text.ts";
+
+/** A prompt's message wrapped as inquirer shows it, after "? " and before the default in brackets. */
+const message = (text: string, after = ""): string => wrapWords(`? ${text}${after}`, terminalWidth()).slice(2, after ? -after.length : undefined);
 
 const KEY_WORDS: Record<string, string> = { navigate: "flyt", select: "vælg" };
 
@@ -11,8 +15,11 @@ const KEY_WORDS: Record<string, string> = { navigate: "flyt", select: "vælg" };
 const theme = (lang: Lang) => ({
   style: {
     keysHelpTip: (keys: [string, string][]) =>
-      keys.map(([key, action]) => `${key} ${lang === "da" ? (KEY_WORDS[action] ?? action) : action}`).join(" • ") +
-      (lang === "da" ? " • 1-9 hop til svar • Ctrl-C afbryd (svar gemmes)" : " • 1-9 jump to answer • Ctrl-C stop (answers are kept)"),
+      wrapWords(
+        keys.map(([key, action]) => `${key} ${lang === "da" ? (KEY_WORDS[action] ?? action) : action}`).join(" • ") +
+          (lang === "da" ? " • 1-9 hop til svar • Ctrl-C afbryd (svar gemmes)" : " • 1-9 jump to answer • Ctrl-C stop (answers are kept)"),
+        terminalWidth(),
+      ),
   },
 });
 
@@ -42,9 +49,9 @@ export function inquirerPorts(lang: Lang): Pick<SurveyPorts, "askItem" | "askCom
     askComment: async (question: CommentQuestion, { previous, canGoBack }: StepContext<string>) => {
       const back = canGoBack ? (da ? `; ${COMMENT_BACK} og Enter går tilbage` : `; ${COMMENT_BACK} and Enter goes back`) : "";
       const text = await input({
-        message: da
+        message: message(da
           ? `Kommentar til ${question.elementLabel} (valgfri, Enter springer over${back}):`
-          : `Comment on ${question.elementLabel} (optional, Enter skips${back}):`,
+          : `Comment on ${question.elementLabel} (optional, Enter skips${back}):`),
         ...(previous ? { default: previous, prefill: "editable" as const } : {}),
       });
       return canGoBack && text.trim() === COMMENT_BACK ? BACK : text;
@@ -54,33 +61,37 @@ export function inquirerPorts(lang: Lang): Pick<SurveyPorts, "askItem" | "askCom
 
 export const askLevel = (levels: Level[], lang: Lang): Promise<string> =>
   select<string>({
-    message: lang === "da" ? "Hvilket ledelsesniveau er du på?" : "Which leadership level are you at?",
+    message: message(lang === "da" ? "Hvilket ledelsesniveau er du på?" : "Which leadership level are you at?"),
     choices: levels.map((level) => {
       const label = lang === "en" ? (level.label_en ?? level.label) : level.label;
       const description = lang === "en" ? (level.description_en ?? level.description) : level.description;
-      return { value: level.id, name: label, ...(description ? { description } : {}) };
+      return { value: level.id, name: label, ...(description ? { description: wrapWords(description, terminalWidth()) } : {}) };
     }),
     loop: false,
     theme: theme(lang),
   });
 
-/** On a shared laptop an unfinished response may be someone else's: ask before continuing it, j/n in Danish. */
+/**
+ * On a shared laptop an unfinished response may be someone else's: ask before continuing it, j/n in
+ * Danish. A bare Enter starts a new response — the safe answer, and the question says so — so the
+ * next person never lands in someone else's answers by pressing Enter.
+ */
 export async function askResume(description: string, lang: Lang): Promise<boolean> {
   const da = lang === "da";
   const answer = await input({
-    message: da
-      ? `Der er en ufærdig besvarelse (${description}). Er det din, og vil du fortsætte den? (j/n)`
-      : `There is an unfinished response (${description}). Is it yours, and do you want to continue it? (y/n)`,
-    default: da ? "j" : "y",
+    message: message(da
+      ? `Der er en ufærdig besvarelse (${description}). Er det din, og vil du fortsætte den? (j/n — Enter starter en ny besvarelse)`
+      : `There is an unfinished response (${description}). Is it yours, and do you want to continue it? (y/n — Enter starts a new response)`, " (n)"),
+    default: "n",
     validate: (value) => (da ? /^(j|ja|n|nej)$/i : /^(y|yes|n|no)$/i).test(value.trim()) || (da ? "Svar j (ja) eller n (nej)." : "Answer y (yes) or n (no)."),
   });
-  return /^(j|y)/i.test(answer.trim());
+  return da ? /^j/i.test(answer.trim()) : /^y/i.test(answer.trim());
 }
 
 /** Several unfinished responses: start a new one (first, the safe choice on a shared laptop) or pick one's own. */
 export const askWhichUnfinished = (descriptions: string[], lang: Lang): Promise<number | undefined> =>
   select<number | undefined>({
-    message: lang === "da" ? "Der er flere ufærdige besvarelser. Vælg din, eller start en ny:" : "There are several unfinished responses. Pick yours, or start a new one:",
+    message: message(lang === "da" ? "Der er flere ufærdige besvarelser. Vælg din, eller start en ny:" : "There are several unfinished responses. Pick yours, or start a new one:"),
     choices: [
       { value: undefined, name: lang === "da" ? "Start en ny besvarelse" : "Start a new response" },
       ...descriptions.map((name, i) => ({ value: i, name: lang === "da" ? `Fortsæt ${name}` : `Continue ${name}` })),
@@ -90,4 +101,4 @@ export const askWhichUnfinished = (descriptions: string[], lang: Lang): Promise<
   });
 
 /** A pause that only Enter ends (Ctrl-C rejects, as in every prompt): used between participants at one machine. */
-export const waitForEnter = (message: string): Promise<void> => input({ message }).then(() => undefined);
+export const waitForEnter = (text: string): Promise<void> => input({ message: message(text) }).then(() => undefined);

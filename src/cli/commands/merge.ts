@@ -1,23 +1,22 @@
 import { existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { RespondentRow } from "../../adapters/csv/response-reader.ts";
-import { CsvTable, STANDARD, StagedOutput } from "../../adapters/csv/table-writer.ts";
+import { CsvTable, EXCEL, STANDARD, StagedOutput } from "../../adapters/csv/table-writer.ts";
 import { AnswerKind } from "../../core/scoring/item-stats.ts";
 import { allElements } from "../../core/questionnaire/levels.ts";
 import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
-import { metadataColumns } from "../../core/responses/response-format.ts";
 import { COMMENT_PREFIX, wideColumns } from "../../core/responses/responses.ts";
 import { compileScoring, DONT_KNOW, type ScoringModel } from "../../core/scoring/scoring.ts";
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { outputPath } from "../load.ts";
-import { peekFile } from "../peek.ts";
+import { metadataUnion } from "../peek.ts";
 import { openData, readData, shownPath } from "../read-data.ts";
 import { startProvenance, writeProvenanceSidecar } from "../provenance.ts";
 
 export type MergeOptions = {
-  files: string[]; out?: string; force?: boolean; questionnaire?: string; lenient?: boolean; rejects?: string;
+  files: string[]; out?: string; force?: boolean; questionnaire?: string; lenient?: boolean; rejects?: string; excel?: boolean;
   /** false for a staged file that replaces another (workshop import): no `<out>.provenance.json` is left beside it. */
   sidecar?: boolean;
 };
@@ -72,11 +71,11 @@ export async function mergeResponses(files: string[], out: string, options: Omit
   }
   const { q } = data;
   const model = compileScoring(q);
-  const metadata = await metadataUnion(data.files, model);
+  const metadata = await metadataUnion(data.files, model.itemIds);
   // The temporary file lies beside the target (StagedOutput), so the final rename never crosses file systems.
   const output = new StagedOutput(target, tmpdir());
   const provenanceOf = options.sidecar === false ? undefined : startProvenance(q, data.files, io);
-  const write = wideRowWriter(q, model, metadata, new CsvTable(output, STANDARD));
+  const write = wideRowWriter(q, model, metadata, new CsvTable(output, options.excel ? EXCEL : STANDARD));
   try {
     const read = await readData(data.files, q, model, { ...options, files }, io, write, () => output.drain(), () => output.discard());
     await output.commit(process.stdout);
@@ -87,16 +86,6 @@ export async function mergeResponses(files: string[], out: string, options: Omit
     await output.discard();
     throw err;
   }
-}
-
-/** The metadata columns of all files, in the order first seen, read from their headers before any row. */
-async function metadataUnion(files: string[], model: ScoringModel): Promise<string[]> {
-  const union = new Set<string>();
-  for (const file of files) {
-    const peeked = await peekFile(file);
-    if (peeked?.format) for (const name of metadataColumns(peeked.columns, peeked.format, model.itemIds)) union.add(name);
-  }
-  return [...union];
 }
 
 /** Writes the header, then returns a function writing one respondent as a wide row in the header's order. */
@@ -110,15 +99,15 @@ function wideRowWriter(q: Questionnaire, model: ScoringModel, metadata: string[]
     if (!found) lookups.set(names, (found = wanted.map((name) => names.indexOf(name))));
     return found;
   };
-  const pick = (values: readonly string[], at: number[]) => at.map((i) => table.text(i < 0 ? "" : values[i]!));
+  const pick = (values: readonly string[], at: number[], cell: (value: string) => string) => at.map((i) => cell(i < 0 ? "" : values[i]!));
   const answer = (row: RespondentRow, i: number) =>
     row.kinds[i] === AnswerKind.Value ? String(row.values[i]) : row.kinds[i] === AnswerKind.DontKnow ? DONT_KNOW : "";
   return (row) => {
     table.row([
       ...[row.respondentId, row.questionnaireId, row.version, row.level, row.group, row.submittedAt].map((v) => table.text(v)),
-      ...pick(row.metaValues, positions(row.metaNames, metadata)),
+      ...pick(row.metaValues, positions(row.metaNames, metadata), (v) => table.meta(v)),
       ...model.itemIds.map((_, i) => answer(row, i)),
-      ...pick(row.commentValues, positions(row.commentNames, comments)),
+      ...pick(row.commentValues, positions(row.commentNames, comments), (v) => table.text(v)),
     ]);
   };
 }

@@ -12,11 +12,11 @@ import { isFreeTextColumn, wideCells, wideColumns, type Response } from "../../c
 import { buildRespondentResult } from "../../core/conduct/result.ts";
 import { compileScoring, scoreAnswers } from "../../core/scoring/scoring.ts";
 import type { SurveyState } from "../../core/conduct/survey.ts";
-import { t, type Text } from "../../core/text.ts";
+import { t, wrapWords as wrap, type Text } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { peekQuestionnaire } from "../peek.ts";
-import { MIN_COLUMNS, renderResult, wrap } from "../render-result.ts";
+import { MIN_COLUMNS, renderResult } from "../render-result.ts";
 
 export async function answersFromFile(q: Questionnaire, level: string, file: string, io: Io): Promise<SurveyState> {
   const shown = relative(io.cwd, file);
@@ -61,7 +61,7 @@ export async function finish(q: Questionnaire, done: Finished, io: Io, kept: Tex
   }
   // The result is shown even when the row could not be saved: the leader has earned it.
   const scores = scoreAnswers(compileScoring(q), done.level, done.state.answers);
-  const result = buildRespondentResult(q, done.level, scores, io.lang, loadGoodPractice(q.id));
+  const result = buildRespondentResult(q, done.level, scores, io.lang, loadGoodPractice(q.id), done.state.answers);
   io.out(renderResult(result, io));
   if (failure) {
     throw new UserError(1, t(

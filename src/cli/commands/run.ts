@@ -5,12 +5,12 @@ import { titleOf } from "../../core/questionnaire/levels.ts";
 import { scopeLines } from "../../core/questionnaire/scope.ts";
 import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
 import { conductSurvey, emptyState, surveyQuestions, answeredCount } from "../../core/conduct/survey.ts";
-import { t } from "../../core/text.ts";
+import { t, wrapWords as wrap } from "../../core/text.ts";
 import { isoWithOffset } from "../clock.ts";
 import { CancelledError, UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
 import { loadQuestionnaire, outputPath, requireLevel } from "../load.ts";
-import { MIN_COLUMNS, wrap } from "../render-result.ts";
+import { MIN_COLUMNS } from "../render-result.ts";
 import { pickUnfinished, unfinishedResponses } from "./run-resume.ts";
 import { answersFromFile, checkOutput, finish } from "./run-save.ts";
 
@@ -117,9 +117,11 @@ export async function run(options: RunOptions, io: Io, deps: RunDeps = {}): Prom
     const kept = progressFile ? await loadProgress(progressFile).catch(() => undefined) : undefined;
     const shown = progressFile ? relative(io.cwd, progressFile) : "";
     const again = `ledelsestjek run${options.questionnaire ? ` ${options.questionnaire}` : ""}${options.out ? ` --out ${options.out}` : ""} --respondent ${respondent}`;
-    throw new CancelledError(kept
+    const width = Math.max(io.columns, MIN_COLUMNS) - 1;
+    const message = kept
       ? t(`\nAfbrudt. Dine svar er gemt i ${shown}.\nFortsæt senere med: ${again}`, `\nCancelled. Your answers are saved in ${shown}.\nContinue later with: ${again}`)
-      : t("\nAfbrudt. Ingen svar var givet, så intet er gemt.", "\nCancelled. No answers were given, so nothing was saved."));
+      : t("\nAfbrudt. Ingen svar var givet, så intet er gemt.", "\nCancelled. No answers were given, so nothing was saved.");
+    throw new CancelledError(t(wrap(message.da, width), wrap(message.en, width)));
   }
 }
 

@@ -11,9 +11,10 @@ import { hiddenReason } from "../../core/disclosure/disclosure-text.ts";
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
 import type { Io } from "../io.ts";
-import { writeItemStats } from "../item-stats-output.ts";
+import { ItemGroups, writeItemStats } from "../item-stats-output.ts";
 import { groupingFor, mirrorOrder } from "../grouping.ts";
 import { outputPath } from "../load.ts";
+import { metadataUnion } from "../peek.ts";
 import { openData, readData } from "../read-data.ts";
 import { startProvenance, writeProvenanceSidecar, type Provenance } from "../provenance.ts";
 
@@ -34,7 +35,6 @@ export type ScoreOptions = {
 export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
   const format = options.format ?? "csv";
   if (format !== "csv" && format !== "json") throw new UserError(2, t(`--format skal være csv eller json, ikke "${format}"`, `--format must be csv or json, not "${format}"`));
-  if (options.itemStats && options.by) throw new UserError(2, t("--item-stats og --by kan ikke bruges sammen (spørgsmålsstatistik er altid pr. niveau)", "--item-stats and --by cannot be combined (item statistics are always per level)"));
   if (options.excel && format === "json") throw new UserError(2, t("--excel gælder kun CSV", "--excel applies to CSV only"));
   const { files, q } = await openData(options, io);
   const model = compileScoring(q);
@@ -46,26 +46,26 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
   // Hashing is skipped where nothing would record it (CSV to standard output).
   const provenanceOf = format === "json" || target ? startProvenance(q, files, io) : undefined;
 
-  const groups = byColumns.length > 0 ? new GroupSummary(byColumns, model.dimensions) : undefined;
+  const groups = byColumns.length > 0 && !options.itemStats ? new GroupSummary(byColumns, model.dimensions) : undefined;
   const items = options.itemStats ? new ItemStatistics(q, model, grouping) : undefined;
-  const perRespondent = !groups && !items ? respondentWriter(q, model, output, dialect, format) : undefined;
+  // --item-stats --by: the items broken down by the --by groups (as the report's item rows), not by level.
+  const itemGroups = items && byColumns.length > 0 ? new ItemGroups(byColumns, grouping) : undefined;
+  const perRespondent = !groups && !items ? respondentWriter(q, model, output, dialect, format, await metadataUnion(files, model.itemIds)) : undefined;
   const scores = new Float64Array(model.dimensions.length);
   const byValues: string[] = byColumns.map(() => "");
 
   const onRow = (row: RespondentRow) => {
     scoreValues(model, model.plans.get(row.level)!, row.values, scores);
-    if (groups) {
-      for (let i = 0; i < byColumns.length; i++) byValues[i] = byValue(row, byColumns[i]!, grouping);
-      groups.add(byValues, scores, grouping.populationOf(row.level));
-    }
-    items?.add(row.level, row.values, row.kinds);
+    if (groups || itemGroups) for (let i = 0; i < byColumns.length; i++) byValues[i] = byValue(row, byColumns[i]!, grouping);
+    groups?.add(byValues, scores, grouping.populationOf(row.level));
+    items?.add(row.level, row.values, row.kinds, itemGroups?.key(row.level, byValues));
     perRespondent?.row(row, scores);
   };
   const read = await readData(files, q, model, options, io, onRow, () => output.drain(), () => output.discard());
 
   const provenance = await provenanceOf?.(read.perFile);
   if (groups) writeGroups(q, groups, byColumns, grouping, output, dialect, format, io, provenance);
-  if (items) writeItemStats(q, items.result(q.anonymity.min_group_size), output, dialect, format, io.lang, provenance);
+  if (items) writeItemStats(q, items.result(q.anonymity.min_group_size, itemGroups?.order), output, dialect, format, io.lang, provenance, itemGroups);
   perRespondent?.end(provenance);
   await output.commit(stdout);
   if (format === "csv" && provenance) await writeProvenanceSidecar(target, provenance);
@@ -87,8 +87,10 @@ export function byValue(row: RespondentRow, column: string, grouping?: LevelGrou
   return value;
 }
 
-function respondentWriter(q: Questionnaire, model: ScoringModel, output: StagedOutput, dialect: Dialect, format: string) {
+/** Per respondent; the files' metadata columns (kommune, wave…) follow the scores, so SPEC §5's columns keep their places. */
+function respondentWriter(q: Questionnaire, model: ScoringModel, output: StagedOutput, dialect: Dialect, format: string, metadata: string[]) {
   const dims = model.dimensions;
+  const metaOf = (row: RespondentRow) => metadata.map((name) => metaValue(row, name) ?? "");
   if (format === "json") {
     let first = true;
     output.write(`{"questionnaire":${JSON.stringify({ id: q.id, version: q.version })},"respondents":[`);
@@ -101,7 +103,8 @@ function respondentWriter(q: Questionnaire, model: ScoringModel, output: StagedO
           s[dim] = Number.isNaN(v) ? null : v;
           b[dim] = bandFor(s[dim], q.bands)?.label ?? null;
         });
-        output.write(`${first ? "" : ","}\n${JSON.stringify({ respondent_id: row.respondentId, level: row.level, group: row.group, scores: s, bands: b })}`);
+        const meta = metadata.length > 0 ? { metadata: Object.fromEntries(metadata.map((name, i) => [name, metaOf(row)[i]!])) } : {};
+        output.write(`${first ? "" : ","}\n${JSON.stringify({ respondent_id: row.respondentId, level: row.level, group: row.group, scores: s, bands: b, ...meta })}`);
         first = false;
       },
       // The provenance comes last: the row counts are known only once every file is read.
@@ -109,14 +112,15 @@ function respondentWriter(q: Questionnaire, model: ScoringModel, output: StagedO
     };
   }
   const table = new CsvTable(output, dialect);
-  table.row(["respondent_id", "level", "group", ...dims]);
-  const cells: string[] = new Array(dims.length + 3);
+  table.row(["respondent_id", "level", "group", ...dims, ...metadata]);
+  const cells: string[] = new Array(dims.length + 3 + metadata.length);
   return {
     row(row: RespondentRow, scores: Float64Array) {
       cells[0] = table.text(row.respondentId);
       cells[1] = row.level;
       cells[2] = table.text(row.group);
       for (let i = 0; i < dims.length; i++) cells[i + 3] = table.number(scores[i]);
+      for (let i = 0; i < metadata.length; i++) cells[i + 3 + dims.length] = table.meta(metaValue(row, metadata[i]!) ?? "");
       table.row(cells);
     },
     end: (_provenance: Provenance | undefined) => undefined,

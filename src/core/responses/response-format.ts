@@ -38,7 +38,8 @@ export function unknownFormatText(columns: readonly string[]): Text {
 
 /**
  * The metadata columns of a header, in file order, as the readers classify them: in the wide
- * format the columns that are neither fixed, items nor comments before the first item; in the
+ * format the columns that are neither fixed, items nor comments, wherever they stand (Excel users add
+ * them after the items too, SPEC §5); in the
  * long format every column that is not a key, fixed or comment column.
  */
 export function metadataColumns(columns: readonly string[], format: ResponseFormat, itemIds: readonly string[]): string[] {
@@ -46,7 +47,7 @@ export function metadataColumns(columns: readonly string[], format: ResponseForm
   const reserved = new Set<string>([...FIXED_COLUMNS, ...(format === "long" ? LONG_KEY_COLUMNS : [])]);
   const meta: string[] = [];
   for (const name of columns) {
-    if (format === "wide" && items.has(name)) break;
+    if (items.has(name)) continue;
     if (!reserved.has(name) && !name.startsWith(COMMENT_PREFIX)) meta.push(name);
   }
   return meta;

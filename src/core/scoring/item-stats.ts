@@ -62,8 +62,8 @@ export class ItemStatistics {
     this.scratch = new Float64Array(widest);
   }
 
-  add(level: string, values: ArrayLike<number>, kinds: ArrayLike<number>): void {
-    const key = this.grouping.keyOf(level);
+  /** `key` groups the item counts: the level group by default; `score --item-stats --by` passes population and --by values. */
+  add(level: string, values: ArrayLike<number>, kinds: ArrayLike<number>, key = this.grouping.keyOf(level)): void {
     let group = this.groups.get(key);
     if (!group) {
       group = { population: this.grouping.populationOf(level), levels: new Set(), counts: new Float64Array(this.model.itemIds.length * this.width) };
@@ -86,11 +86,10 @@ export class ItemStatistics {
     }
   }
 
-  /** Every item's breakdown over the level groups of each population, with its total, through the disclosure engine. */
-  result(k: number): { items: ItemStat[]; elements: ElementStat[] } {
+  /** Every item's breakdown over the groups of each population (level groups unless `order` names others), with its total, through the disclosure engine. */
+  result(k: number, order: readonly string[] = this.grouping.order): { items: ItemStat[]; elements: ElementStat[] } {
     const items: ItemStat[] = [];
     const populations = [...new Set([...this.groups.values()].map((g) => g.population))];
-    const order = this.grouping.order;
     for (const population of populations.sort((a, b) => (a === LEADERS ? -1 : b === LEADERS ? 1 : 0))) {
       const keys = order.filter((key) => this.groups.get(key)?.population === population);
       this.model.itemIds.forEach((itemId, i) => {

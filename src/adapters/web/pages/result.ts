@@ -1,5 +1,5 @@
 import { html } from "hono/html";
-import type { RespondentResult, ScoredDimension } from "../../../core/conduct/result.ts";
+import { namesWithScores, type RespondentResult, type ScoredDimension } from "../../../core/conduct/result.ts";
 import type { Lang } from "../../../core/text.ts";
 import type { LevelCounts } from "../../../core/workshop/participant.ts";
 import { layout } from "./layout.ts";
@@ -32,8 +32,9 @@ ${result.areas.map((area) => [row(area, "area"), ...result.elements.filter((e) =
 ${row(result.total, "total")}
 </tbody>
 </table>
-${result.strongest ? html`<p>${da ? "Stærkeste element" : "Strongest element"}: <strong>${result.strongest.label}</strong> (${score(result.strongest)})</p>` : ""}
-${result.weakest.length > 0 ? html`<p>${da ? (result.weakest.length > 1 ? "Svageste elementer" : "Svageste element") : (result.weakest.length > 1 ? "Weakest elements" : "Weakest element")}: ${result.weakest.map((w, i) => html`${i > 0 ? ", " : ""}<strong>${w.label}</strong> (${score(w)})`)}</p>` : ""}
+${result.allEqual ? html`<p>${da ? "Alle elementer har samme score" : "Every element has the same score"} (${score(result.elements.find((e) => e.score !== null)!)}).</p>` : ""}
+${result.strongest.length > 0 ? html`<p>${da ? "Stærkest" : "Strongest"}: <strong>${namesWithScores(result.strongest, c.lang)}</strong></p>` : ""}
+${result.weakest.length > 0 ? html`<p>${da ? "Svagest" : "Weakest"}: <strong>${namesWithScores(result.weakest, c.lang)}</strong></p>` : ""}
 ${result.advice.map((a) => html`<section class="advice"><h2>${da ? "God praksis" : "Good practice"}: ${a.element.label}</h2><p>${a.text}</p><p class="small">${da ? "Kilde" : "Source"}: ${a.source}</p></section>`)}
 <p class="small">${da ? "Du kan lukke siden nu. Resultatet ses kun på din telefon; i rummet vises kun tal for hele grupper." : "You can close the page now. The result is shown only on your phone; the room only sees figures for whole groups."}</p>`;
   return layout(c.lang, heading, c.base, body, c.title);
