@@ -32,7 +32,8 @@ export async function peekFile(file: string): Promise<Peeked | undefined> {
     const delimiter = detectDelimiter(header);
     const columns = splitHeader(header, delimiter);
     const first = lines.slice(1).find((line) => line.trim() !== "");
-    const cells = first === undefined ? [] : first.split(delimiter).map((c) => c.replace(/^"|"$/g, ""));
+    // Quoted cells are split as the header is: a comma file may quote a version Excel wrote as "2,1".
+    const cells = first === undefined ? [] : splitHeader(first, delimiter);
     const id = cells[columns.indexOf("questionnaire_id")];
     const version = cells[columns.indexOf("questionnaire_version")];
     return { columns, delimiter, format: formatOfHeader(columns), id: id !== undefined && version !== undefined ? { id, version } : undefined };

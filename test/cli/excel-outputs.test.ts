@@ -114,8 +114,8 @@ describe("--item-stats with --by", () => {
     const dir = tmpDir();
     writeFileSync(join(dir, "d.csv"), data);
     const lines = (await run(dir, (io, out) => score({ files: ["d.csv"], questionnaire: MINI, itemStats: true, by: "kommune" }, io, out))).text.split("\r\n");
-    expect(lines[0]!.startsWith("kommune,population,level,element,item_id,n,mean,sd,")).toBe(true);
-    expect(lines).toContain("B,ledere,,e1,i1,4,2,0.82,0,0,1,2,1,0,0,,,false,false");
+    expect(lines[0]!.startsWith("kommune,population,level,element,item_id,reverse,n,mean,sd,")).toBe(true);
+    expect(lines).toContain("B,ledere,,e1,i1,false,4,2,0.82,0,0,1,2,1,0,0,,,false,false");
   });
 
   it("never mixes mirror respondents with leaders in one group", async () => {

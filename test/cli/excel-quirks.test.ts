@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { questionnairePath } from "../../src/adapters/files/bundled.ts";
 import { score } from "../../src/cli/commands/score.ts";
 import { UserError } from "../../src/cli/errors.ts";
 import { memoryIo } from "../../src/cli/io.ts";
@@ -82,27 +83,30 @@ describe("what Excel does to a response file is read, with one notice naming the
     expect(quirky.stdout).toBe(clean.stdout);
   });
 
-  it("reads a questionnaire_version that Excel turned into 2 or 2,0 as 2.0", async () => {
+  it("reads a questionnaire_version that Danish Excel turned into the number 2,1 as 2.1", async () => {
+    expect(q.version).toBe("2.1");
     const rows = cleanRows();
-    rows[1]![col("questionnaire_version")] = "2";
-    rows[3]![col("questionnaire_version")] = "2,0";
-    rows[4]![col("questionnaire_version")] = "2";
+    rows[1]![col("questionnaire_version")] = "2,1";
+    rows[3]![col("questionnaire_version")] = "2,1";
+    rows[4]![col("questionnaire_version")] = "2,10";
     const quirky = await scoreText(csv(rows, ";"));
     expect(quirky.code).toBe(0);
-    expect(quirky.stderr.trim()).toBe("data.csv: Linje 3, 5–6: questionnaire_version er skrevet som et tal (fx af Excel) og er læst som version 2.0.");
+    expect(quirky.stderr.trim()).toBe("data.csv: Linje 3, 5–6: questionnaire_version er skrevet som et tal (fx af Excel) og er læst som version 2.1.");
     expect(quirky.stdout).toBe(clean.stdout);
   });
 
-  it("finds the questionnaire from a first row whose version reads 2 (no --questionnaire needed)", async () => {
-    const rows = cleanRows().map((r) => r.with(col("questionnaire_version"), "2"));
+  it("finds the questionnaire from a first row whose version reads 2,1 (no --questionnaire needed)", async () => {
+    const rows = cleanRows().map((r) => r.with(col("questionnaire_version"), "2,1"));
     const quirky = await scoreText(csv(rows));
     expect(quirky.code).toBe(0);
     expect(quirky.stdout).toBe(clean.stdout);
   });
 
   it("accepts id@version for the current version as well as for the kept one", async () => {
-    expect((await scoreText(csv(cleanRows()), { questionnaire: "faglig-ledelse@2.0" })).stdout).toBe(clean.stdout);
-    expect((await scoreText(csv(cleanRows()), { questionnaire: "faglig-ledelse@2" })).stdout).toBe(clean.stdout);
+    expect((await scoreText(csv(cleanRows()), { questionnaire: "faglig-ledelse@2.1" })).stdout).toBe(clean.stdout);
+    // The kept 2.0 answers to its id@version also as Excel abbreviates it.
+    expect(questionnairePath("faglig-ledelse@2", ".")).toMatch(/versions[\\/]faglig-ledelse-2\.0\.yaml$/);
+    expect(questionnairePath("faglig-ledelse@2.0", ".")).toMatch(/versions[\\/]faglig-ledelse-2\.0\.yaml$/);
   });
 
   it("reads submitted_at in Danish date formats", async () => {

@@ -117,7 +117,7 @@ describe.skipIf(missing("sha256sum"))("CSV outputs written with --out: a sidecar
       "print(json.dumps(out))",
     ].join("\n");
     const read = JSON.parse(execFileSync(PYTHON, ["-c", script, "scores.csv", "gaps.csv", "samlet.csv", "lang.csv", "by.csv"], { cwd: dir, encoding: "utf8" }));
-    expect(read["scores.csv"]).toEqual({ columns: ["respondent_id", "level", "group", "e1", "e2", "e3", "a1", "a2", "total"], rows: 6 });
+    expect(read["scores.csv"]).toEqual({ columns: ["respondent_id", "level", "group", "e1", "e2", "e3", "a1", "a2", "total", "kommune"], rows: 6 });
     expect(read["gaps.csv"].columns).toEqual(["population", "dimension", "kind", "group_a", "group_b", "n_a", "n_b", "mean_a", "mean_b", "diff", "flagged", "suppressed", "mirror_item"]);
     expect(read["samlet.csv"]).toEqual({ columns: readFileSync(join(dir, "mini-utf8.csv"), "utf8").split("\n")[0]!.split(","), rows: 6 });
     expect(read["lang.csv"].columns.slice(0, 3)).toEqual(["respondent_id", "item_id", "value"]);
