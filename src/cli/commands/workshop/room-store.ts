@@ -144,7 +144,11 @@ export function folderRoom(w: Workshop): RoomStore {
     view: (lang) => currentView(w, lang),
     state: () => loadRoomState(w),
     // A round closes when its figures are revealed (SPEC §6.1): no answer to it is taken afterwards.
-    reveal: async (id) => saveRoomState(w, closeRound(reveal(await loadRoomState(w), id), id)),
+    reveal: async (id) => {
+      await saveRoomState(w, closeRound(reveal(await loadRoomState(w), id), id));
+      // The reveal is the publication: its snapshot is taken now, not when a page is next looked at.
+      await currentView(w, w.config.language);
+    },
     nextRound: async (id) => {
       // The round's figures go to konsensus.yaml before the next round starts, agreed or not.
       const state = await loadRoomState(w);
