@@ -137,7 +137,7 @@ async function simulate(k: number, merge: boolean, steps: Step[]): Promise<{ pub
       for (const e of ["e1", "e2"]) fromElement(view, e, "svar", answersNow());
     } else if (s.kind === "export") {
       fromReport(await workshopReportModel(w, "da", "2026-03-02"));
-    } else {
+    } else if (s.kind === "round") {
       // A second (third, …) round: some of those who have answered answer the element again.
       await r.nextRound(s.element);
       const round = (await r.state()).rounds[s.element]!;

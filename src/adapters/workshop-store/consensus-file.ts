@@ -63,7 +63,7 @@ export const planCsv = (q: Questionnaire, c: Consensus, delimiter: string, bom =
 /** After a crash between the two renames of a consensus save: handleplan.csv rebuilt from konsensus.yaml if they differ. */
 export async function rebuildPlan(w: Workshop): Promise<boolean> {
   const file = join(w.dir, FILES.consensus);
-  if ((await readIfExists(file)) === undefined) return false;
+  if ((await readIfExists(file)) === undefined && (await readIfExists(join(w.dir, FILES.plan))) === undefined) return false;
   return withFileLock(file, async () => {
     const plan = planCsv(w.questionnaire, await loadConsensus(w), ",");
     if ((await readIfExists(join(w.dir, FILES.plan))) === plan) return false;

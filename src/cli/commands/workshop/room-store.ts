@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { loadConsensus, updateConsensus } from "../../../adapters/workshop-store/consensus-file.ts";
-import { updateRecord } from "../../../adapters/workshop-store/publication-file.ts";
+import { loadRecord, updateRecord } from "../../../adapters/workshop-store/publication-file.ts";
 import { appendRevote, hasRevoted, revoteFile } from "../../../adapters/workshop-store/revote-file.ts";
 import { loadRoomState, saveRoomState } from "../../../adapters/workshop-store/room-file.ts";
 import { readResponses } from "../../../adapters/csv/response-reader.ts";
@@ -10,7 +10,7 @@ import type { PublishedCell } from "../../../core/disclosure/over-time.ts";
 import { compileScoring } from "../../../core/scoring/scoring.ts";
 import { t, type Lang } from "../../../core/text.ts";
 import { recordAgreement, recordRound } from "../../../core/workshop/consensus.ts";
-import { ANSWERS_SCOPE, decideRoomPublication, participationShown, recordPublication, roundScope, snapshotCells, type RoomPublication } from "../../../core/workshop/publication.ts";
+import { ANSWERS_SCOPE, decideRoomPublication, participationShown, recordPublication, roundScope, snapshotCells, type PublicationRecord, type RoomPublication } from "../../../core/workshop/publication.ts";
 import { roundFrom } from "../../../core/workshop/room-spread.ts";
 import { closeRound, nextRound, reveal, roundOf } from "../../../core/workshop/room-state.ts";
 import { roomView, type RoomRespondent, type RoomSettings, type RoomView } from "../../../core/workshop/room.ts";
@@ -66,19 +66,21 @@ const cellsFor = (w: Workshop, scope: string, all: readonly RoomRespondent[]) =>
  */
 export async function publishedAnswers(w: Workshop, scope: string, all: readonly RoomRespondent[], publish: boolean): Promise<{ subset: RoomRespondent[]; publication: RoomPublication }> {
   const ids = all.map((r) => r.id!);
-  const publication = await updateRecord(w, (record) => {
+  const shownOnly = (record: PublicationRecord): RoomPublication => {
     const latest = record.snapshots.filter((s) => s.scope === scope).at(-1);
+    const shown = new Set(latest?.respondents ?? []);
+    return { kind: latest ? "same" : "frozen", respondents: latest?.respondents ?? [], waiting: ids.filter((id) => !shown.has(id)).length, published: record.snapshots.filter((s) => s.scope === scope).length };
+  };
+  const decide = (record: PublicationRecord) => {
+    if (!publish) return { record, result: shownOnly(record) };
     const count = record.snapshots.filter((s) => s.scope === scope).length;
-    if (!publish) {
-      const shown = new Set(latest?.respondents ?? []);
-      const result: RoomPublication = { kind: latest ? "same" : "frozen", respondents: latest?.respondents ?? [], waiting: ids.filter((id) => !shown.has(id)).length, published: count };
-      return { record, result };
-    }
     const key = `${w.dir}\u0000${scope}\u0000${count}\u0000${[...ids].sort().join(",")}`;
     const decided = decisionCache.get(key) ?? decideRoomPublication(record, scope, ids, cellsFor(w, scope, all), w.config.k);
     if (decided.kind === "frozen" || decided.kind === "same") decisionCache.set(key, decided);
     return { record: recordPublication(record, scope, decided, w.config.date), result: decided };
-  });
+  };
+  // A snapshot that cannot be recorded (a full disk) is not shown: the room keeps the last recorded one.
+  const publication = await updateRecord(w, decide).catch(async () => shownOnly(await loadRecord(w)));
   const shown = new Set(publication.respondents);
   return { subset: all.filter((r) => shown.has(r.id!)), publication };
 }
@@ -93,6 +95,10 @@ async function shownParticipation(w: Workshop, all: readonly RoomRespondent[], v
   const shown = await updateRecord(w, (record) => {
     const p = participationShown(record, perLevel(w, all), w.config.k, expected);
     return { record: p.next, result: p };
+  }).catch(async () => {
+    // Not recorded (a full disk): the counts stay where they were last shown.
+    const last = (await loadRecord(w)).participation ?? { total: 0, levels: {} };
+    return { levels: last.levels, total: all.length, shownTotal: last.total };
   });
   view.participation = view.participation.map((p) => ({ ...p, n: shown.levels[p.level] ?? 0 }));
   view.respondents = shown.total;
