@@ -72,3 +72,48 @@ export async function completeRowIds(path: string): Promise<{ ids: string[]; lev
   const levels = new Map(complete.map((r) => [r.first, r.raw.split(delimiter)[3]?.replace(/^"|"$/g, "") ?? ""]));
   return { ids: complete.map((r) => r.first), level: (id) => levels.get(id) ?? "" };
 }
+
+/** One record's fields, unquoted. */
+export function splitFields(raw: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (quoted) {
+      if (c === '"' && raw[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) out.push(cell), (cell = "");
+    else cell += c;
+  }
+  out.push(cell);
+  return out;
+}
+
+/**
+ * Answers that came in another way (`workshop answer` at the consultant's machine, `workshop import`):
+ * the file rewritten sorted by respondent, `submitted_at` cut to the workshop's date. Rows of another
+ * length than the header are kept as they are (never answers; the tools name them).
+ */
+export async function normaliseRows(path: string, date: string): Promise<void> {
+  await withFileLock(path, async () => {
+    const original = await readIfExists(path);
+    if (original === undefined) return;
+    const bom = original.startsWith("\uFEFF") ? "\uFEFF" : "";
+    const text = original.replace(/^\uFEFF/, "");
+    const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? "");
+    const [header, ...rows] = splitRecords(text, delimiter);
+    if (!header) return;
+    const at = splitFields(header.raw, delimiter).indexOf("submitted_at");
+    const fixed = rows.map((r) => {
+      if (r.fields !== header.fields || at < 0) return r;
+      const cells = splitFields(r.raw, delimiter);
+      cells[at] = date;
+      return { ...r, raw: csvLine(cells, delimiter).replace(/\r\n$/, "") };
+    }).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    const next = bom + [header.raw, ...fixed.map((r) => r.raw)].map((l) => `${l}\r\n`).join("");
+    if (next !== original) await writeFileAtomic(path, next);
+  });
+}
