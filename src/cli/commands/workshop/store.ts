@@ -10,13 +10,20 @@ import { isFreeTextColumn, wideCells, wideColumns, type Response } from "../../.
  */
 export function folderStore(w: Workshop, options: { lockTimeoutMs?: number } = {}): WorkshopStore {
   const q = w.questionnaire;
+  // Submissions in this process queue here rather than spinning on the file lock (which still guards other processes).
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
   return {
     load: (respondent) => loadParticipant(w, respondent),
     save: (progress) => saveParticipant(w, progress),
     remove: (respondent) => removeParticipant(w, respondent),
     participants: () => listParticipants(w),
     finished: () => finishedRows(w),
-    submit: async (progress) => {
+    submit: (progress) => inTurn(async () => {
       // A crash after the row was written but before the progress was marked leaves the row in place: never add it twice.
       if ((await finishedRows(w)).some((r) => r.respondent === progress.respondent_id)) return;
       const response: Response = {
@@ -32,6 +39,6 @@ export function folderStore(w: Workshop, options: { lockTimeoutMs?: number } = {
       };
       const put = await putRowSorted(w.responses, wideColumns(q), wideCells(q, response), (c) => isFreeTextColumn(c, q), options.lockTimeoutMs ? { timeoutMs: options.lockTimeoutMs } : undefined);
       if (!put.written) throw new Error(`${w.responses} has other columns than ${q.id} ${q.version} writes`);
-    },
+    }),
   };
 }
