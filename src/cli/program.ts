@@ -162,13 +162,16 @@ export function buildProgram(io: Io, run: Run): Command {
     .option(d("--k <antal>", "--k <number>"), d("mindste gruppestørrelse, der vises (standard: spørgeskemaets)", "smallest group size shown (default: the questionnaire's)"))
     .option(d("--merge-levels <A+B[=navn]>", "--merge-levels <A+B[=name]>"), d("vis to eller flere niveauer som én gruppe (kan gentages)", "show two or more levels as one group (repeatable)"), collect)
     .option(d("--max-participants <antal>", "--max-participants <number>"), d("højst så mange deltagere på webserveren (standard 100)", "at most this many participants on the web server (default 100)"))
+    .option("--deltagere <NIVEAU=ANTAL,…>", d("forventet antal deltagere pr. niveau; et fyldt niveau tager ikke imod flere", "(Danish name of --expect)"))
+    .option("--expect <LEVEL=N,…>", d("(engelsk navn for --deltagere)", "expected participants per level; a full level takes no more"))
     .addHelpText("after", examples([
       "ledelsestjek workshop new ws --title \"Ledelseskæden\"",
+      "ledelsestjek workshop new ws --title Ledelsesdag --deltagere direktion=3,chef=6,teamleder=14",
       "ledelsestjek workshop new ws faglige-ledelsesopgaver --title Ledelsesdag --k 4",
       "ledelsestjek workshop new ws --title Direktionsdag --merge-levels direktion+chef=Topledelse",
       "ledelsestjek workshop new ws --title \"Leadership day\" --lang en",
     ], io.lang))
-    .action((dir, questionnaire, opts) => run(async () => (await import("./commands/workshop/new.ts")).workshopNew({ ...opts, dir, questionnaire }, io)));
+    .action((dir, questionnaire, opts) => run(async () => (await import("./commands/workshop/new.ts")).workshopNew({ ...opts, expect: opts.deltagere ?? opts.expect, dir, questionnaire }, io)));
   wsSub("serve", d("lokal webserver: deltagerne svarer fra deres telefon", "local web server: participants answer from their phones"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
     .option("--port <port>", d("port (standard 8080; 0 = en ledig)", "port (default 8080; 0 = any free one)"), "8080")

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createApp } from "../../src/adapters/web/app.ts";
-import { openWorkshop, type Workshop } from "../../src/adapters/workshop-store/workshop-folder.ts";
+import { openWorkshop, saveHeadcount, type Workshop } from "../../src/adapters/workshop-store/workshop-folder.ts";
 import { memoryIo } from "../../src/cli/io.ts";
 import { folderStore } from "../../src/cli/commands/workshop/store.ts";
 import { folderRoom } from "../../src/cli/commands/workshop/room-store.ts";
@@ -21,17 +21,18 @@ export async function newWorkshop(extra: string[] = [], title = "Testdag"): Prom
   return { dir, w: await openWorkshop(dir) };
 }
 
-export async function testApp(w: Workshop, known: string[] = []) {
+export async function testApp(w: Workshop, known: string[] = [], options: { lockTimeoutMs?: number } = {}) {
   return createApp({
     q: w.questionnaire,
     hash: w.hash,
     workshop: { title: w.config.title, k: w.config.k, language: w.config.language, maxParticipants: w.config.max_participants },
     access: ACCESS,
-    store: folderStore(w),
+    store: folderStore(w, options),
     known,
     now: () => "2026-03-02T09:30:00+01:00",
     participantUrl: () => `http://127.0.0.1/${ACCESS.join}/`,
     room: folderRoom(w),
+    headcount: { get: () => w.config.deltagere, set: (expected) => saveHeadcount(w, expected) },
   });
 }
 

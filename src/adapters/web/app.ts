@@ -1,17 +1,15 @@
 // Room adapters/web/ — the workshop's local web server (hono): the app, its contracts, participant, re-vote and room routes, security headers, and the pages.
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { csrf } from "hono/csrf";
-import { HTTPException } from "hono/http-exception";
-import { labelOf } from "../../core/questionnaire/levels.ts";
-import { countByLevel } from "../../core/workshop/participant.ts";
+import { createHash } from "node:crypto";
+import { elementPages } from "../../core/workshop/participant.ts";
 import { ICON, STYLE } from "./pages/layout.ts";
 import type { PageContext } from "./pages/participant.ts";
-import { countsTable } from "./pages/result.ts";
+import { sessionsForm, type Sessions } from "./pages/room-notices.ts";
 import { participantRoutes } from "./participant-routes.ts";
 import { roomRoutes } from "./room-routes.ts";
 import type { AppOptions } from "./contracts.ts";
-import { CONTENT_SECURITY_POLICY, FACILITATOR_CSP, LIMITS } from "./security.ts";
+import { CONTENT_SECURITY_POLICY, FACILITATOR_CSP, LIMITS, newSecret, sameOriginPost } from "./security.ts";
 
 export function createApp(o: AppOptions) {
   const { q, store } = o;
@@ -40,16 +38,20 @@ export function createApp(o: AppOptions) {
     // Only the facilitator's pages run a script (their own live.js); participants' pages run none.
     c.header("Content-Security-Policy", c.req.path.startsWith(`${facilitator}/`) || c.req.path === facilitator ? FACILITATOR_CSP : CONTENT_SECURITY_POLICY);
     c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
+    // same-origin: our own posts carry their real Origin on a LAN address (SPEC §6.1); other sites get no referrer.
+    c.header("Referrer-Policy", "same-origin");
     c.header("X-Frame-Options", "DENY");
     c.header("Cache-Control", "no-store");
   });
   app.use("*", bodyLimit({ maxSize: LIMITS.bodyBytes, onError: (c) => c.text("Payload Too Large", 413) }));
-  app.use("*", csrf());
+  app.use("*", async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const h = (name: string) => c.req.header(name);
+    if (!sameOriginPost({ origin: h("origin"), referer: h("referer"), host: h("host") ?? new URL(c.req.url).host, fetchSite: h("sec-fetch-site") })) return c.text("Forbidden", 403);
+    return next();
+  });
   app.notFound((c) => c.text("Not Found", 404));
   app.onError((err, c) => {
-    // A refused cross-site post: the plain 403 the middleware made.
-    if (err instanceof HTTPException) return err.getResponse();
     console.error(err);
     return c.text("Internal Server Error", 500);
   });
@@ -63,19 +65,45 @@ export function createApp(o: AppOptions) {
 
   participantRoutes(app, o, ctx, serial);
 
+  // Sessions are named on the facilitator's page by a handle, never by the pseudonym in the rows.
+  const salt = newSecret();
+  const handleOf = (respondent: string) => createHash("sha256").update(`${salt}:${respondent}`).digest("hex").slice(0, 16);
   const counts = async () => {
-    const unfinished = (await store.participants()).filter((p) => !p.submitted_at).map((p) => p.level);
-    const finished = (await store.finished()).map((r) => r.level);
-    const counted = countByLevel(q, unfinished, finished);
-    const levels = counted.levels.map((l) => ({ ...l, label: labelOf(q.levels.find((x) => x.id === l.level)!, lang) }));
-    return countsTable(lang, { levels, notChosen: counted.notChosen });
+    const open = (await store.participants()).filter((p) => !p.submitted_at);
+    const pages = (level: string | null) => (level ? elementPages(q, level, lang).length : 0);
+    const sessions: Sessions = {
+      inProgress: open.filter((p) => p.level !== null).length,
+      notChosen: open.filter((p) => p.level === null).length,
+      open: open.map((p) => ({ respondent: handleOf(p.respondent_id), level: p.level, page: p.page, pages: pages(p.level) })).sort((a, b) => a.respondent.localeCompare(b.respondent)),
+    };
+    return sessionsForm({ lang, q, base: facilitator }, o.headcount?.get(), sessions);
   };
+  const fields = async (c: Context) => Object.fromEntries(Object.entries(await c.req.parseBody()).filter((e): e is [string, string] => typeof e[1] === "string"));
+  app.post(`${facilitator}/frigiv`, async (c) => {
+    const which = (await fields(c)).session;
+    await serial("niveau", async () => {
+      for (const p of (await store.participants()).filter((x) => !x.submitted_at)) {
+        if (which === "alle" || handleOf(p.respondent_id) === which) await store.remove(p.respondent_id);
+      }
+    });
+    return c.redirect(facilitator, 303);
+  });
+  app.post(`${facilitator}/deltagere`, async (c) => {
+    const form = await fields(c);
+    const expected: Record<string, number> = {};
+    for (const l of q.levels) {
+      const raw = (form[`n-${l.id}`] ?? "").trim();
+      if (/^\d{1,5}$/.test(raw)) expected[l.id] = Number(raw);
+    }
+    await serial("niveau", () => o.headcount!.set(Object.keys(expected).length > 0 ? expected : undefined));
+    return c.redirect(facilitator, 303);
+  });
   roomRoutes(app, facilitator, {
     room: o.room,
     merges: o.merges ?? [],
     counts,
     now: o.now,
-    page: () => ({ q, lang, k: o.workshop.k, base: facilitator, title: o.workshop.title, participantUrl: o.participantUrl() }),
+    page: () => ({ q, lang, k: o.workshop.k, base: facilitator, title: o.workshop.title, participantUrl: o.participantUrl(), expected: o.headcount?.get() }),
   }, serial);
 
   /** Resolves once every request under way has finished its writes (for a clean Ctrl-C). */

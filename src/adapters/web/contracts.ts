@@ -18,10 +18,12 @@ export type Serial = <T>(key: string, work: () => Promise<T>) => Promise<T>;
 export type WorkshopStore = {
   load(respondent: string): Promise<ParticipantProgress | undefined>;
   save(progress: ParticipantProgress): Promise<void>;
+  /** Releases an unfinished session (the facilitator's "Frigiv"). */
+  remove(respondent: string): Promise<void>;
   participants(): Promise<ParticipantProgress[]>;
   finished(): Promise<{ respondent: string; level: string }[]>;
-  /** Appends the finished row unless besvarelser.csv already holds this respondent (a crash between append and save). */
-  submit(progress: ParticipantProgress, submittedAt: string): Promise<void>;
+  /** Writes the finished row unless besvarelser.csv already holds this respondent (a crash between the write and the save). */
+  submit(progress: ParticipantProgress): Promise<void>;
 };
 
 export type AppOptions = {
@@ -38,6 +40,8 @@ export type AppOptions = {
   /** The facilitator's room: figures, reveals and consensus (SPEC §6 "In the room"). */
   room: RoomStore;
   merges?: { levels: string[]; label: string | undefined }[];
+  /** The expected participants per level (workshop.yaml `deltagere`), read and set from the facilitator's overview. */
+  headcount?: { get(): Record<string, number> | undefined; set(expected: Record<string, number> | undefined): Promise<void> };
 };
 
 /** What the facilitator's pages need of the workshop folder (the CLI wires it to the files). */

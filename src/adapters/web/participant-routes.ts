@@ -6,6 +6,7 @@ import { compileScoring, scoreAnswers } from "../../core/scoring/scoring.ts";
 import { applyElementPage, elementPages, startProgress, unansweredOn, type ParticipantProgress } from "../../core/workshop/participant.ts";
 import type { AppOptions, Serial } from "./contracts.ts";
 import { elementPage, levelPage, messagePage, welcomePage, type PageContext } from "./pages/participant.ts";
+import { levelFullPage, submitLaterPage } from "./pages/room-notices.ts";
 import { resultPage } from "./pages/result.ts";
 import { revoteRoutes } from "./revote-routes.ts";
 import { newToken, pseudonymOf, TOKEN_PATTERN } from "./security.ts";
@@ -24,10 +25,16 @@ export function participantRoutes(app: Hono, o: AppOptions, ctx: () => PageConte
   const pagesFor = (level: string) => elementPages(q, level, lang);
   const where = (p: ParticipantProgress) =>
     p.submitted_at ? `${base}/resultat` : p.level === null || p.page === 0 ? `${base}/niveau` : `${base}/side/${Math.min(p.page, pagesFor(p.level).length)}`;
+  /** The workshop's date only: nothing kept says at what time of day anyone started or answered (SPEC §6.1). */
+  const today = () => o.now().slice(0, 10);
+  /**
+   * The participant behind the cookie. Start only hands out the cookie; the progress file is made when
+   * a level is chosen, so sessions that never got past the welcome page take no place (SPEC §6.1).
+   */
   const participant = async (c: Context) => {
     const token = getCookie(c, COOKIE);
     if (!token || !TOKEN_PATTERN.test(token)) return undefined;
-    return store.load(pseudonymOf(token));
+    return (await store.load(pseudonymOf(token))) ?? startProgress(pseudonymOf(token), o.hash, today());
   };
   const form = async (c: Context): Promise<Record<string, string>> => {
     const body = await c.req.parseBody();
@@ -45,16 +52,7 @@ export function participantRoutes(app: Hono, o: AppOptions, ctx: () => PageConte
   app.post(`${base}/start`, async (c) => {
     const p = await participant(c);
     if (p) return c.redirect(where(p), 303);
-    if (known.size >= o.workshop.maxParticipants) {
-      return html(c, messagePage(ctx(), lang === "da" ? "Workshoppen er fuld" : "The workshop is full", lang === "da"
-        ? `Der er plads til ${o.workshop.maxParticipants} deltagere, og de er alle i gang. Sig det til konsulenten.`
-        : `There is room for ${o.workshop.maxParticipants} participants, and all have started. Tell the consultant.`), 503);
-    }
-    const token = newToken();
-    const progress = startProgress(pseudonymOf(token), o.hash, o.now());
-    known.add(progress.respondent_id);
-    await store.save(progress);
-    setCookie(c, COOKIE, token, { path: base, httpOnly: true, sameSite: "Strict", maxAge: 7 * 24 * 3600 });
+    setCookie(c, COOKIE, newToken(), { path: base, httpOnly: true, sameSite: "Strict", maxAge: 7 * 24 * 3600 });
     return c.redirect(`${base}/niveau`, 303);
   });
 
@@ -69,12 +67,28 @@ export function participantRoutes(app: Hono, o: AppOptions, ctx: () => PageConte
     const first = await participant(c);
     if (!first) return c.redirect(base, 303);
     const chosen = (await form(c)).niveau;
-    return serial(first.respondent_id, async () => {
-      const p = (await store.load(first.respondent_id))!;
+    // One level choice at a time across participants: the counts below must not race.
+    return serial("niveau", async () => {
+      const saved = await store.load(first.respondent_id);
+      const p = saved ?? first;
       if (p.submitted_at) return c.redirect(where(p), 303);
       const level = q.levels.find((l) => l.id === chosen);
       if (!level) {
         return html(c, levelPage(ctx(), p.level, maxPages(), true), 400);
+      }
+      known.clear();
+      const open = (await store.participants()).filter((x) => !x.submitted_at && x.respondent_id !== p.respondent_id);
+      for (const x of open) known.add(x.respondent_id);
+      if (!saved && known.size >= o.workshop.maxParticipants) {
+        return html(c, messagePage(ctx(), lang === "da" ? "Workshoppen er fuld" : "The workshop is full", lang === "da"
+          ? `Der er plads til ${o.workshop.maxParticipants} deltagere ad gangen, og de er alle i gang. Sig det til facilitatoren.`
+          : `There is room for ${o.workshop.maxParticipants} participants at a time, and all have started. Tell the facilitator.`), 503);
+      }
+      const expected = o.headcount?.get()?.[level.id];
+      if (expected !== undefined && p.level !== level.id) {
+        const finished = (await store.finished()).filter((r) => r.level === level.id).length;
+        const started = open.filter((x) => x.level === level.id).length;
+        if (finished + started >= expected) return html(c, levelFullPage(ctx(), labelOf(level, lang)), 409);
       }
       // Answers to items the new level is not asked would be scored for the wrong level: drop them.
       const answers = Object.fromEntries(Object.entries(p.answers).filter(([id]) => allItems(q).some((i) => i.id === id && presentedTo(i, level.id))));
@@ -98,7 +112,7 @@ export function participantRoutes(app: Hono, o: AppOptions, ctx: () => PageConte
     if (!first) return c.redirect(base, 303);
     const posted = await form(c);
     return serial(first.respondent_id, async () => {
-      const p = (await store.load(first.respondent_id))!;
+      const p = (await store.load(first.respondent_id)) ?? first;
       if (p.submitted_at || p.level === null) return c.redirect(where(p), 303);
       const pages = pagesFor(p.level);
       const n = Number(c.req.param("n"));
@@ -117,14 +131,40 @@ export function participantRoutes(app: Hono, o: AppOptions, ctx: () => PageConte
         return c.redirect(`${base}/side/${n}?mangler`, 303);
       }
       const next = { ...applied, page: action === "tilbage" ? n - 1 : Math.min(n + 1, pages.length) };
-      if ((action === "indsend" || action === "fortsaet") && n === pages.length) {
-        await store.submit(applied, o.now());
-        const done = { ...applied, page: n, submitted_at: o.now() };
-        await store.save(done);
-        return c.redirect(where(done), 303);
-      }
+      if ((action === "indsend" || action === "fortsaet") && n === pages.length) return submit(c, { ...applied, page: n });
       await store.save(next);
       return c.redirect(next.page === 0 ? `${base}/niveau` : `${base}/side/${next.page}`, 303);
+    });
+  });
+
+  /**
+   * The last page is saved before the row is written, so a failed write (a full disk, a lock not had
+   * in time) loses nothing: the participant is told in words, and pressing Indsend again completes it.
+   */
+  const submit = async (c: Context, last: ParticipantProgress) => {
+    try {
+      await store.save(last);
+    } catch (err) {
+      console.error(err);
+      return html(c, submitLaterPage(ctx(), false), 503);
+    }
+    try {
+      await store.submit(last);
+      const done = { ...last, submitted_at: today() };
+      await store.save(done);
+      return c.redirect(where(done), 303);
+    } catch (err) {
+      console.error(err);
+      return html(c, submitLaterPage(ctx(), true), 503);
+    }
+  };
+  app.post(`${base}/indsend`, async (c) => {
+    const first = await participant(c);
+    if (!first) return c.redirect(base, 303);
+    return serial(first.respondent_id, async () => {
+      const p = await store.load(first.respondent_id);
+      if (!p || p.submitted_at || p.level === null || p.page !== pagesFor(p.level).length) return c.redirect(p ? where(p) : base, 303);
+      return submit(c, p);
     });
   });
 

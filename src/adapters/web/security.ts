@@ -43,3 +43,27 @@ export const CONTENT_SECURITY_POLICY = [
 
 /** The facilitator's pages: the same, plus our own live.js and its requests to this server. */
 export const FACILITATOR_CSP = [CONTENT_SECURITY_POLICY, "script-src 'self'", "connect-src 'self'"].join("; ");
+
+/**
+ * The cross-site check for posts (SPEC §6.1). Phones reach the laptop at a LAN address over plain
+ * http, where Chromium sends no Sec-Fetch-Site and, under `Referrer-Policy: no-referrer`, `Origin: null`.
+ * Our pages therefore send `Referrer-Policy: same-origin`, so a post from our own page carries its real
+ * Origin. A post is taken when its Origin (or, if the Origin is missing or "null", its Referer) names
+ * the very host and port the request was sent to; anything else — another site, a sandboxed frame
+ * (Origin "null" without a Referer), a post with neither header — is refused.
+ */
+export function sameOriginPost(h: { origin: string | undefined; referer: string | undefined; host: string | undefined; fetchSite: string | undefined }): boolean {
+  if (!h.host) return false;
+  if (h.fetchSite === "cross-site" || h.fetchSite === "same-site") return false;
+  const hostOf = (url: string | undefined): string | undefined => {
+    if (!url || url === "null") return undefined;
+    try {
+      return new URL(url).host;
+    } catch {
+      return undefined;
+    }
+  };
+  const host = hostOf(`http://${h.host}`);
+  const from = hostOf(h.origin) ?? (h.origin === undefined || h.origin === "null" ? hostOf(h.referer) : undefined);
+  return from !== undefined && from === host;
+}

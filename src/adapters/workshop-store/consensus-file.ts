@@ -59,3 +59,15 @@ export async function updateConsensus(w: Workshop, change: (c: Consensus) => Con
 /** handleplan.csv: formula-safe cells (a "=" or "+" in an action must not run in a spreadsheet). */
 export const planCsv = (q: Questionnaire, c: Consensus, delimiter: string, bom = false): string =>
   (bom ? "\uFEFF" : "") + [PLAN_COLUMNS, ...planRows(q, c).map((row) => row.map(defuse))].map((row) => csvLine(row, delimiter)).join("");
+
+/** After a crash between the two renames of a consensus save: handleplan.csv rebuilt from konsensus.yaml if they differ. */
+export async function rebuildPlan(w: Workshop): Promise<boolean> {
+  const file = join(w.dir, FILES.consensus);
+  if ((await readIfExists(file)) === undefined && (await readIfExists(join(w.dir, FILES.plan))) === undefined) return false;
+  return withFileLock(file, async () => {
+    const plan = planCsv(w.questionnaire, await loadConsensus(w), ",");
+    if ((await readIfExists(join(w.dir, FILES.plan))) === plan) return false;
+    await writeFileAtomic(join(w.dir, FILES.plan), plan);
+    return true;
+  });
+}

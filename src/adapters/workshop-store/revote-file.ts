@@ -2,12 +2,12 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { isFreeTextColumn, wideCells, wideColumns, type Response } from "../../core/responses/responses.ts";
 import { readIfExists } from "../files/atomic-file.ts";
-import { appendResponseRow } from "../csv/response-file.ts";
+import { putRowSorted } from "./rows-file.ts";
 import type { Workshop } from "./workshop-folder.ts";
 
 /**
  * A re-vote's answers: `runder/<element>-runde-<n>.csv`, the wide format of besvarelser.csv with
- * only the element's items filled in, one row per participant, appended by the same locked writer.
+ * only the element's items filled in, one row per participant, sorted by pseudonym and written whole (rows-file.ts).
  */
 export const revoteFile = (w: Workshop, element: string, round: number): string => join(w.dir, "runder", `${element}-runde-${round}.csv`);
 
@@ -20,6 +20,6 @@ export async function hasRevoted(w: Workshop, element: string, round: number, re
 export async function appendRevote(w: Workshop, element: string, round: number, response: Response): Promise<void> {
   const q = w.questionnaire;
   await mkdir(join(w.dir, "runder"), { recursive: true });
-  const mismatch = await appendResponseRow(revoteFile(w, element, round), wideColumns(q), wideCells(q, response), (c) => isFreeTextColumn(c, q));
-  if (mismatch) throw new Error(`${revoteFile(w, element, round)} has other columns than ${q.id} ${q.version} writes`);
+  const put = await putRowSorted(revoteFile(w, element, round), wideColumns(q), wideCells(q, response), (c) => isFreeTextColumn(c, q));
+  if (!put.written) throw new Error(`${revoteFile(w, element, round)} has other columns than ${q.id} ${q.version} writes`);
 }

@@ -8,11 +8,11 @@ import { t, type Text } from "../../core/text.ts";
 import { WorkshopConfig } from "../../core/workshop/folder.ts";
 import { fromZodIssues } from "../../core/zod-issues.ts";
 import { readIfExists, writeFileAtomic } from "../files/atomic-file.ts";
-import { CsvScanner } from "../csv/csv-scan.ts";
+import { completeRowIds } from "./rows-file.ts";
 import { csvLine } from "../csv/csv-write.ts";
 import { contentHash, parseQuestionnaire, parseYamlData } from "../files/yaml-source.ts";
 
-export const FILES = { config: "workshop.yaml", questionnaire: "skema.yaml", responses: "besvarelser.csv", progress: "fremdrift", access: "adgang.json", consensus: "konsensus.yaml", plan: "handleplan.csv", room: "rum.json" } as const;
+export const FILES = { config: "workshop.yaml", questionnaire: "skema.yaml", responses: "besvarelser.csv", progress: "fremdrift", access: "adgang.json", consensus: "konsensus.yaml", plan: "handleplan.csv", room: "rum.json", record: "visninger.json" } as const;
 
 /** A problem in a workshop file, located as `file:line:column field: message` where the file allows it. */
 export type FolderProblem = { file: string; line?: number; col?: number; field?: string; message: Text };
@@ -82,21 +82,10 @@ export async function openWorkshop(dir: string): Promise<Workshop> {
   return { dir, config, questionnaire: loaded.questionnaire, hash, responses: join(dir, FILES.responses), progressDir: join(dir, FILES.progress) };
 }
 
-/** Respondent id and level of every finished row in besvarelser.csv. */
+/** Respondent id and level of every complete row in besvarelser.csv (a row of another length than the header is no answer). */
 export async function finishedRows(w: Workshop): Promise<{ respondent: string; level: string }[]> {
-  const text = (await readIfExists(w.responses)) ?? "";
-  const rows: { respondent: string; level: string }[] = [];
-  let current: string[] = [];
-  const scanner = new CsvScanner(text.startsWith("\uFEFF") || !text.split("\n", 1)[0]!.includes(";") ? 44 : 59, {
-    field: (col, buf, s, e) => void (current[col] = buf.slice(s, e)),
-    quoted: (col, value) => void (current[col] = value),
-    record: (fields, line) => {
-      if (line > 1 && fields > 3) rows.push({ respondent: current[0] ?? "", level: current[3] ?? "" });
-      current = [];
-    },
-  });
-  scanner.scan(text.replace(/^\uFEFF/, ""), true);
-  return rows;
+  const rows = await completeRowIds(w.responses);
+  return rows.ids.map((id) => ({ respondent: id, level: rows.level(id) }));
 }
 
 const alive = (pid: number): boolean => {
@@ -153,4 +142,15 @@ export async function loadAccess(
   const access = create();
   await writeFile(file, `${JSON.stringify(access)}\n`, { mode: 0o600, flag: "wx" });
   return access;
+}
+
+/** Sets (or removes) `deltagere:` in workshop.yaml, keeping the rest of the file and its comments. */
+export async function saveHeadcount(w: Workshop, expected: Record<string, number> | undefined): Promise<void> {
+  const file = join(w.dir, FILES.config);
+  const doc = parseDocument((await readIfExists(file)) ?? "");
+  if (expected) doc.set("deltagere", expected);
+  else doc.delete("deltagere");
+  const next = parseWorkshopConfig(doc.toString());
+  await writeFileAtomic(file, doc.toString());
+  w.config = next;
 }

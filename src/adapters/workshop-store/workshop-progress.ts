@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { t } from "../../core/text.ts";
 import { ParticipantProgress } from "../../core/workshop/participant.ts";
@@ -39,3 +39,6 @@ export async function listParticipants(w: Workshop): Promise<ParticipantProgress
   return Promise.all(names.map(async (n) => parseParticipant(await readFile(join(w.progressDir, n), "utf8"), join(FILES.progress, n))));
 }
 
+
+/** A released session: its progress is gone, and the participant's address starts at the level page again. */
+export const removeParticipant = (w: Workshop, respondent: string): Promise<void> => rm(participantFile(w, respondent), { force: true });

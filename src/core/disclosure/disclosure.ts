@@ -186,3 +186,14 @@ export function discloseAnswers(keys: readonly (readonly string[])[], valid: rea
   const both = (a: Decision, b: Decision): Decision => (a.hidden ? a : b.hidden ? { hidden: true, why: b.why === "empty" ? "small" : b.why } : a);
   return { groups: byValid.groups.map((d, i) => both(d, byAnswered.groups[i]!)), total: both(byValid.total, byAnswered.total) };
 }
+
+/**
+ * Rule 5 for figures already published (SPEC §6.1): is some set of 1 … k−1 respondents a
+ * combination of these cells (each a list of atoms with `sizes`)? The same exact search as within
+ * one output, with every cell taken as shown.
+ */
+export function smallSetDerivable(sizes: readonly number[], cells: readonly (readonly number[])[], k: number): boolean {
+  const b: Breakdown = { sizes, cells: cells.map((atoms) => ({ atoms })), slices: [] };
+  const size = b.cells.map((c) => c.atoms.reduce((sum, a) => sum + sizes[a]!, 0));
+  return findViolation(b, k, size, b.cells.map(() => SHOWN), () => true) !== undefined;
+}

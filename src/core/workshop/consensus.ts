@@ -1,4 +1,7 @@
 // Room core/workshop/ — the workshop day: the folder's model, participants' progress, the room's view and state, consensus and the workshop report's model.
+// Rule 5 over time lives in publication.ts: every output renders the room from the snapshot `decideRoomPublication(record, scope, current, cellsOf, k)`
+// returns ("first" | "same" | "refresh" | "frozen", the answers the figures rest on, how many wait); the caller records "first"/"refresh" in
+// visninger.json (recordPublication) and builds `roomView` from those answers only — the screen to come should do the same (see cli/commands/workshop/room-store.ts).
 import { z } from "zod";
 import type { Path } from "../issues.ts";
 import { allElements } from "../questionnaire/levels.ts";
@@ -36,7 +39,11 @@ export const ElementConsensus = z.strictObject({
 export type ElementConsensus = z.infer<typeof ElementConsensus>;
 
 /** `konsensus.yaml` (SPEC §6); the same shape is accepted as JSON by `workshop agree --consensus`. */
-export const Consensus = z.strictObject({ elements: z.record(Id, ElementConsensus).default({}) });
+export const Consensus = z.strictObject({
+  elements: z.record(Id, ElementConsensus).default({}),
+  /** Rounds of elements not agreed yet (SPEC §6.1: round 1 is kept when round 2 starts); they move into the element once it is agreed. */
+  rounds: z.record(Id, z.array(Round)).optional(),
+});
 export type Consensus = z.infer<typeof Consensus>;
 
 /** What the schema cannot know: element ids and the score's scale come from the workshop's questionnaire. */
@@ -61,7 +68,8 @@ export function consensusProblems(q: Questionnaire, c: Consensus): { path: Path;
 export function ordered(q: Questionnaire, c: Consensus): Consensus {
   const ids = allElements(q).map((e) => e.id);
   const entries = Object.entries(c.elements).sort(([a], [b]) => ids.indexOf(a) - ids.indexOf(b));
-  return { elements: Object.fromEntries(entries) };
+  const rounds = Object.entries(c.rounds ?? {}).filter(([id, list]) => list.length > 0 && !c.elements[id]).sort(([a], [b]) => ids.indexOf(a) - ids.indexOf(b));
+  return { elements: Object.fromEntries(entries), ...(rounds.length > 0 ? { rounds: Object.fromEntries(rounds) } : {}) };
 }
 
 /** `handleplan.csv`'s rows: one per action, in the questionnaire's element order. */
@@ -77,7 +85,7 @@ export type Agreement = Omit<ElementConsensus, "rounds" | "decided_at"> & Partia
  * earlier snapshot of the same round and stand beside the other rounds, so a re-vote keeps round 1.
  */
 export function recordAgreement(c: Consensus, id: string, agreed: Agreement, snapshot: Round | undefined, decidedAt: string): Consensus {
-  const kept = agreed.rounds ?? c.elements[id]?.rounds ?? [];
+  const kept = agreed.rounds ?? c.elements[id]?.rounds ?? c.rounds?.[id] ?? [];
   const rounds = snapshot ? [...kept.filter((r) => r.round !== snapshot.round), snapshot].sort((a, b) => a.round - b.round) : kept;
   const { dissent, ...rest } = agreed;
   // The form has no field for a follow-up's outcome: an action kept by its wording keeps its outcome.
@@ -87,5 +95,14 @@ export function recordAgreement(c: Consensus, id: string, agreed: Agreement, sna
     return outcome ? { ...a, outcome } : a;
   });
   const entry: ElementConsensus = { ...rest, actions, ...(dissent ? { dissent } : {}), rounds, decided_at: agreed.decided_at ?? decidedAt };
-  return { elements: { ...c.elements, [id]: entry } };
+  const { [id]: _, ...rest2 } = c.rounds ?? {};
+  return { elements: { ...c.elements, [id]: entry }, ...(Object.keys(rest2).length > 0 ? { rounds: rest2 } : {}) };
+}
+
+/** A round's figures kept when the next round starts, whether or not the element is agreed yet. */
+export function recordRound(c: Consensus, id: string, snapshot: Round): Consensus {
+  const merge = (list: readonly Round[]) => [...list.filter((r) => r.round !== snapshot.round), snapshot].sort((a, b) => a.round - b.round);
+  const agreed = c.elements[id];
+  if (agreed) return { ...c, elements: { ...c.elements, [id]: { ...agreed, rounds: merge(agreed.rounds) } } };
+  return { ...c, rounds: { ...c.rounds, [id]: merge(c.rounds?.[id] ?? []) } };
 }

@@ -17,5 +17,7 @@ export const WorkshopConfig = z.strictObject({
   spread: z.strictObject({ range: z.number().positive().default(3), sd: z.number().positive().default(1) }).default({ range: 3, sd: 1 }),
   language: z.enum(["da", "en"]).default("da"),
   max_participants: z.int().min(1).max(10_000).default(100),
+  /** Expected participants per level (SPEC §6.1): a full level takes no more, and the facilitator sees "12 af 14". */
+  deltagere: z.record(Id, z.int().min(0).max(10_000)).optional(),
 });
 export type WorkshopConfig = z.infer<typeof WorkshopConfig>;

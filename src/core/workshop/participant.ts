@@ -93,16 +93,6 @@ export function applyElementPage(
 
 export type LevelCounts = { level: string; started: number; finished: number };
 
-/** Started (unfinished) and finished per level, for the facilitator: counts only. */
-export function countByLevel(q: Questionnaire, unfinished: readonly (string | null)[], finished: readonly string[]): { levels: LevelCounts[]; notChosen: number } {
-  const levels = q.levels.map((l) => ({
-    level: l.id,
-    started: unfinished.filter((x) => x === l.id).length,
-    finished: finished.filter((x) => x === l.id).length,
-  }));
-  return { levels, notChosen: unfinished.filter((x) => x === null).length };
-}
-
 /** The page's statements still without an answer ("Ved ikke" counts as an answer), for the gentle prompt. */
 export const unansweredOn = (page: ElementPage, progress: ParticipantProgress): PageItem[] =>
   page.items.filter(({ item }) => progress.answers[item.id] === undefined);

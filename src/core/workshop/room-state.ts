@@ -22,3 +22,19 @@ export const nextRound = (s: RoomState, id: string): RoomState => ({
   rounds: { ...s.rounds, [id]: roundOf(s, id) + 1 },
   revote: { element: id, round: roundOf(s, id) + 1 },
 });
+/** Revealing a round's figures closes it: the re-vote no longer takes answers (SPEC §6.1). */
+export const closeRound = (s: RoomState, id: string): RoomState => {
+  if (s.revote?.element !== id) return s;
+  const { revote: _, ...rest } = s;
+  return rest;
+};
+
+export type RoomPublication = {
+  kind: "first" | "same" | "refresh" | "frozen";
+  /** The answers every figure of the scope is computed from now. */
+  respondents: string[];
+  /** Answers that have arrived but are not in the figures yet. */
+  waiting: number;
+  /** How many snapshots of the scope have been published, this one included. */
+  published: number;
+};

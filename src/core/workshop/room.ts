@@ -8,12 +8,13 @@ import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import { groupKey, totalKey } from "../report/report.ts";
 import { compileScoring, scoreValues } from "../scoring/scoring.ts";
 import type { Lang } from "../text.ts";
+import type { RoomPublication } from "./room-state.ts";
 import { itemSpread, spreadOf, type ItemSpread, type Spread } from "./room-spread.ts";
 
 /** What the room is set up with (workshop.yaml). */
 export type RoomSettings = { k: number; merges: readonly LevelMerge[]; gapThreshold: number; spread: { range: number; sd: number } };
 /** One finished respondent as read from besvarelser.csv: values NaN where missing, kinds as `AnswerKind`. */
-export type RoomRespondent = { level: string; values: ArrayLike<number>; kinds: ArrayLike<number> };
+export type RoomRespondent = { id?: string; level: string; values: ArrayLike<number>; kinds: ArrayLike<number> };
 
 export type LevelFigure = { key: string; label: string; population: string; row: GroupRow };
 export type ItemDistribution = { itemId: string; n: number; counts: number[] | null; row: GroupRow | undefined } & Pick<GroupRow, "suppressed" | "why">;
@@ -41,6 +42,10 @@ export type RoomView = {
   elements: ElementView[];
   /** Elements in a later round: how many have answered that round (the projector says it beside the figures). */
   revotes?: Record<string, { round: number; n: number }>;
+  /** Per scope ("svar", "runde:<element>:<n>"): the snapshot the figures rest on and the answers waiting (SPEC §6.1). */
+  publication?: Record<string, RoomPublication>;
+  /** The total at which the per-level participation was last moved (it moves in steps of k). */
+  participationAt?: number;
 };
 
 /** The projector's figures, every one decided by the disclosure engine (SPEC §4, §6 "In the room"). */

@@ -13,7 +13,7 @@ export const layout = (lang: Lang, title: string, base: string, body: Html | Htm
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${title}</title>
 <link rel="stylesheet" href="${base}/${frame.stylesheet}">
 <link rel="icon" href="${base}/icon.svg" type="image/svg+xml">

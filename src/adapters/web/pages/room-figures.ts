@@ -8,8 +8,9 @@ import type { Lang } from "../../../core/text.ts";
 import { toPoints, toScale } from "../../../core/workshop/room-spread.ts";
 import type { ElementView, RoomView } from "../../../core/workshop/room.ts";
 import type { Html } from "./layout.ts";
+import { participationBlock } from "./room-notices.ts";
 
-export type FigureContext = { q: Questionnaire; lang: Lang; k: number };
+export type FigureContext = { q: Questionnaire; lang: Lang; k: number; expected?: Record<string, number> | undefined };
 
 /** One decimal, Danish comma: the projector shows what the room can read, not false precision. */
 export const one = (x: number, lang: Lang) => (Math.round(x * 10) / 10).toFixed(1).replace(".", lang === "da" ? "," : ".");
@@ -22,10 +23,9 @@ const bar = (mean: number) => {
   return html`<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="100" height="8" class="track"/><rect width="${width.toFixed(2)}" height="8" class="fill"/></svg>`;
 };
 
-/** The participants who answered, per level: counts only, which SPEC §4 rule 1 lets us show. */
+/** The participants who answered: the total now, per level in steps of k (SPEC §6.1), against the headcount if set. */
 export function participation(c: FigureContext, view: RoomView) {
-  const da = c.lang === "da";
-  return html`<p class="count"><strong>${view.respondents}</strong> ${da ? "har svaret" : "have answered"}: ${view.participation.map((p, i) => html`${i > 0 ? " · " : ""}<span class="nowrap">${p.label} <strong>${p.n}</strong></span>`)}</p>`;
+  return participationBlock(c, view, c.expected, undefined);
 }
 
 const populationName = (c: FigureContext, population: string) =>

@@ -65,6 +65,7 @@ ol.elements li{margin:.3rem 0;font-size:1.1rem}
 .counts thead th:not(:first-child){text-align:right}
 .address{font-size:1.05rem;overflow-wrap:anywhere}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.headcount input { width: 5em; font-size: inherit; } .headcount label { margin-right: 1em; } form.inline { display: inline; } .levels-count { margin-top: 0; }
 `;
 
 /**

@@ -7,6 +7,8 @@ import { layout, type Frame, type Html } from "./layout.ts";
 import type { RoomPageContext } from "./room-context.ts";
 import { elementFigures, participation } from "./room-figures.ts";
 import { consensusForm, type FormState } from "./room-form.ts";
+import { publicationNotice } from "./room-notices.ts";
+import { roundScope } from "../../../core/workshop/publication.ts";
 
 /** The projector's frame: large type from room.css, and one small script for live figures (the page works without it). */
 const ROOM: Frame = { stylesheet: "room.css", script: "live.js", htmlClass: "room", mainClass: "room-page" };
@@ -53,7 +55,7 @@ export function elementRoomPage(c: RoomPageContext, view: RoomView, id: string, 
 <div id="deltagelse" data-live aria-live="polite">${participation(c, view)}${view.revotes?.[id] ? html`<p class="count">${da ? `Runde ${view.revotes[id]!.round}: ` : `Round ${view.revotes[id]!.round}: `}<strong>${view.revotes[id]!.n}</strong> ${da ? "har svaret igen" : "have answered again"}</p>` : ""}</div>
 <div class="columns">
 <section class="figures" aria-labelledby="tal-h"><h2 id="tal-h">${da ? "Rummets svar" : "The room's answers"}</h2>
-<div id="tal" data-live>${figures}</div>
+<div id="tal" data-live>${revealed ? publicationNotice(c.lang, view.publication?.[roundScope(id, round)]) : ""}${figures}</div>
 ${revealed ? reload(c, href) : ""}</section>
 <section class="consensus" aria-labelledby="konsensus-h"><h2 id="konsensus-h">${da ? "Konsensus" : "Consensus"}</h2>
 ${consensusForm(c, href, agreed, form, round)}

@@ -1,3 +1,4 @@
+import { normaliseRows } from "../../../adapters/workshop-store/rows-file.ts";
 import { randomBytes } from "node:crypto";
 import { join, relative } from "node:path";
 import { FILES } from "../../../adapters/workshop-store/workshop-folder.ts";
@@ -41,6 +42,8 @@ export async function workshopAnswer(options: AnswerOptions, io: Io, deps: RunDe
       throw err;
     }
     done++;
+    // The next person must not find the last row at the end of the file: sorted, the date only (SPEC §6.1).
+    await normaliseRows(w.responses, w.config.date);
     try {
       await waitForEnter(da ? "Tryk Enter, når du har læst dit resultat — så ryddes skærmen." : "Press Enter when you have read your result — the screen is then cleared.");
       io.out(CLEAR);

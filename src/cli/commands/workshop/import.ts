@@ -1,3 +1,4 @@
+import { normaliseRows } from "../../../adapters/workshop-store/rows-file.ts";
 import { readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { withFileLock } from "../../../adapters/files/atomic-file.ts";
@@ -46,6 +47,8 @@ export async function workshopImport(options: ImportOptions, io: Io): Promise<nu
       await rm(staged, { force: true });
     }
   });
+  // Imported rows keep no order or time of day that could tie them to a person (SPEC §6.1).
+  await normaliseRows(w.responses, w.config.date);
   const before = summary.files[0]!.rows;
   const added = summary.written - before;
   const perFile = summary.files.slice(1).map(({ file, rows }) => t(`  ${shown(file)}: ${rows} række(r)`, `  ${shown(file)}: ${rows} row(s)`));

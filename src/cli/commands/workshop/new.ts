@@ -10,7 +10,7 @@ import { UserError } from "../../errors.ts";
 import type { Io } from "../../io.ts";
 import { loadQuestionnaire } from "../../load.ts";
 
-export type NewOptions = { dir: string; questionnaire?: string; title?: string; k?: string; mergeLevels?: string[]; maxParticipants?: string };
+export type NewOptions = { dir: string; questionnaire?: string; title?: string; k?: string; mergeLevels?: string[]; maxParticipants?: string; expect?: string };
 export type NewDeps = { now?: () => Date };
 
 const positiveInt = (value: string | undefined, flag: string, max: number): number | undefined => {
@@ -41,6 +41,7 @@ export async function workshopNew(options: NewOptions, io: Io, deps: NewDeps = {
   const parsed = parseMergeLevels(q, options.mergeLevels ?? []);
   if ("error" in parsed) throw new UserError(2, parsed.error);
   const merges = parsed.merges.map((m) => ({ levels: m.levels, ...(m.label ? { label: m.label } : {}) }));
+  const expected = parseHeadcount(q.levels.map((l) => l.id), options.expect);
   const config = WorkshopConfig.parse({
     title,
     date: isoWithOffset((deps.now ?? (() => new Date()))()).slice(0, 10),
@@ -50,10 +51,28 @@ export async function workshopNew(options: NewOptions, io: Io, deps: NewDeps = {
     merge_levels: merges,
     language: io.lang,
     ...(maxParticipants ? { max_participants: maxParticipants } : {}),
+    ...(expected ? { deltagere: expected } : {}),
   });
   await createWorkshopFolder(dir, config, await readFile(file, "utf8"), q);
   io.err(io.lang === "da"
     ? `Workshoppen "${title}" er oprettet i ${shown} med ${titleOf(q, "da")} ${q.version} (k = ${config.k}).\nStart den med: ledelsestjek workshop serve ${shown}`
     : `The workshop "${title}" is set up in ${shown} with ${titleOf(q, "en")} ${q.version} (k = ${config.k}).\nStart it with: ledelsestjek workshop serve ${shown} --lang en`);
   return 0;
+}
+
+/** `--deltagere chef=4,teamleder=14` (`--expect`): the expected participants per level (SPEC §6.1). */
+export function parseHeadcount(levels: readonly string[], spec: string | undefined): Record<string, number> | undefined {
+  if (spec === undefined) return undefined;
+  const out: Record<string, number> = {};
+  for (const part of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([^=]+)=(\d{1,5})$/.exec(part);
+    if (!m || !levels.includes(m[1]!.trim())) {
+      throw new UserError(2, t(
+        `--deltagere: "${part}" skal være NIVEAU=ANTAL, fx ${levels[0]}=4; niveauerne er ${levels.join(", ")}.`,
+        `--expect: "${part}" must be LEVEL=COUNT, e.g. ${levels[0]}=4; the levels are ${levels.join(", ")}.`,
+      ));
+    }
+    out[m[1]!.trim()] = Number(m[2]);
+  }
+  return out;
 }

@@ -10,7 +10,8 @@ import { buildReport, groupKey, type Report } from "../../../core/report/report.
 import { compileScoring, scoreValues } from "../../../core/scoring/scoring.ts";
 import type { Lang } from "../../../core/text.ts";
 import { mirrorOrder } from "../../grouping.ts";
-import { roomRespondents, roomSettings } from "./room-store.ts";
+import { ANSWERS_SCOPE } from "../../../core/workshop/publication.ts";
+import { publishedAnswers, roomRespondents, roomSettings } from "./room-store.ts";
 
 /** The workshop's questionnaire with the workshop's k, so every output of the folder hides the same cells. */
 export const withWorkshopK = (w: Workshop): Questionnaire => ({ ...w.questionnaire, anonymity: { ...w.questionnaire.anonymity, min_group_size: w.config.k } });
@@ -23,7 +24,9 @@ export async function workshopReportModel(w: Workshop, lang: Lang, date: string)
   const groups = new GroupSummary(["level"], model.dimensions);
   const itemCounts = new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
   const scores = new Float64Array(model.dimensions.length);
-  for (const r of await roomRespondents(w)) {
+  // The same published snapshot as the room, status and the report (SPEC §6.1): never figures the room's record does not allow.
+  const { subset } = await publishedAnswers(w, ANSWERS_SCOPE, await roomRespondents(w), true);
+  for (const r of subset) {
     scoreValues(model, model.plans.get(r.level)!, r.values, scores);
     const population = grouping.populationOf(r.level);
     const values = [grouping.keyOf(r.level)];

@@ -4,7 +4,8 @@ import { terminalQr } from "../../../adapters/terminal/qr.ts";
 import { createApp } from "../../../adapters/web/app.ts";
 import { JOIN_PATTERN, newAccess, SECRET_PATTERN } from "../../../adapters/web/security.ts";
 import { listen } from "../../../adapters/web/server.ts";
-import { loadAccess, recoverFolder } from "../../../adapters/workshop-store/workshop-folder.ts";
+import { rebuildPlan } from "../../../adapters/workshop-store/consensus-file.ts";
+import { loadAccess, recoverFolder, saveHeadcount } from "../../../adapters/workshop-store/workshop-folder.ts";
 import { listParticipants } from "../../../adapters/workshop-store/workshop-progress.ts";
 import { titleOf } from "../../../core/questionnaire/levels.ts";
 import { t } from "../../../core/text.ts";
@@ -32,6 +33,8 @@ export async function workshopServe(options: ServeOptions, io: Io): Promise<numb
   let access: { join: string; secret: string };
   try {
     await recoverFolder(w);
+    // A crash between konsensus.yaml and handleplan.csv: the plan is rebuilt from the consensus.
+    await rebuildPlan(w);
     known = (await listParticipants(w)).map((p) => p.respondent_id);
     access = await loadAccess(w, newAccess, (a) => JOIN_PATTERN.test(a.join) && SECRET_PATTERN.test(a.secret));
   } catch (err) {
@@ -50,6 +53,7 @@ export async function workshopServe(options: ServeOptions, io: Io): Promise<numb
     participantUrl: () => urls[0] ?? "",
     room: (await import("./room-store.ts")).folderRoom(w),
     merges: roomSettings(w).merges.map((m) => ({ levels: [...m.levels], label: m.label })),
+    headcount: { get: () => w.config.deltagere, set: (expected) => saveHeadcount(w, expected) },
   });
   // main() exits at once on Ctrl-C; a server must first let answers being written land whole.
   process.removeAllListeners("SIGINT");
@@ -71,6 +75,9 @@ export async function workshopServe(options: ServeOptions, io: Io): Promise<numb
     io.out(`${da ? "Deltagerne åbner" : "Participants open"}:\n${urls.map((u) => `  ${io.color.bold(u)}`).join("\n")}\n`);
     io.out(await terminalQr(urls[0]!));
     io.out(`${da ? "Facilitatorens side (hemmelig — vis den ikke på projektoren)" : "The facilitator's page (secret — do not show it on the projector)"}:\n  ${facilitator}\n`);
+    io.out(da
+      ? "Kan telefonerne ikke åbne adressen? Gæste-wifi holder ofte enhederne adskilt. Brug i stedet din telefons hotspot eller en rejserouter, og forbind både computeren og deltagerne til den; start så serveren igen, så adressen passer.\n"
+      : "Can the phones not open the address? Guest Wi-Fi often keeps devices apart. Use your phone's hotspot or a travel router instead, connect the computer and the participants to it, and start the server again so the address matches.\n");
     io.out(da ? "Svarene gemmes i besvarelser.csv; Ctrl-C stopper serveren, når igangværende svar er skrevet." : "Answers are saved in besvarelser.csv; Ctrl-C stops the server once answers under way are written.");
   }
   await stopped;
