@@ -75,6 +75,7 @@ td.n{font-size:.9rem}
 tr.asked-row th{background:#f3f2f1;font-size:.9rem}
 .on-screen{font-weight:700}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.headcount input { width: 5em; font-size: inherit; } .headcount label { margin-right: 1em; } form.inline { display: inline; } .levels-count { margin-top: 0; }
 `;
 
 /**
