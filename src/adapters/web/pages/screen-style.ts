@@ -24,7 +24,7 @@ a:focus{outline:4px solid #fd0;box-shadow:inset 0 0 0 2px #000}
 .join{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:2rem;align-items:center;min-height:calc(100vh - 3.2rem)}
 .join h1{font-size:2.4rem}
 .join-label{font-size:1.2rem;margin-top:1rem}
-.join-url{font-size:max(28px,2rem);font-weight:700;overflow-wrap:anywhere;font-family:ui-monospace,Menlo,Consolas,monospace;margin:.1rem 0 .8rem}
+.join-url{font-size:max(28px,1.6rem);font-weight:700;overflow-wrap:anywhere;font-family:ui-monospace,Menlo,Consolas,monospace;margin:.1rem 0 .8rem}
 .answered{font-size:1.3rem}
 ul.per-level{list-style:none;padding:0;margin:.3rem 0;display:flex;flex-wrap:wrap;gap:.3rem 1.6rem;font-size:1.1rem}
 svg.qr{display:block;width:min(38vw,calc(100vh - 5rem));height:auto;max-height:calc(100vh - 5rem)}
@@ -34,9 +34,10 @@ svg.qr{display:block;width:min(38vw,calc(100vh - 5rem));height:auto;max-height:c
 table{border-collapse:collapse;width:100%;margin:.1rem 0 .4rem}
 caption{text-align:left;font-weight:700;font-size:1.1rem;padding:.1rem 0}
 th,td{text-align:left;padding:.1rem .3rem;border-bottom:2px solid #767676;vertical-align:middle}
-thead th{font-size:.8rem}
+thead th{font-size:max(20px,.8rem)}
 .num{text-align:right;white-space:nowrap}
-td.n{font-size:.9rem}
+td.num{font-size:max(28px,1.5rem);font-weight:700}
+td.n{font-weight:400}
 tr.total th,tr.total td{border-top:4px solid #000}
 td.barcell{width:34%}
 svg.bar{display:block;width:100%;height:1.2rem}
@@ -47,14 +48,14 @@ svg.bar .fill{fill:#000}
 .spread.flagged{border-left:10px solid #000;padding-left:.6rem}
 table.dist th[scope=row]{font-weight:400}
 .statement{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;font-size:.85rem}
-.asked{display:block;font-size:.7rem;color:#333}
+.asked{display:block;font-size:.75rem;color:#333}
 .mark{font-weight:700;white-space:nowrap}
 abbr{text-decoration:none}
 ul.gaps{list-style:none;padding:0;margin:0}
-ul.gaps li{font-size:.9rem;margin:0 0 .35rem;border-left:6px solid #767676;padding-left:.5rem}
+ul.gaps li{font-size:1rem;margin:0 0 .35rem;border-left:6px solid #767676;padding-left:.5rem}
 ul.gaps li.flagged{border-left-color:#000}
 .pair{font-weight:700}
-.wording{display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;overflow:hidden;font-size:.7rem;color:#333}
+.wording{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;font-size:.8rem;color:#333}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-aspect-ratio:4/3){.cols{grid-template-columns:minmax(0,1fr)}}
 `;
