@@ -30,7 +30,8 @@ ul.per-level{list-style:none;padding:0;margin:.3rem 0;display:flex;flex-wrap:wra
 svg.qr{display:block;width:min(38vw,calc(100vh - 5rem));height:auto;max-height:calc(100vh - 5rem)}
 .head{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 1.5rem}
 .round{font-size:1rem;background:#000;color:#fff;padding:.05rem .5rem;vertical-align:middle}
-.cols{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,6fr);gap:1.6rem}
+.cols{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,6fr);grid-template-areas:"left right" "gaps gaps";gap:0 1.6rem}
+.left{grid-area:left}.right{grid-area:right}.gaps-area{grid-area:gaps}
 table{border-collapse:collapse;width:100%;margin:.1rem 0 .4rem}
 caption{text-align:left;font-weight:700;font-size:1.1rem;padding:.1rem 0}
 th,td{text-align:left;padding:.1rem .3rem;border-bottom:2px solid #767676;vertical-align:middle}
@@ -55,9 +56,9 @@ ul.gaps{list-style:none;padding:0;margin:0}
 ul.gaps li{font-size:1rem;margin:0 0 .35rem;border-left:6px solid #767676;padding-left:.5rem}
 ul.gaps li.flagged{border-left-color:#000}
 .pair{font-weight:700}
-.wording{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;font-size:.8rem;color:#333}
+.wording{display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;overflow:hidden;font-size:.8rem;color:#333}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-aspect-ratio:4/3){.cols{grid-template-columns:minmax(0,1fr)}}
+@media (max-aspect-ratio:4/3){.cols{grid-template-columns:minmax(0,1fr);grid-template-areas:"left" "right" "gaps"}}
 `;
 
 /**

@@ -71,8 +71,8 @@ function elementScreen(c: ScreenContext, view: RoomView, state: RoomState, id: s
 <div class="head">${heading}${basis && basis.published > 1 ? html`<p class="basis">${da ? `Opdateret: bygger nu på ${basis.respondents.length} svar` : `Updated: now rests on ${basis.respondents.length} answers`}</p>` : ""}</div>
 <div class="cols">
 <section class="left" aria-label="${da ? "Niveauerne" : "The levels"}">${levelMeans(c, e)}${spreadFlag(c, e)}${anyHidden ? html`<p class="rule">${anonymityRule(c.k)[c.lang]}</p>` : ""}</section>
-<section class="right" aria-label="${da ? "Uenighed og forskelle" : "Disagreement and differences"}">${disagreements(c, e, 3)}
-<h2>${da ? "Største forskelle" : "Largest differences"}</h2>${largestDifferences(c, e, 3)}</section>
+<section class="right" aria-label="${da ? "Uenighed" : "Disagreement"}">${disagreements(c, e, 3)}</section>
+<section class="gaps-area" aria-labelledby="forskelle-h"><h2 id="forskelle-h">${da ? "Største forskelle" : "Largest differences"}</h2>${largestDifferences(c, e, 2)}</section>
 </div>
 </div>`;
 }
