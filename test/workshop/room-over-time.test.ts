@@ -132,6 +132,19 @@ describe("the expected headcount (SPEC §6.1)", () => {
     expect((await next.post("/niveau", { niveau: "leder" })).status).toBe(303);
   });
 
+  it("workshop new --deltagere (--expect) writes deltagere: into workshop.yaml; a level that does not exist is refused with the levels named", async () => {
+    const { workshopNew } = await import("../../src/cli/commands/workshop/new.ts");
+    const { memoryIo } = await import("../../src/cli/io.ts");
+    const { tmpDir, MINI } = await import("../helpers/paths.ts");
+    const dir = join(tmpDir(), "ws");
+    expect(await workshopNew({ dir, questionnaire: MINI, title: "T", expect: "leder=2, medarbejder=12" }, memoryIo(dir).io)).toBe(0);
+    expect(parse(readFileSync(join(dir, "workshop.yaml"), "utf8")).deltagere).toEqual({ leder: 2, medarbejder: 12 });
+    const other = join(tmpDir(), "ws");
+    const err = await workshopNew({ dir: other, questionnaire: MINI, title: "T", expect: "chef=2" }, memoryIo(other).io).catch((e: unknown) => e);
+    expect((err as { exitCode: number }).exitCode).toBe(2);
+    expect((err as { text: { da: string } }).text.da).toContain("niveauerne er leder, medarbejder");
+  });
+
   it("the headcount is set on the overview and kept in workshop.yaml", async () => {
     const { w, dir } = await newWorkshop();
     const { app } = await testApp(w);

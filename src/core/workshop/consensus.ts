@@ -1,4 +1,7 @@
 // Room core/workshop/ — the workshop day: the folder's model, participants' progress, the room's view and state, consensus and the workshop report's model.
+// Rule 5 over time lives in publication.ts: every output renders the room from the snapshot `decideRoomPublication(record, scope, current, cellsOf, k)`
+// returns ("first" | "same" | "refresh" | "frozen", the answers the figures rest on, how many wait); the caller records "first"/"refresh" in
+// visninger.json (recordPublication) and builds `roomView` from those answers only — the screen to come should do the same (see cli/commands/workshop/room-store.ts).
 import { z } from "zod";
 import type { Path } from "../issues.ts";
 import { allElements } from "../questionnaire/levels.ts";

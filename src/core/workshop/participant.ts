@@ -92,13 +92,3 @@ export function applyElementPage(
 }
 
 export type LevelCounts = { level: string; started: number; finished: number };
-
-/** Started (unfinished) and finished per level, for the facilitator: counts only. */
-export function countByLevel(q: Questionnaire, unfinished: readonly (string | null)[], finished: readonly string[]): { levels: LevelCounts[]; notChosen: number } {
-  const levels = q.levels.map((l) => ({
-    level: l.id,
-    started: unfinished.filter((x) => x === l.id).length,
-    finished: finished.filter((x) => x === l.id).length,
-  }));
-  return { levels, notChosen: unfinished.filter((x) => x === null).length };
-}
