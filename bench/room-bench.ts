@@ -109,7 +109,7 @@ for (const id of elements) await room.reveal(id);
 const secret = "S".repeat(32);
 const { app } = createApp({
   q: f.questionnaire, hash: f.hash, workshop: { title: f.config.title, k: f.config.k, language: "da", maxParticipants: 200 },
-  access: { join: "abcde23456", secret }, store, known: [], now: () => new Date().toISOString(), participantUrl: () => "http://127.0.0.1/", room,
+  access: { join: "abcde23456", secret, screen: "V".repeat(32) }, store, known: [], now: () => new Date().toISOString(), participantUrl: () => "http://127.0.0.1/", room,
 });
 const pageTimes: number[] = [];
 for (let i = 0; i < PAGE_REQUESTS; i++) {

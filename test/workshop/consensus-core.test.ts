@@ -38,7 +38,11 @@ describe("the projector's mirror difference", () => {
     const grouping = levelGrouping(q);
     const html = String(elementFigures({ q, lang: "da", k: 3 }, view, view.elements[0]!, (key) => grouping.labelOf(key, "da")));
     // self 3 → 50, others 1 → 0: 50 points of 100 = 2.0 scale points (4 points per 100)
-    expect(html).toContain("Teamleder om sig selv ↔ Medarbejder om deres leder (Anden praksis): <strong>2,0</strong> point");
-    expect(html).toContain("Medarbejder (om deres leder)");
+    // diff = self − others = +2.0: the employees rate their leader lower than the team leaders rate themselves.
+    expect(html).toContain('<span class="pair">teamleder om sig selv ↔ medarbejder om deres leder</span>: <span class="fig">2,0</span> point — medarbejder vurderer lavere end teamleder selv');
+    // the wording each level was asked (mirror.yaml: t2 "Anden praksis", m1 "Min leder har anden praksis")
+    expect(html).toContain("Teamleder: »Anden praksis«");
+    expect(html).toContain("Medarbejder: »Min leder har anden praksis«");
+    expect(html).toContain("Medarbejder om deres leder");
   });
 });

@@ -8,7 +8,7 @@ import { folderRoom } from "../../src/cli/commands/workshop/room-store.ts";
 import { workshopNew } from "../../src/cli/commands/workshop/new.ts";
 import { MINI, tmpDir } from "../helpers/paths.ts";
 
-export const ACCESS = { join: "abcde23456", secret: "S".repeat(32) };
+export const ACCESS = { join: "abcde23456", secret: "S".repeat(32), screen: "V".repeat(32) };
 export const ORIGIN = "http://localhost";
 
 /** A fresh workshop folder with the mini questionnaire (levels leder, medarbejder; 3 element pages each). */

@@ -37,21 +37,21 @@ describe("figures freeze once revealed (SPEC §6.1)", () => {
     const { app } = await room();
     await post(app, "/e/e1/vis");
     const first = await page(app, "/e/e1");
-    expect(first).toMatch(/<th scope="row">Medarbejder<\/th><td class="num">3<\/td><td class="num big">2,0<\/td>/);
+    expect(first).toMatch(/<th scope="row">Medarbejder<\/th><td class="num n">3<\/td><td class="num"><span class="fig">2,0<\/span><\/td>/);
     await answered(app, "medarbejder", HIGH);
     const after = await page(app, "/e/e1");
     // Unchanged to the character: no row gains the straggler's answer.
     expect(figures(after)).toBe(figures(first));
     expect(after).toContain("1 nyt svar venter — tallene opdateres, når det kan ske uden at afsløre nogen.");
-    expect(after).not.toMatch(/Medarbejder[^<]*<\/th><td class="num">4</);
+    expect(after).not.toMatch(/Medarbejder[^<]*<\/th><td class="num n">4</);
     await answered(app, "medarbejder", HIGH);
     expect(figures(await page(app, "/e/e1"))).toBe(figures(first));
     await answered(app, "medarbejder", HIGH);
     const refreshed = await page(app, "/e/e1");
     expect(refreshed).toContain("Tallene er opdateret og bygger nu på 9 svar.");
     // By hand: employees (25·3 + 100·3)/6 = 62.5 → 1 + 4·0.625 = 3.5; the room (75·3 + 25·3 + 100·3)/9 = 66.67 → 3.67 → 3,7.
-    expect(refreshed).toMatch(/<th scope="row">Medarbejder<\/th><td class="num">6<\/td><td class="num big">3,5<\/td>/);
-    expect(refreshed).toMatch(/Hele rummet \(ledere\)<\/th><td class="num">9<\/td><td class="num big">3,7<\/td>/);
+    expect(refreshed).toMatch(/<th scope="row">Medarbejder<\/th><td class="num n">6<\/td><td class="num"><span class="fig">3,5<\/span><\/td>/);
+    expect(refreshed).toMatch(/Hele rummet \(ledere\)<\/th><td class="num n">9<\/td><td class="num"><span class="fig">3,7<\/span><\/td>/);
   });
 
   it("the same record holds after a restart (a new server shows the frozen figures)", async () => {

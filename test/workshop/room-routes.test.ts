@@ -37,12 +37,12 @@ describe("the facilitator's room", () => {
     expect(before).not.toMatch(/Gennemsnit pr\. niveau|4,0|2,0|Stor spredning/);
     expect((await post(app, "/e/e1/vis")).status).toBe(303);
     const after = await page(app, "/e/e1");
-    expect(after).toMatch(/<th scope="row">Leder<\/th><td class="num">3<\/td><td class="num big">4,0<\/td>/);
-    expect(after).toMatch(/<th scope="row">Medarbejder<\/th><td class="num">3<\/td><td class="num big">2,0<\/td>/);
-    expect(after).toMatch(/Hele rummet \(ledere\)<\/th><td class="num">6<\/td><td class="num big">3,0<\/td>/);
+    expect(after).toMatch(/<th scope="row">Leder<\/th><td class="num n">3<\/td><td class="num"><span class="fig">4,0<\/span><\/td>/);
+    expect(after).toMatch(/<th scope="row">Medarbejder<\/th><td class="num n">3<\/td><td class="num"><span class="fig">2,0<\/span><\/td>/);
+    expect(after).toMatch(/Hele rummet \(ledere\)<\/th><td class="num n">6<\/td><td class="num"><span class="fig">3,0<\/span><\/td>/);
     // sd of 75,75,75,25,25,25 is √750 = 27.39 score points = 1.1 scale points ≥ 1 → flagged; range 2 points.
-    expect(after).toContain("<strong>Stor spredning:</strong> spænd 2,0 point, sd 1,1");
-    expect(after).toMatch(/stor forskel<\/span> Leder ↔ Medarbejder: <strong>2,0<\/strong> point/);
+    expect(after).toContain('<strong>⚑ Stor spredning:</strong> spænd <span class="fig">2,0</span> point, sd <span class="fig">1,1</span>');
+    expect(after).toMatch(/⚑ stor forskel<\/strong> <span class="pair">Leder ↔ Medarbejder<\/span>: <span class="fig">2,0<\/span> point — leder vurderer højere end medarbejder/);
     // e2 is not revealed: its page still shows nothing
     expect(await page(app, "/e/e2")).not.toContain("Gennemsnit pr. niveau");
   });
@@ -54,10 +54,10 @@ describe("the facilitator's room", () => {
     expect(html).toContain("færre end 3 besvarelser");
     expect(html).toContain("skjult, så tallet for en lille gruppe ikke kan regnes ud");
     expect(html).toContain("Tal vises kun for grupper med mindst 3 besvarelser.");
-    expect(html).toMatch(/<th scope="row">Leder<\/th><td class="num">3<\/td><td colspan="2"><span class="hidden-why">skjult, så/);
-    expect(html).toMatch(/<th scope="row">Medarbejder<\/th><td class="num">1<\/td><td colspan="2"><span class="hidden-why">færre end 3/);
+    expect(html).toMatch(/<th scope="row">Leder<\/th><td class="num n">3<\/td><td colspan="2"><span class="hidden-why">skjult, så/);
+    expect(html).toMatch(/<th scope="row">Medarbejder<\/th><td class="num n">1<\/td><td colspan="2"><span class="hidden-why">færre end 3/);
     // the room's 4 together may be shown (the hidden cells hold 4 ≥ k): (75·3 + 25)/4 = 62.5 → 3.5
-    expect(html).toMatch(/Hele rummet \(ledere\)<\/th><td class="num">4<\/td><td class="num big">3,5<\/td>/);
+    expect(html).toMatch(/Hele rummet \(ledere\)<\/th><td class="num n">4<\/td><td class="num"><span class="fig">3,5<\/span><\/td>/);
     expect(html).not.toContain("4,0");
     expect(html).not.toContain("Leder ↔ Medarbejder");
   });
@@ -95,7 +95,7 @@ describe("the facilitator's room", () => {
     expect(html).toContain("Målene er kendte, men skifter for ofte.</textarea>");
     expect(html).toContain('value="Chefgruppen"');
     expect(html).toContain("Runde 1: n 6, gns. 3, sd 1,1");
-    expect(html).toContain("<strong>Stor spredning:</strong>"); // still revealed after the restart
+    expect(html).toContain("<strong>⚑ Stor spredning:</strong>"); // still revealed after the restart
     expect(await page(restarted)).toContain("aftalt: 3");
   });
 
@@ -174,7 +174,7 @@ describe("the facilitator's room", () => {
     await post(app, "/e/e1/vis");
     const html = await page_(app, "/e/e1");
     expect(html).toContain("Runde 2: <strong>6</strong> har svaret igen");
-    expect(html).toMatch(/Hele rummet \(ledere\)<\/th><td class="num">6<\/td><td class="num big">3,0<\/td>/);
+    expect(html).toMatch(/Hele rummet \(ledere\)<\/th><td class="num n">6<\/td><td class="num"><span class="fig">3,0<\/span><\/td>/);
     expect(html).not.toContain("Stor spredning");
     await post(app, "/e/e1/konsensus", { ...AGREED, score: "3" });
     const yaml = parse(readFileSync(join(dir, "konsensus.yaml"), "utf8"));
@@ -195,7 +195,7 @@ describe("the facilitator's room", () => {
     await post(app, "/e/e1/vis");
     const after = await page(app, "/e/e1");
     expect(after).toContain("Mean per level (scale 1-5)");
-    expect(after).toMatch(/The whole room \(leaders\)<\/th><td class="num">3<\/td><td class="num big">4\.0<\/td>/);
+    expect(after).toMatch(/The whole room \(leaders\)<\/th><td class="num n">3<\/td><td class="num"><span class="fig">4\.0<\/span><\/td>/);
     expect(after).not.toMatch(/Gennemsnit|Vis tallene|Gem konsensus/);
   });
 });

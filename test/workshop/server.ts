@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { BIN } from "../helpers/spawn.ts";
 
-export type Served = { child: ChildProcess; participants: string[]; facilitator: string; stderr: () => string };
+export type Served = { child: ChildProcess; participants: string[]; facilitator: string; screen: string; stderr: () => string };
 
 /** Starts the built CLI's server on 127.0.0.1 and a free port, and reads its one JSON line. */
 export function serveBuilt(dir: string, env: Record<string, string> = {}, extra: string[] = []): Promise<Served> {
@@ -19,7 +19,7 @@ export function serveBuilt(dir: string, env: Record<string, string> = {}, extra:
       const line = stdout.split("\n")[0];
       if (stdout.includes("\n") && line) {
         clearTimeout(timer);
-        resolve({ child, ...(JSON.parse(line) as { participants: string[]; facilitator: string }), stderr: () => stderr });
+        resolve({ child, ...(JSON.parse(line) as { participants: string[]; facilitator: string; screen: string }), stderr: () => stderr });
       }
     });
     child.on("exit", (code) => reject(new Error(`server exited ${code}: ${stderr}`)));

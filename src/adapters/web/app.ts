@@ -8,6 +8,7 @@ import type { PageContext } from "./pages/participant.ts";
 import { sessionsForm, type Sessions } from "./pages/room-notices.ts";
 import { participantRoutes } from "./participant-routes.ts";
 import { roomRoutes } from "./room-routes.ts";
+import { screenRoutes } from "./screen-routes.ts";
 import type { AppOptions } from "./contracts.ts";
 import { CONTENT_SECURITY_POLICY, FACILITATOR_CSP, LIMITS, newSecret, sameOriginPost } from "./security.ts";
 
@@ -15,9 +16,15 @@ export function createApp(o: AppOptions) {
   const { q, store } = o;
   const base = `/${o.access.join}`;
   const facilitator = `/f/${o.access.secret}`;
+  const screen = `/s/${o.access.screen}`;
+  /** The screen's address as the room's machines reach it (the participants' host), for the facilitator to open on the projector. */
+  const screenUrl = () => {
+    const joinUrl = o.participantUrl();
+    return joinUrl ? `${new URL(joinUrl).origin}${screen}` : screen;
+  };
   const lang = o.workshop.language;
   const ctx = (b = base): PageContext => ({ lang, base: b, title: o.workshop.title, q, k: o.workshop.k });
-    const inflight = new Set<Promise<unknown>>();
+  const inflight = new Set<Promise<unknown>>();
   const queues = new Map<string, Promise<unknown>>();
   /** One participant's requests one at a time (a double-tapped Indsend must not append twice). */
   const serial = <T>(key: string, work: () => Promise<T>): Promise<T> => {
@@ -35,8 +42,9 @@ export function createApp(o: AppOptions) {
     } finally {
       inflight.delete(done);
     }
-    // Only the facilitator's pages run a script (their own live.js); participants' pages run none.
-    c.header("Content-Security-Policy", c.req.path.startsWith(`${facilitator}/`) || c.req.path === facilitator ? FACILITATOR_CSP : CONTENT_SECURITY_POLICY);
+    // Only the facilitator's pages and the screen run a script (their own); participants' pages run none.
+    const scripted = [facilitator, screen].some((p) => c.req.path === p || c.req.path.startsWith(`${p}/`));
+    c.header("Content-Security-Policy", scripted ? FACILITATOR_CSP : CONTENT_SECURITY_POLICY);
     c.header("X-Content-Type-Options", "nosniff");
     // same-origin: our own posts carry their real Origin on a LAN address (SPEC §6.1); other sites get no referrer.
     c.header("Referrer-Policy", "same-origin");
@@ -103,8 +111,13 @@ export function createApp(o: AppOptions) {
     merges: o.merges ?? [],
     counts,
     now: o.now,
-    page: () => ({ q, lang, k: o.workshop.k, base: facilitator, title: o.workshop.title, participantUrl: o.participantUrl(), expected: o.headcount?.get() }),
+    page: () => ({ q, lang, k: o.workshop.k, base: facilitator, title: o.workshop.title, participantUrl: o.participantUrl(), screenUrl: screenUrl(), expected: o.headcount?.get() }),
   }, serial);
+  screenRoutes(app, screen, {
+    room: o.room,
+    merges: o.merges ?? [],
+    page: () => ({ q, lang, k: o.workshop.k, title: o.workshop.title, participantUrl: o.participantUrl(), screenUrl: "", expected: o.headcount?.get() }),
+  });
 
   /** Resolves once every request under way has finished its writes (for a clean Ctrl-C). */
   const drain = async () => {

@@ -30,7 +30,8 @@ export type AppOptions = {
   q: Questionnaire;
   hash: string;
   workshop: { title: string; k: number; language: Lang; maxParticipants: number };
-  access: { join: string; secret: string };
+  /** The join code, the facilitator's secret and the screen's token (three separate random values). */
+  access: { join: string; secret: string; screen: string };
   store: WorkshopStore;
   /** Respondents already in fremdrift/ when the server starts, so the limit survives a restart. */
   known: string[];
@@ -48,7 +49,10 @@ export type AppOptions = {
 export type RoomStore = {
   view(lang: Lang): Promise<RoomView>;
   state(): Promise<RoomState>;
+  /** Reveals the element's figures and puts them on the screen. */
   reveal(id: string): Promise<void>;
+  /** Puts a revealed element on the screen, or (undefined) the join page. */
+  showOnScreen(id: string | undefined): Promise<void>;
   nextRound(id: string): Promise<void>;
   consensus(): Promise<Consensus>;
   agree(id: string, agreed: Agreement, decidedAt: string): Promise<Consensus>;

@@ -76,6 +76,15 @@ export function roomRoutes(app: Hono, prefix: string, o: RoomRouteOptions, seria
     await serial("room", () => o.room.reveal(id));
     return c.redirect(`${prefix}/e/${id}`, 303);
   });
+  // What the screen shows: a revealed element, or (empty) the join page again.
+  app.post(`${prefix}/skaerm`, async (c) => {
+    const id = (await form(c)).element ?? "";
+    if (id !== "" && !known(id)) return c.notFound();
+    await serial("room", async () => {
+      if (id === "" || (await o.room.state()).revealed.includes(id)) await o.room.showOnScreen(id === "" ? undefined : id);
+    });
+    return c.redirect(id === "" ? prefix : `${prefix}/e/${id}`, 303);
+  });
   app.post(`${prefix}/e/:id/runde`, async (c) => {
     const id = c.req.param("id");
     if (!known(id)) return c.notFound();

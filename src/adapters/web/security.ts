@@ -23,7 +23,11 @@ export function newJoinCode(): string {
 
 export const newSecret = (): string => randomBytes(24).toString("base64url");
 export const newToken = (): string => randomBytes(16).toString("base64url");
-export const newAccess = () => ({ join: newJoinCode(), secret: newSecret() });
+/** The screen's token is made like the secret (192 bits) but is another value: the room may see it, never the secret. */
+export const SCREEN_PATTERN = SECRET_PATTERN;
+export const newAccess = () => ({ join: newJoinCode(), secret: newSecret(), screen: newSecret() });
+export type Access = ReturnType<typeof newAccess>;
+export const validAccess = (a: Access): boolean => JOIN_PATTERN.test(a.join) && SECRET_PATTERN.test(a.secret) && SCREEN_PATTERN.test(a.screen) && a.screen !== a.secret;
 
 /**
  * The participant's pseudonym in files, derived one-way from their cookie: the CSV and fremdrift/
@@ -41,7 +45,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** The facilitator's pages: the same, plus our own live.js and its requests to this server. */
+/** The facilitator's pages and the screen: the same, plus our own script and its requests to this server. */
 export const FACILITATOR_CSP = [CONTENT_SECURITY_POLICY, "script-src 'self'", "connect-src 'self'"].join("; ");
 
 /**

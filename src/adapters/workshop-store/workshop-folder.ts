@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isNode, LineCounter, parseDocument, stringify } from "yaml";
 import type { Path } from "../../core/issues.ts";
@@ -120,28 +120,44 @@ export async function recoverFolder(w: Workshop): Promise<string[]> {
   return removed;
 }
 
-/** The join code and facilitator secret, kept in the folder (mode 600) so a restart keeps the same addresses. */
-export async function loadAccess(
-  w: Workshop,
-  create: () => { join: string; secret: string },
-  valid: (access: { join: string; secret: string }) => boolean,
-): Promise<{ join: string; secret: string }> {
+type Access = { join: string; secret: string; screen: string };
+
+/**
+ * The join code, the facilitator's secret and the screen's token, kept in the folder (mode 600) so a
+ * restart keeps the same addresses. A file from before the screen existed gets a screen token added.
+ */
+export async function loadAccess(w: Workshop, create: () => Access, valid: (access: Access) => boolean): Promise<Access> {
   const file = join(w.dir, FILES.access);
   const text = await readIfExists(file);
   if (text !== undefined) {
+    let data: { join?: unknown; secret?: unknown; screen?: unknown } = {};
     try {
-      const data = JSON.parse(text) as { join?: unknown; secret?: unknown };
-      // A hand-edited code could be short, guessable or a path; only codes of the generated shape are served.
-      const access = { join: String(data.join), secret: String(data.secret) };
-      if (typeof data.join === "string" && typeof data.secret === "string" && valid(access)) return access;
+      data = JSON.parse(text) as typeof data;
     } catch {
       // fall through to the located problem
+    }
+    if (typeof data.join === "string" && typeof data.secret === "string") {
+      // A hand-edited code could be short, guessable or a path; only codes of the generated shape are served.
+      const access = { join: data.join, secret: data.secret, screen: typeof data.screen === "string" ? data.screen : create().screen };
+      if (valid(access)) {
+        if (data.screen === undefined) await writeAccess(file, access, false);
+        return access;
+      }
     }
     throw new WorkshopFolderError([{ file: FILES.access, message: t("er ødelagt; slet den, så laves nye adresser", "is broken; delete it to make new addresses") }]);
   }
   const access = create();
-  await writeFile(file, `${JSON.stringify(access)}\n`, { mode: 0o600, flag: "wx" });
+  await writeAccess(file, access, true);
   return access;
+}
+
+/** Written readable by the owner only from the first byte (a temporary file and rename when it replaces one). */
+async function writeAccess(file: string, access: Access, fresh: boolean): Promise<void> {
+  const text = `${JSON.stringify(access)}\n`;
+  if (fresh) return writeFile(file, text, { mode: 0o600, flag: "wx" });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, text, { mode: 0o600, flag: "w" });
+  await rename(tmp, file);
 }
 
 /** Sets (or removes) `deltagere:` in workshop.yaml, keeping the rest of the file and its comments. */

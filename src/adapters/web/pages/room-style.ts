@@ -64,6 +64,16 @@ ol.elements li{margin:.3rem 0;font-size:1.1rem}
 .counts table{max-width:44rem}
 .counts thead th:not(:first-child){text-align:right}
 .address{font-size:1.05rem;overflow-wrap:anywhere}
+.fig{font-weight:700;font-size:1.15rem;font-variant-numeric:tabular-nums}
+.summary{border:2px solid #0b0c0c;padding:.3rem .8rem;margin:.5rem 0}
+.mark{font-weight:700;font-size:.85rem;white-space:nowrap}
+.statement{display:block}
+.asked{display:block;font-size:.8rem;color:#3d3d3d}
+.wording{display:block;font-size:.85rem;color:#3d3d3d}
+.pair{font-weight:700}
+td.n{font-size:.9rem}
+tr.asked-row th{background:#f3f2f1;font-size:.9rem}
+.on-screen{font-weight:700}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .headcount input { width: 5em; font-size: inherit; } .headcount label { margin-right: 1em; } form.inline { display: inline; } .levels-count { margin-top: 0; }
 `;

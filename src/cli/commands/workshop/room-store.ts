@@ -12,7 +12,7 @@ import { t, type Lang } from "../../../core/text.ts";
 import { recordAgreement, recordRound } from "../../../core/workshop/consensus.ts";
 import { ANSWERS_SCOPE, decideRoomPublication, participationShown, recordPublication, roundScope, snapshotCells, type PublicationRecord, type RoomPublication } from "../../../core/workshop/publication.ts";
 import { roundFrom } from "../../../core/workshop/room-spread.ts";
-import { closeRound, nextRound, reveal, roundOf } from "../../../core/workshop/room-state.ts";
+import { closeRound, nextRound, onScreen, reveal, roundOf } from "../../../core/workshop/room-state.ts";
 import { roomView, type RoomRespondent, type RoomSettings, type RoomView } from "../../../core/workshop/room.ts";
 import { basename } from "node:path";
 
@@ -151,10 +151,11 @@ export function folderRoom(w: Workshop): RoomStore {
     state: () => loadRoomState(w),
     // A round closes when its figures are revealed (SPEC §6.1): no answer to it is taken afterwards.
     reveal: async (id) => {
-      await saveRoomState(w, closeRound(reveal(await loadRoomState(w), id), id));
+      await saveRoomState(w, onScreen(closeRound(reveal(await loadRoomState(w), id), id), id));
       // The reveal is the publication: its snapshot is taken now, not when a page is next looked at.
       await currentView(w, w.config.language);
     },
+    showOnScreen: async (id) => saveRoomState(w, onScreen(await loadRoomState(w), id)),
     nextRound: async (id) => {
       // The round's figures go to konsensus.yaml before the next round starts, agreed or not.
       const state = await loadRoomState(w);

@@ -2,7 +2,7 @@ import { networkInterfaces } from "node:os";
 import { loadGoodPractice } from "../../../adapters/files/good-practice-file.ts";
 import { terminalQr } from "../../../adapters/terminal/qr.ts";
 import { createApp } from "../../../adapters/web/app.ts";
-import { JOIN_PATTERN, newAccess, SECRET_PATTERN } from "../../../adapters/web/security.ts";
+import { newAccess, validAccess, type Access } from "../../../adapters/web/security.ts";
 import { listen } from "../../../adapters/web/server.ts";
 import { rebuildPlan } from "../../../adapters/workshop-store/consensus-file.ts";
 import { loadAccess, recoverFolder, saveHeadcount } from "../../../adapters/workshop-store/workshop-folder.ts";
@@ -30,13 +30,13 @@ export async function workshopServe(options: ServeOptions, io: Io): Promise<numb
   const host = options.host ?? "0.0.0.0";
   const w = await openOrFail(options.dir, io);
   let known: string[];
-  let access: { join: string; secret: string };
+  let access: Access;
   try {
     await recoverFolder(w);
     // A crash between konsensus.yaml and handleplan.csv: the plan is rebuilt from the consensus.
     await rebuildPlan(w);
     known = (await listParticipants(w)).map((p) => p.respondent_id);
-    access = await loadAccess(w, newAccess, (a) => JOIN_PATTERN.test(a.join) && SECRET_PATTERN.test(a.secret));
+    access = await loadAccess(w, newAccess, validAccess);
   } catch (err) {
     throw asUserError(err, w.dir, io);
   }
@@ -68,13 +68,16 @@ export async function workshopServe(options: ServeOptions, io: Io): Promise<numb
   urls = participantHosts(host).map((h) => `http://${h}:${server.port}/${access.join}/`);
   const local = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : participantHosts(host)[0]!;
   const facilitator = `http://${local}:${server.port}/f/${access.secret}`;
-  if (options.json) io.out(JSON.stringify({ participants: urls, facilitator }));
+  // The projector may be another machine on the room's network: the screen's address uses the participants' host.
+  const screen = `${new URL(urls[0]!).origin}/s/${access.screen}`;
+  if (options.json) io.out(JSON.stringify({ participants: urls, facilitator, screen }));
   else {
     const da = io.lang === "da";
     io.out(`${io.color.bold(w.config.title)} — ${titleOf(w.questionnaire, io.lang)}\n`);
     io.out(`${da ? "Deltagerne åbner" : "Participants open"}:\n${urls.map((u) => `  ${io.color.bold(u)}`).join("\n")}\n`);
     io.out(await terminalQr(urls[0]!));
-    io.out(`${da ? "Facilitatorens side (hemmelig — vis den ikke på projektoren)" : "The facilitator's page (secret — do not show it on the projector)"}:\n  ${facilitator}\n`);
+    io.out(`${da ? "Skærmen — åbn den på projektoren (deltagernes QR-kode og de viste tal; den kan ikke ændre noget)" : "The screen — open it on the projector (the participants' QR code and the revealed figures; it cannot change anything)"}:\n  ${io.color.bold(screen)}\n`);
+    io.out(`${da ? "Facilitatorens side — kun på din egen computer eller tablet; adressen er hemmelig" : "The facilitator's page — on your own laptop or tablet only; the address is secret"}:\n  ${facilitator}\n`);
     io.out(da
       ? "Kan telefonerne ikke åbne adressen? Gæste-wifi holder ofte enhederne adskilt. Brug i stedet din telefons hotspot eller en rejserouter, og forbind både computeren og deltagerne til den; start så serveren igen, så adressen passer.\n"
       : "Can the phones not open the address? Guest Wi-Fi often keeps devices apart. Use your phone's hotspot or a travel router instead, connect the computer and the participants to it, and start the server again so the address matches.\n");
