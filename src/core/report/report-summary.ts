@@ -78,7 +78,7 @@ export type GroupExtremes = { label: string; top: ItemExtreme; bottom: ItemExtre
 
 /** The words a group's respondents were asked: its level's own wording where levels differ. */
 export function wordingFor(view: ReportView, item: { id: string; text: string; levels: string[] }, groupLabel: string): string {
-  if (item.levels.length > 0) return item.text;
+  if ((item.levels?.length ?? 0) > 0) return item.text;
   const wordings = view.wordings?.[item.id] ?? [];
   return wordings.find((w) => w.levels.includes(groupLabel))?.text ?? item.text;
 }
