@@ -18,6 +18,6 @@ export function levelGaps(w: Writer, report: Report, view: ReportView, words: Re
     const groups = report.groups.filter((g) => g.population === LEADERS && rows.some((r) => r.dots.some((d) => d.label === g.label))).map((g) => g.label);
     gapChart(w, title, rows, groups, words, view.threshold);
   }
-  mirrorTable(w, view.mirror, words, view.threshold);
+  mirrorTable(w, view.mirror, words, view.threshold, report.lang);
   w.close();
 }

@@ -4,6 +4,7 @@ import type { ReportWords } from "../../core/report/report-words.ts";
 import { legend, marker } from "./charts.ts";
 import { INK, MUTED, RULE, SERIES } from "./style.ts";
 import { table } from "./table.ts";
+import { signed } from "../../core/report/report-format.ts";
 import type { Writer } from "./writer.ts";
 
 const LABEL_W = 150;
@@ -74,22 +75,27 @@ export function gapChart(w: Writer, title: string, rows: GapRow[], groups: strin
   w.para(words.gapsNote(threshold), { size: 8, color: MUTED });
 }
 
-/** A mirror level beside the level it rates, on each paired item. */
-export function mirrorTable(w: Writer, pairs: MirrorPair[], words: ReportWords, threshold: number): void {
+/**
+ * "Sådan ser medarbejderne deres leder": a mirror level beside the level it rates, on each paired item —
+ * the statement in the rated level's own words, and the employees' wording under it where it differs.
+ */
+export function mirrorTable(w: Writer, pairs: MirrorPair[], words: ReportWords, threshold: number, lang: "da" | "en" = "da", size = 8): void {
   if (pairs.length === 0) return;
   const self = pairs[0]!.self.label;
   const others = pairs[0]!.others.label;
-  w.heading(3, words.mirrorTitle(self, others), 60);
+  w.heading(3, words.mirrorSection, 60);
+  w.para(words.mirrorTitle(self, others), { size: size + 0.5, color: MUTED });
+  const figure = size * 7.5;
   table(w, [
-    { header: words.item, width: w.width - 210 },
-    { header: `${self}`, width: 70, align: "right" },
-    { header: `${others}`, width: 70, align: "right" },
-    { header: words.difference, width: 70, align: "right" },
+    { header: words.item, width: w.width - 3 * figure },
+    { header: `${self}`, width: figure, align: "right" },
+    { header: `${others}`, width: figure, align: "right" },
+    { header: words.difference, width: figure, align: "right" },
   ], pairs.map((p) => [
-    { text: `${p.itemId} ${p.text}`, bold: false },
+    { text: p.othersText !== p.text ? `${p.text}\n${words.employeesWording}: ${p.othersText}` : p.text, bold: false },
     { text: String(Math.round(p.self.score)) },
     { text: String(Math.round(p.others.score)) },
-    { text: `${p.diff > 0 ? "+" : ""}${Math.round(p.diff)}`, bold: p.flagged, color: p.flagged ? FLAG : INK },
-  ]), { size: 8, rowHeader: true });
-  w.para(words.mirrorNote(threshold), { size: 8, color: MUTED });
+    { text: signed(p.diff, lang), bold: p.flagged, color: p.flagged ? FLAG : INK },
+  ]), { size, rowHeader: true, headerSize: size });
+  w.para(words.mirrorNote(threshold), { size, color: MUTED });
 }
