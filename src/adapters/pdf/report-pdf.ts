@@ -8,7 +8,7 @@ import { allHiddenPage, frontPage } from "./front.ts";
 import { elementSection } from "./element.ts";
 import { levelGaps } from "./gap-section.ts";
 import { commentsSection, method, summary } from "./sections.ts";
-import { SLIDE, SLIDE_GEOMETRY, slides } from "./slides.ts";
+import { SLIDE, SLIDE_GEOMETRY, SLIDE_TEXT, slides } from "./slides.ts";
 import { openTaggedPdf } from "./document.ts";
 import { CONTENT_WIDTH, MUTED, PAGE } from "./style.ts";
 import { Writer, type Doc } from "./writer.ts";
@@ -88,7 +88,7 @@ export function renderSlidesPdf(report: Report, view: ReportView, created: Date)
   const w = slides(doc, report, view);
   finish(doc, w, (i, count) => {
     const g = SLIDE_GEOMETRY;
-    w.style({ size: 6.5, color: MUTED }).text(`${view.title} · ${i + 1}/${count}`, g.left, g.bottom + 8, { width: g.width, align: "right", lineBreak: false });
+    w.style({ size: SLIDE_TEXT, color: MUTED }).text(`${view.title} · ${i + 1}/${count}`, g.left, g.bottom + 10, { width: g.width, align: "right", lineBreak: false });
   });
   return done;
 }

@@ -43,6 +43,7 @@ export function reportWords(lang: Lang) {
     bandFrom: da ? "Score fra" : "Score from",
     bandTo: da ? "til" : "to",
     gapsTitle: (levels: boolean) => (levels ? (da ? "Ser niveauerne ledelse forskelligt?" : "Do the levels see leadership differently?") : da ? "Ser grupperne ledelse forskelligt?" : "Do the groups see leadership differently?"),
+    manyGroupsKey: da ? "Hver lodret streg er en gruppe; ● er den højeste og ■ den laveste, navngivet under linjen." : "Each vertical tick is a group; ● marks the highest and ■ the lowest, named under the line.",
     largestGap: da ? "største forskel" : "largest difference",
     atOrAbove: (t: number) => (da ? `på eller over tærsklen på ${t} point` : `at or above the threshold of ${t} points`),
     gapsNote: (t: number) =>
