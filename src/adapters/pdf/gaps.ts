@@ -16,7 +16,9 @@ export const MANY_DOTS = 5;
 /** The chart's type size (8 on A4, larger on slides) and what to draw after a page break (the slide's title again). */
 export type GapChartOptions = { size?: number; continued?: () => void };
 
-const dims = (size: number) => ({ label: 150 * (size / 8), right: 70 * (size / 8), tick: Math.max(7.5, size * 0.85) });
+/** On A4 (8 pt) the axis and notes are a little smaller; on slides nothing is smaller than the chart's text. */
+const minor = (size: number) => (size > 9 ? size : Math.max(7.5, size * 0.9));
+const dims = (size: number) => ({ label: 150 * (size / 8), right: 70 * (size / 8), tick: minor(size) });
 
 const rowHeight = (w: Writer, r: GapRow, size: number, many: boolean) =>
   Math.max(size * 2.5, w.height(r.label, { size, width: dims(size).label - 8, lineGap: 0.3 }) + size * 0.75) + (many ? size * 1.45 : 0);
@@ -47,7 +49,7 @@ export function gapChart(w: Writer, title: string, rows: GapRow[], groups: strin
   const alt = (chunk: GapRow[]) =>
     `${title}. ${chunk.map((r) => `${r.label}: ${r.dots.map((x) => `${x.label} ${Math.round(x.score)}`).join(", ")}${r.largest ? `; ${words.largestGap} ${Math.round(r.largest.diff)} ${words.points} (${r.largest.high} ${EN_DASH} ${r.largest.low})${r.flagged ? `, ${words.atOrAbove(threshold)}` : ""}` : ""}`).join(". ")}.`;
   const head = size * 2;
-  const small = Math.max(7.5, size * 0.9);
+  const small = minor(size);
   // What follows the chart (its key and note), measured, so it is kept with the chart's last rows.
   const legendWidth = groups.reduce((sum, g) => sum + size * 3.15 + w.style({ size }).widthOfString(g), 0);
   const keyHeight = (many ? w.height(words.manyGroupsKey, { size: small }) + small * 0.5 : Math.ceil(legendWidth / w.width + 0.25) * size * 1.6 + 10)
@@ -94,7 +96,7 @@ export function gapChart(w: Writer, title: string, rows: GapRow[], groups: strin
           marker(doc, "circle", at(high.score), mid, SERIES[0]!.color);
           marker(doc, "square", at(low.score), mid, SERIES[1]!.color);
           const names = `● ${high.label} ${Math.round(high.score)} · ■ ${low.label} ${Math.round(low.score)}`;
-          w.box(names, X0, mid + size * 0.55, X1 - X0 + d.right, { size: Math.max(7.5, size * 0.9), color: MUTED });
+          w.box(names, X0, mid + size * 0.55, X1 - X0 + d.right, { size: small, color: MUTED });
         } else {
           r.dots.forEach((dot) => {
             const i = groups.indexOf(dot.label);
