@@ -57,7 +57,7 @@ export function allHiddenPage(w: Writer, report: Report, view: ReportView, words
   w.heading(2, words.allHiddenTitle, 80);
   for (const paragraph of words.allHidden(report.minGroupSize)) w.para(paragraph, { size: 11 });
   if (report.byColumns.length > 0) {
-    w.para(report.groups.map((g) => `${g.label}: ${int(g.respondents, report.lang)}`).join(" · "), { size: 10, color: MUTED });
+    w.para(report.groups.map((g) => `${g.label} (${int(g.respondents, report.lang)})`).join("\n"), { size: 10, color: MUTED });
   }
   if (view.commentsWithheld) w.para(words.commentsWithheld(report.minGroupSize), { size: 11 });
   w.close();

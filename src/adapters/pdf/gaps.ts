@@ -45,7 +45,12 @@ export function gapChart(w: Writer, title: string, rows: GapRow[], groups: strin
   const X0 = w.left + d.label;
   const X1 = w.left + w.width - d.right;
   const at = (score: number) => X0 + ((X1 - X0) * score) / 100;
-  const rowH = (r: GapRow) => rowHeight(w, r, size, many);
+  const names = (r: GapRow) => {
+    const { high, low } = ends(r);
+    return `● ${high.label} ${Math.round(high.score)} · ■ ${low.label} ${Math.round(low.score)}`;
+  };
+  // With many groups the names under the line may wrap: the row keeps room for them.
+  const rowH = (r: GapRow) => rowHeight(w, r, size, false) + (many ? w.height(names(r), { size: minor(size), width: X1 - X0 + d.right }) + size * 0.3 : 0);
   const alt = (chunk: GapRow[]) =>
     `${title}. ${chunk.map((r) => `${r.label}: ${r.dots.map((x) => `${x.label} ${Math.round(x.score)}`).join(", ")}${r.largest ? `; ${words.largestGap} ${Math.round(r.largest.diff)} ${words.points} (${r.largest.high} ${EN_DASH} ${r.largest.low})${r.flagged ? `, ${words.atOrAbove(threshold)}` : ""}` : ""}`).join(". ")}.`;
   const head = size * 2;
@@ -55,7 +60,7 @@ export function gapChart(w: Writer, title: string, rows: GapRow[], groups: strin
   const keyHeight = (many ? w.height(words.manyGroupsKey, { size: small }) + small * 0.5 : Math.ceil(legendWidth / w.width + 0.25) * size * 1.6 + 10)
     + w.height(words.gapsNote(threshold), { size: small }) + small * 0.5;
   // A chart that fits on one page is never split.
-  const total = gapChartHeight(w, rows, groups.length, size);
+  const total = rows.reduce((sum, r) => sum + rowH(r), head);
   if (total + keyHeight > w.room && total + keyHeight <= w.bottom - w.top) {
     w.newPage();
     o.continued?.();
@@ -95,8 +100,7 @@ export function gapChart(w: Writer, title: string, rows: GapRow[], groups: strin
           for (const dot of r.dots) doc.save().moveTo(at(dot.score), mid - size * 0.45).lineTo(at(dot.score), mid + size * 0.45).lineWidth(0.8).strokeColor(INK).stroke().restore();
           marker(doc, "circle", at(high.score), mid, SERIES[0]!.color);
           marker(doc, "square", at(low.score), mid, SERIES[1]!.color);
-          const names = `● ${high.label} ${Math.round(high.score)} · ■ ${low.label} ${Math.round(low.score)}`;
-          w.box(names, X0, mid + size * 0.55, X1 - X0 + d.right, { size: small, color: MUTED });
+          w.box(names(r), X0, mid + size * 0.55, X1 - X0 + d.right, { size: small, color: MUTED });
         } else {
           r.dots.forEach((dot) => {
             const i = groups.indexOf(dot.label);

@@ -58,7 +58,7 @@ function layout(w: Writer, report: Report, view: ReportView, item: ReportItem, t
     ...wordings.map((x) => (x.levels.length > 0 ? `${x.levels.join(", ")}: ${x.text}` : x.text)),
     ...(item.reverse ? [text.reversed] : []),
   ];
-  const labelSize = fitSize(w, item.distributions.map((d) => groupName(report, view, d)), LABEL_W - 6, 8, 6.5);
+  const labelSize = fitSize(w, item.distributions.map((d) => groupName(report, view, d)), LABEL_W - 6, 7.5, 6);
   const rows = item.distributions.map((d) => {
     const right = rightText(d, item.reverse, view, text);
     const label = groupName(report, view, d);
@@ -114,7 +114,8 @@ export function itemBlock(w: Writer, report: Report, view: ReportView, whole: Re
       const s = lineStyle(i);
       const ly = y;
       w.tagged("P", () => w.style(s).text(line, PAGE.margin, ly, { width: CONTENT_WIDTH - 40, lineGap: 1.5 }));
-      if (i === 0 && first) w.artifact(() => w.box(item.id, PAGE.margin + CONTENT_WIDTH - 36, ly, 36, { size: 7.5, color: MUTED, align: "right" }));
+      // The id ties the statement to the CSV's item_id column.
+      if (i === 0 && first) w.tagged("P", () => w.box(item.id, PAGE.margin + CONTENT_WIDTH - 36, ly, 36, { size: 7.5, color: MUTED, align: "right" }));
       y += w.height(line, s) + 2;
     });
     w.y = y;
@@ -165,7 +166,7 @@ function altFigures(d: ReportItem["distributions"][number], reverse: boolean, la
   const score = itemScore(d.mean, reverse, view.scale);
   const dk = d.counts.at(-1)! > 0 ? `, ${text.dontKnow} ${pct(sh.dontKnow)}` : "";
   if (sh.n === 0) return `n ${d.n}${dk}`;
-  return `${sh.valid.map((v, i) => `${labels[i]} ${pct(v)}`).join(", ")}; ${text.favourable} ${pct(sh.topTwo)}, ${text.score} ${score === null ? "–" : Math.round(score)}, n ${sh.n}${dk}`;
+  return `${sh.valid.map((v, i) => `${labels[i]} ${pct(v)}`).join(", ")}; ${text.favourable} ${pct(sh.topTwo)}, ${text.score}: ${score === null ? "–" : Math.round(score)}, n ${sh.n}${dk}`;
 }
 
 /**

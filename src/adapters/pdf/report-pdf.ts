@@ -71,7 +71,8 @@ function mainPart(w: Writer, report: Report, view: ReportView, words: ReportWord
       if (area) w.close();
       area = element.areaLabel;
       w.open("Sect");
-      w.heading(2, area, 140);
+      // Kept with the first element's heading and what that heading keeps (120) below it.
+      w.heading(2, area, 220);
     }
     elementSection(w, report, view, words, element);
   }

@@ -191,8 +191,9 @@ function mirrorSlides(w: Writer, report: Report, view: ReportView, words: Report
     ...(p.othersText !== p.text ? [`${words.employeesWording}: ${p.othersText}`] : []),
     `${self} ${Math.round(p.self.score)} · ${others} ${Math.round(p.others.score)} · ${words.difference.toLowerCase()} ${signed(p.diff, report.lang)}`,
   ];
-  const style = (i: number, n: number) => ({ size: S, bold: i === n - 1, color: i === 0 || i === n - 1 ? INK : MUTED, width: w.width - 20 });
-  const height = (p: (typeof pairs)[number]) => lines(p).reduce((s, l, i, all) => s + w.height(l, style(i, all.length)), 0) + 8;
+  // The figures' line is bold where the difference reaches the threshold, as the note says.
+  const style = (i: number, n: number, flagged = false) => ({ size: S, bold: i === n - 1 && flagged, color: i === 0 || i === n - 1 ? INK : MUTED, width: w.width - 20 });
+  const height = (p: (typeof pairs)[number]) => lines(p).reduce((s, l, i, all) => s + w.height(l, style(i, all.length, p.flagged)), 0) + 8;
   const title = words.mirrorSection;
   const note = `${words.mirrorTitle(self, others)}. ${words.mirrorNote(view.threshold)}`;
   const avail = w.bottom - w.top - 40 - w.height(note, { size: S }) - S;
@@ -211,7 +212,7 @@ function mirrorSlides(w: Writer, report: Report, view: ReportView, words: Report
       w.open("LBody");
       lines(p).forEach((line, i, all) => {
         const y = w.y;
-        const st = style(i, all.length);
+        const st = style(i, all.length, p.flagged);
         w.tagged("P", () => w.style(st).text(line, w.left + 20, y, { width: st.width, lineGap: 1.5 }));
         w.y = y + w.height(line, st);
       });

@@ -69,7 +69,7 @@ export function reportWords(lang: Lang) {
     hiddenItems: (n: number) => (da ? `${n} udsagn med skjulte tal indgår ikke` : `${n} statement${n === 1 ? "" : "s"} with hidden figures take no part`),
     perGroupInOverview: da ? "Hver gruppes score på elementet står i oversigten (Elementerne pr. gruppe)." : "Each group's score on the element is in the overview (The elements per group).",
     notCompared: da ? "Ingen udsagn kunne sammenlignes: færre end to grupper har tal, der må vises." : "No statement could be compared: fewer than two groups have figures that may be shown.",
-    moreDifferences: (n: number) => (da ? `… og ${n} udsagn mere med så store forskelle (se bilaget).` : `… and ${n} more statement${n === 1 ? "" : "s"} with differences that large (see the appendix).`),
+    moreDifferences: (n: number) => (da ? `Og ${n} udsagn mere med så store forskelle (se bilaget).` : `And ${n} more statement${n === 1 ? "" : "s"} with differences that large (see the appendix).`),
     strongestTitle: da ? "Stærkeste og svageste udsagn" : "Strongest and weakest statements",
     statement: da ? "Udsagn" : "Statement",
     appendixTitle: da ? "Bilag: svarfordelingen for hvert udsagn" : "Appendix: the answers to every statement",
