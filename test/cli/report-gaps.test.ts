@@ -62,8 +62,9 @@ describe("report: do the levels see leadership differently?", () => {
 
   it("sets the employees' view beside their leaders' own on the paired items", () => {
     expect(text).toContain("Teamleder om sig selv og Medarbejder om deres leder");
-    expect(text).toMatch(/t2 Anden praksis 100 25 \+75/);
-    expect(text).toMatch(/t4 Fjerde praksis 75 50 \+25/);
+    // Each statement in the teamledere's words, with the employees' own wording under it.
+    expect(text).toMatch(/Sådan ser medarbejderne deres leder .*Anden praksis Medarbejderne blev spurgt: Min leder har anden praksis 100 25 \+75/);
+    expect(text).toMatch(/Fjerde praksis Medarbejderne blev spurgt: Min leder har fjerde praksis 75 50 \+25/);
   });
 
   it("prints the collection period on page 1", () => {

@@ -3,7 +3,7 @@ import { LEADERS } from "../../core/questionnaire/levels.ts";
 import { orderedGroups, wordingFor } from "../../core/report/report-summary.ts";
 import { groupName, itemScore, shownScore, type ReportView } from "../../core/report/report-view.ts";
 import type { ReportWords } from "../../core/report/report-words.ts";
-import { MINUS } from "../../core/report/report-format.ts";
+import { int, MINUS } from "../../core/report/report-format.ts";
 import { strongestWeakest } from "./strongest.ts";
 import { hiddenText } from "./sections.ts";
 import { CONTENT_WIDTH, MUTED } from "./style.ts";
@@ -26,9 +26,9 @@ export function elementSection(w: Writer, report: Report, view: ReportView, word
   // Groups the element is not put to have nothing here: their rows go.
   const rows: Cell[][] = groups.filter((g) => (view.dimensionAskedBy[element.id]?.includes(g.population) ?? true) && report.cells[g.key]?.[element.id]?.why !== "not_applicable").map((g) => {
     const cell = report.cells[g.key]![element.id]!;
-    if (cell.suppressed) return [{ text: groupName(report, view, g), bold: false }, { text: "–", color: MUTED }, { text: hiddenText(report, cell.why), color: MUTED, size: 7.5 }, { text: String(cell.n), color: MUTED }];
+    if (cell.suppressed) return [{ text: groupName(report, view, g), bold: false }, { text: "–", color: MUTED }, { text: hiddenText(report, cell.why), color: MUTED, size: 7.5 }, { text: int(cell.n, report.lang), color: MUTED }];
     const shown = shownScore(cell.score, view.bands);
-    return [{ text: groupName(report, view, g), bold: g === report.total }, { text: shown.text, bold: true }, { text: shown.band ?? "" }, { text: String(cell.n), color: MUTED }];
+    return [{ text: groupName(report, view, g), bold: g === report.total }, { text: shown.text, bold: true }, { text: shown.band ?? "" }, { text: int(cell.n, report.lang), color: MUTED }];
   });
   // With many groups the overview's heatmap already holds every group's score: the element page keeps the total.
   const many = groups.length > MANY_GROUPS;

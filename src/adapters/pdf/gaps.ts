@@ -141,7 +141,7 @@ export function mirrorTable(w: Writer, pairs: MirrorPair[], words: ReportWords, 
   if (pairs.length === 0) return;
   const self = pairs[0]!.self.label;
   const others = pairs[0]!.others.label;
-  w.heading(3, words.mirrorSection, 60);
+  w.heading(3, words.mirrorSection, 110);
   w.para(words.mirrorTitle(self, others), { size: size + 0.5, color: MUTED });
   const figure = size * 7.5;
   table(w, [

@@ -1,6 +1,7 @@
 import type { Report, ReportItem } from "../../core/report/report.ts";
 import { groupName, itemScore, shares, type ReportView } from "../../core/report/report-view.ts";
 import { fitSize } from "./table.ts";
+import { int } from "../../core/report/report-format.ts";
 import { CONTENT_WIDTH, INK, inkOn, MUTED, PAGE, RULE, scaleShades } from "./style.ts";
 import { BOTTOM, type Writer } from "./writer.ts";
 
@@ -60,7 +61,7 @@ function layout(w: Writer, report: Report, view: ReportView, item: ReportItem, t
   ];
   const labelSize = fitSize(w, item.distributions.map((d) => groupName(report, view, d)), LABEL_W - 6, 7.5, 6);
   const rows = item.distributions.map((d) => {
-    const right = rightText(d, item.reverse, view, text);
+    const right = rightText(d, item.reverse, view, text, report.lang);
     const label = groupName(report, view, d);
     // A hidden row's reason runs across the bar and the figures' column, as drawn below.
     const rightWidth = d.suppressed ? BAR_W + RIGHT_W : RIGHT_W;
@@ -179,10 +180,10 @@ function hatch(w: Writer, x: number, y: number, width: number, height: number): 
   w.doc.restore();
 }
 
-function rightText(d: ReportItem["distributions"][number], reverse: boolean, view: ReportView, text: ItemText): string {
+function rightText(d: ReportItem["distributions"][number], reverse: boolean, view: ReportView, text: ItemText, lang: "da" | "en"): string {
   if (d.suppressed || !d.counts) return text.hidden(d.why);
   const sh = shares(d.counts, reverse);
   const score = itemScore(d.mean, reverse, view.scale);
   const dk = d.counts.at(-1)! > 0 ? ` · ${text.dontKnow} ${pct(sh.dontKnow)}` : "";
-  return sh.n === 0 ? `n ${d.n}${dk}` : `${pct(sh.topTwo)} · ${score === null ? "–" : Math.round(score)} · n ${sh.n}${dk}`;
+  return sh.n === 0 ? `n ${int(d.n, lang)}${dk}` : `${pct(sh.topTwo)} · ${score === null ? "–" : Math.round(score)} · n ${int(sh.n, lang)}${dk}`;
 }
