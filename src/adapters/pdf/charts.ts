@@ -66,7 +66,7 @@ export function radar(doc: Doc, axes: readonly string[], series: readonly Series
   axes.forEach((_, i) => doc.moveTo(cx, cy).lineTo(...point(i, 100)).stroke());
   doc.restore();
   // Ring values half-way between the first two axes, where no data point can sit.
-  doc.font("Sans").fontSize(6.5).fillColor(MUTED);
+  doc.font("Sans").fontSize(7.5).fillColor(MUTED);
   const between = -Math.PI / 2 + Math.PI / n;
   for (const ring of [20, 40, 60, 80, 100]) {
     const r = (radius * ring) / 100;

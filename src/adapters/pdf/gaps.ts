@@ -143,7 +143,8 @@ export function mirrorTable(w: Writer, pairs: MirrorPair[], words: ReportWords, 
   const others = pairs[0]!.others.label;
   w.heading(3, words.mirrorSection, 110);
   w.para(words.mirrorTitle(self, others), { size: size + 0.5, color: MUTED });
-  const figure = size * 7.5;
+  // Each figure column as wide as its heading's longest word, so a level's name is never broken.
+  const figure = Math.max(size * 7.5, ...[self, others, words.difference].flatMap((h) => h.split(/\s+/)).map((x) => w.wordWidth(x, size, true) + 8));
   table(w, [
     { header: words.item, width: w.width - 3 * figure },
     { header: `${self}`, width: figure, align: "right" },
