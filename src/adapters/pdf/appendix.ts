@@ -14,6 +14,7 @@ import type { Writer } from "./writer.ts";
 export function appendix(w: Writer, report: Report, view: ReportView, words: ReportWords): void {
   const text: ItemText = {
     hidden: (why) => hiddenText(report, why),
+    groups: words.groupsCount,
     topTwo: words.topTwo,
     score: words.scoreWord,
     dontKnow: words.dontKnow,

@@ -143,15 +143,16 @@ export function mirrorTable(w: Writer, pairs: MirrorPair[], words: ReportWords, 
   const others = pairs[0]!.others.label;
   w.heading(3, words.mirrorSection, 110);
   w.para(words.mirrorTitle(self, others), { size: size + 0.5, color: MUTED });
-  // Each figure column as wide as its heading's longest word, so a level's name is never broken.
-  const figure = Math.max(size * 7.5, ...[self, others, words.difference].flatMap((h) => h.split(/\s+/)).map((x) => w.wordWidth(x, size, true) + 8));
+  // Short headings (the sentence above names both sides), so the statements keep the width.
+  const heads = [words.mirrorSelfHead, words.mirrorOthersHead, words.difference];
+  const figure = Math.max(size * 6.5, ...heads.flatMap((h) => h.split(/\s+/)).map((x) => w.wordWidth(x, size, true) + 8));
   table(w, [
     { header: words.item, width: w.width - 3 * figure },
-    { header: `${self}`, width: figure, align: "right" },
-    { header: `${others}`, width: figure, align: "right" },
-    { header: words.difference, width: figure, align: "right" },
+    { header: heads[0]!, width: figure, align: "right" },
+    { header: heads[1]!, width: figure, align: "right" },
+    { header: heads[2]!, width: figure, align: "right" },
   ], pairs.map((p) => [
-    { text: p.othersText !== p.text ? `${p.text}\n${words.employeesWording}: ${p.othersText}` : p.text, bold: false },
+    { text: p.othersText !== p.text ? `${p.text}\n${words.employeesWording}: ${p.othersText}` : p.text, bold: false, size: size - 0.5 },
     { text: String(Math.round(p.self.score)) },
     { text: String(Math.round(p.others.score)) },
     { text: signed(p.diff, lang), bold: p.flagged, color: p.flagged ? FLAG : INK },

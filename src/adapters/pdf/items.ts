@@ -12,7 +12,7 @@ const RIGHT_W = PAGE.margin + CONTENT_WIDTH - RIGHT_X;
 const BAR_H = 10;
 const pct = (v: number) => `${Math.round(v)} %`;
 
-export type ItemText = { hidden: (why: string | undefined) => string; topTwo: (labels: string[]) => string; score: string; dontKnow: string; onlyDontKnow: string; reversed: string; continued: string; favourable: string };
+export type ItemText = { groups: (n: number) => string; hidden: (why: string | undefined) => string; topTwo: (labels: string[]) => string; score: string; dontKnow: string; onlyDontKnow: string; reversed: string; continued: string; favourable: string };
 
 /** The scale key above an element's items: the colours, and what the figures to the right mean. */
 export function scaleKey(w: Writer, report: Report, text: ItemText): void {
@@ -60,15 +60,35 @@ function layout(w: Writer, report: Report, view: ReportView, item: ReportItem, t
     ...(item.reverse ? [text.reversed] : []),
   ];
   const labelSize = fitSize(w, item.distributions.map((d) => groupName(report, view, d)), LABEL_W - 6, 7.5, 6);
-  const rows = item.distributions.map((d) => {
-    const right = rightText(d, item.reverse, view, text, report.lang);
-    const label = groupName(report, view, d);
+  const rows = mergeHidden(report, view, item.distributions, text).map(({ d, label: merged, right: reason }) => {
+    const right = reason ?? rightText(d, item.reverse, view, text, report.lang);
+    const label = merged ?? groupName(report, view, d);
     // A hidden row's reason runs across the bar and the figures' column, as drawn below.
     const rightWidth = d.suppressed ? BAR_W + RIGHT_W : RIGHT_W;
     const h = Math.max(BAR_H + 4, w.height(label, { size: labelSize, width: LABEL_W - 6, lineGap: 0.3 }) + 3, w.height(right, { size: 7.5, width: rightWidth, lineGap: 0.3 }) + 3);
     return { d, right, h, label };
   });
   return { head, labelSize, rows };
+}
+
+/**
+ * Three or more groups hidden for the same reason make one row ("10 grupper": the reason and their
+ * names), so a statement put to a small level does not fill a page with "fewer than k".
+ */
+function mergeHidden(report: Report, view: ReportView, ds: ReportItem["distributions"], text: ItemText): { d: ReportItem["distributions"][number]; label?: string; right?: string }[] {
+  const out: { d: ReportItem["distributions"][number]; label?: string; right?: string }[] = [];
+  for (const why of new Set(ds.filter((d) => d.suppressed).map((d) => d.why))) {
+    const same = ds.filter((d) => d.suppressed && d.why === why && !d.group.startsWith("\u0000total"));
+    if (same.length < 3) continue;
+    const names = same.map((d) => groupName(report, view, d)).join(", ");
+    out.push({ d: same[0]!, label: text.groups(same.length), right: `${text.hidden(why)}: ${names}` });
+  }
+  const mergedAway = new Set(out.flatMap((m) => ds.filter((d) => d.suppressed && d.why === m.d.why && !d.group.startsWith("\u0000total"))));
+  // Shown groups first, in their order; the merged hidden rows next, before the totals.
+  const rows = ds.filter((d) => !mergedAway.has(d)).map((d) => ({ d }));
+  const firstTotal = rows.findIndex((r) => r.d.group.startsWith("\u0000total"));
+  rows.splice(firstTotal < 0 ? rows.length : firstTotal, 0, ...out);
+  return rows;
 }
 
 /** The height of an item's first block (its text and up to two rows): what a heading above it must keep with it. */
@@ -120,7 +140,7 @@ export function itemBlock(w: Writer, report: Report, view: ReportView, whole: Re
       y += w.height(line, s) + 2;
     });
     w.y = y;
-    const alt = `${lines[0]} ${chunk.map(({ d, label }) => `${label}: ${altFigures(d, item.reverse, labels, view, text)}`).join(". ")}.`;
+    const alt = `${lines[0]} ${chunk.map(({ d, label, right }) => `${label}: ${d.suppressed ? right : altFigures(d, item.reverse, labels, view, text)}`).join(". ")}.`;
     const height = chunk.reduce((s, r) => s + r.h, 0) + axis + 4;
     w.figure(alt, height, (top) => {
       let y = top;

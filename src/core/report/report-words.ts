@@ -52,6 +52,8 @@ export function reportWords(lang: Lang) {
         : `Each dot is a group's score (0–100). Elements are ordered by the largest difference between two groups; a difference of ${t} points or more (the rule of ledelsestjek gaps) is shown in red. Hidden groups are left out.`,
     mirrorTitle: (self: string, others: string) => (da ? `${self} om sig selv og ${others} om deres leder` : `${self} on themselves and ${others} on their leader`),
     mirrorSection: da ? "Sådan ser medarbejderne deres leder" : "How the employees see their leader",
+    mirrorSelfHead: da ? "Lederen selv" : "The leader",
+    mirrorOthersHead: da ? "Medarbejderne" : "The employees",
     employeesWording: da ? "Medarbejderne blev spurgt" : "The employees were asked",
     mirrorNote: (t: number) =>
       da
@@ -67,6 +69,7 @@ export function reportWords(lang: Lang) {
     extremesTitle: da ? "Højeste og laveste spørgsmål pr. gruppe (0–100)" : "Highest and lowest item per group (0–100)",
     highest: da ? "Højest" : "Highest",
     hiddenItems: (n: number) => (da ? `${n} udsagn med skjulte tal indgår ikke` : `${n} statement${n === 1 ? "" : "s"} with hidden figures take no part`),
+    groupsCount: (n: number) => (da ? `${n} grupper` : `${n} groups`),
     perGroupInOverview: da ? "Hver gruppes score på elementet står i oversigten (Elementerne pr. gruppe)." : "Each group's score on the element is in the overview (The elements per group).",
     notCompared: da ? "Ingen udsagn kunne sammenlignes: færre end to grupper har tal, der må vises." : "No statement could be compared: fewer than two groups have figures that may be shown.",
     moreDifferences: (n: number) => (da ? `Og ${n} udsagn mere med så store forskelle (se bilaget).` : `And ${n} more statement${n === 1 ? "" : "s"} with differences that large (see the appendix).`),
