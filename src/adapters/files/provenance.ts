@@ -15,19 +15,33 @@ export async function fileProvenance(path: string): Promise<FileProvenance> {
   return { name: basename(path), sha256: createHash("sha256").update(bytes).digest("hex"), rows: dataRows(bytes) };
 }
 
-/** Records after the header: line ends outside double quotes, not counting blank lines. */
-export function dataRows(bytes: Uint8Array): number {
+/**
+ * Records after the header: line ends outside double quotes, not counting blank lines. Scans with
+ * `indexOf` (native) for line ends and quotes, as a byte loop in JavaScript costs most of a second on
+ * 100 000 rows.
+ */
+export function dataRows(input: Uint8Array): number {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   let records = 0;
   let quoted = false;
-  let content = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b === 0x22) quoted = !quoted;
-    if (!quoted && (b === 0x0a || b === 0x0d)) {
-      if (content) records++;
-      content = false;
-    } else if (b !== 0x20 && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf) content = true;
+  let start = 0;
+  let nextQuote = bytes.indexOf(0x22);
+  let pos = 0;
+  while (pos < bytes.length) {
+    const nl = bytes.indexOf(0x0a, pos);
+    const end = nl < 0 ? bytes.length : nl;
+    while (nextQuote >= 0 && nextQuote < end) {
+      quoted = !quoted;
+      nextQuote = bytes.indexOf(0x22, nextQuote + 1);
+    }
+    if (!quoted) {
+      let last = end;
+      while (last > start && (bytes[last - 1] === 0x0d || bytes[last - 1] === 0x20)) last--;
+      if (last > start) records++;
+      start = end + 1;
+    }
+    pos = end + 1;
   }
-  if (content) records++;
+  if (quoted && start < bytes.length) records++;
   return Math.max(0, records - 1);
 }
