@@ -56,7 +56,8 @@ describe("report (PDF)", () => {
   it("shows no figure of a group below the threshold, nor of its complement", () => {
     expect(text).toContain("færre end 3 besvarelser"); // Lille
     expect(text).toContain("skjult, så tallet for en lille gruppe ikke kan regnes ud"); // Mellem, the complement
-    expect(text).not.toMatch(/Lille\s*2\b/);
+    // Counts may be shown (SPEC §4 rule 1) and are shown for every group alike, so no hidden count is left to derive.
+    expect(text).toMatch(/Lille\s*2\b/);
     expect(text).not.toMatch(/· (25|75) · n [24]\b/); // Lille's and Mellem's item scores (answers 2 and 4)
     expect(text).not.toMatch(/· n [24]\b/); // item counts of the hidden groups
     expect(text).not.toMatch(/\b75\s+Høj/); // Mellem's element score and band
@@ -75,19 +76,22 @@ describe("report (PDF)", () => {
 
   it("writes its figures to --csv with complementary suppression", () => {
     const lines = readFileSync(join(dir, "tal.csv"), "utf8").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("group,population,dimension,item_id,n,mean,sd,median,min,max,score,count_1,count_2,count_3,count_4,count_5,count_ved_ikke,suppressed,total");
+    // No min and max: in a report they are single people's values (they stay in `score --by`).
+    expect(lines[0]).toBe("group,population,dimension,item_id,levels,n,mean,sd,median,score,count_1,count_2,count_3,count_4,count_5,count_ved_ikke,suppressed,total");
     const blanks = ",,,,,,";
-    expect(lines).toContain(`Lille,ledere,e1,,2,,,,,,${blanks},true,false`);
-    expect(lines).toContain(`Mellem,ledere,e1,,4,,,,,,${blanks},true,false`);
+    expect(lines).toContain(`Lille,ledere,e1,,,2,,,,${blanks},true,false`);
+    expect(lines).toContain(`Mellem,ledere,e1,,,4,,,,${blanks},true,false`);
     // Stor: e1 for 6 × 100 and 4 × 50 → mean 80, sd = sqrt(6·20² + 4·30²)/9 = sqrt(6000/9)
-    expect(lines).toContain(`Stor,ledere,e1,,10,80,${(Math.round(Math.sqrt(6000 / 9) * 100) / 100).toString()},100,50,100,${blanks},false,false`);
+    expect(lines).toContain(`Stor,ledere,e1,,,10,80,${(Math.round(Math.sqrt(6000 / 9) * 100) / 100).toString()},100,${blanks},false,false`);
     expect(lines.filter((l) => l.startsWith(",ledere,") && l.endsWith(",true") && l.split(",")[3] === "")).toHaveLength(6);
     // e2 over all 16: 2 × 25, 4 × 75, 6 × 100, 4 × 50 → mean 71.875, sd 27.195 (Python statistics.stdev)
-    expect(lines).toContain(`,ledere,e2,,16,71.88,27.2,75,25,100,${blanks},false,true`);
+    expect(lines).toContain(`,ledere,e2,,,16,71.88,27.2,75,${blanks},false,true`);
     // Items: Stor's i1 = six 5s and four 3s → mean 4.2, score 80; Lille's and Mellem's are hidden
-    expect(lines).toContain("Stor,ledere,e1,i1,10,4.2,,,,,80,0,0,4,0,6,0,false,false");
-    expect(lines).toContain("Lille,ledere,e1,i1,2,,,,,,,,,,,,,true,false");
-    expect(lines).toContain("Mellem,ledere,e1,i1,4,,,,,,,,,,,,,true,false");
+    expect(lines).toContain("Stor,ledere,e1,i1,,10,4.2,,,80,0,0,4,0,6,0,false,false");
+    expect(lines).toContain("Lille,ledere,e1,i1,,2,,,,,,,,,,,true,false");
+    expect(lines).toContain("Mellem,ledere,e1,i1,,4,,,,,,,,,,,true,false");
+    // i3 is reverse-keyed: the score column turns it as the PDF does. Stor answers 6 − v: six 1s, four 3s → mean 1.8, (1.8 − 1) / 4 × 100 = 20, turned 80.
+    expect(lines).toContain("Stor,ledere,e1,i3,,10,1.8,,,80,6,0,4,0,0,0,false,false");
   });
 
   it("gives identical bytes for the same input when SOURCE_DATE_EPOCH is set", async () => {
@@ -129,9 +133,12 @@ describe("report (PDF)", () => {
     const { io } = memoryIo(dir2, "da", env);
     await report({ files: ["d.csv"], by: "level", out: "r.pdf", csv: "r.csv" }, io);
     const lines = readFileSync(join(dir2, "r.csv"), "utf8").trimEnd().split("\r\n");
-    expect(lines).toContain("medarbejder,medarbejder,identifikation,,0,,,,,,,,,,,,,true,false");
-    expect(lines).toContain("teamleder,ledere,identifikation,,6,75,0,75,75,75,,,,,,,,false,false"); // 4 on 1-5 → 75, for all six
-    expect(await pdfText(join(dir2, "r.pdf"))).toContain("ikke relevant for niveauet");
+    expect(lines).toContain("medarbejder,medarbejder,identifikation,,,0,,,,,,,,,,,true,false");
+    expect(lines).toContain("teamleder,ledere,identifikation,,,6,75,0,75,,,,,,,,false,false"); // 4 on 1-5 → 75, for all six
+    // The heatmap marks the cell "not asked" (i.r.), never "fewer than k"; the element page leaves the row out.
+    const pdf = await pdfText(join(dir2, "r.pdf"));
+    expect(pdf).toContain("«i.r.»: elementet stilles ikke til niveauet");
+    expect(pdf).not.toMatch(/Medarbejder \(spejl\)\s*–\s*færre end/);
   });
 });
 

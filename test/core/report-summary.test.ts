@@ -2,12 +2,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TOTAL_KEY, type Cell, type Report } from "../../src/core/report/report.ts";
 import { groupGaps, heatmap, itemExtremes, keyMessages } from "../../src/core/report/report-summary.ts";
+import { everythingHidden } from "../../src/core/report/report-messages.ts";
 import { buildReportView, itemScore, shares, shownScore, type ReportView } from "../../src/core/report/report-view.ts";
 import { loadValid } from "../helpers/load.ts";
 import { ROOT } from "../helpers/paths.ts";
 
 const BANDS = [{ min: 0, label: "Begyndende" }, { min: 40, label: "Under udvikling" }, { min: 60, label: "Etableret" }, { min: 80, label: "Forankret" }];
-const VIEW = { bands: BANDS, threshold: 20, scale: { min: 1, span: 4 }, populations: {} } as unknown as ReportView;
+const VIEW = { bands: BANDS, threshold: 20, scale: { min: 1, span: 4 }, populations: {}, mirror: [], wordings: {} } as unknown as ReportView;
 const shown = (score: number, n = 10): Cell => ({ score, band: null, n, suppressed: false, why: undefined });
 const hidden = (why: "small" | "complement", score: number | null = null): Cell => ({ score, band: null, n: 2, suppressed: true, why });
 const group = (key: string, suppressed = false) => ({ key, label: key, by: { group: key }, population: "ledere", respondents: suppressed ? 2 : 10, suppressed, why: suppressed ? ("small" as const) : undefined });
@@ -38,7 +39,7 @@ function model(): Report {
     total: { ...group(TOTAL_KEY), label: "Alle", respondents: 22 },
     dimensions: [{ id: "e1", label: "Sætte retningen", kind: "element" }, { id: "e2", label: "Følge op", kind: "element" }, { id: "total", label: "I alt", kind: "total" }],
     cells,
-    elements: [{ id: "e1", items: [{ id: "i1", distributions: [{ group: TOTAL_KEY, suppressed: false, counts: [0, 0, 1, 1, 1, 1, 4] }] }] }],
+    elements: [{ id: "e1", items: [{ id: "i1", text: "Jeg ved, hvad der forventes", levels: [], distributions: [{ group: TOTAL_KEY, label: "Alle", population: "ledere", suppressed: false, counts: [0, 0, 1, 1, 1, 1, 4] }] }] }],
   } as unknown as Report;
 }
 
@@ -69,7 +70,8 @@ describe("report summary", () => {
     expect(map.rows[0]!.cells.map((c) => c.text)).toEqual(["80", "50", "65"]);
     expect(map.rows[0]!.cells.map((c) => c.band)).toEqual([3, 1, 2]);
     expect(map.rows[2]!.cells).toEqual([1, 2, 3].map(() => ({ text: "", band: -1, hidden: "small" })));
-    expect(map.rows[2]!.respondents).toBe("–");
+    // Its count is shown (SPEC §4 rule 1), as every group's is: then no hidden count follows from the total.
+    expect(map.rows[2]!.respondents).toBe("2");
     expect(map.rows[3]!.cells[0]).toEqual({ text: "40", band: 1, hidden: undefined });
   });
 
@@ -94,11 +96,58 @@ describe("report summary", () => {
 
   it("writes key messages from the figures, never from a hidden cell", () => {
     const messages = keyMessages(model(), VIEW).map((m) => m.da);
-    expect(messages[0]).toBe("Stærkest står «Følge op» (48, Under udvikling); svagest «Sætte retningen» (40, Under udvikling).");
-    expect(messages[1]).toBe("Størst forskel: «Sætte retningen», A 80 mod B 55 (25 point).");
-    expect(messages.join(" ")).toContain("«Ved ikke» er svaret af 15 % eller flere ved 1 spørgsmål (mest i1: 50 %)"); // 4 of 8
+    expect(messages[0]).toBe("Ledernes samlede score er 43 (Under udvikling), ud fra 10 besvarelser.");
+    expect(messages[1]).toBe("Stærkest står «Følge op» (48, Under udvikling); svagest «Sætte retningen» (40, Under udvikling).");
+    // e1: A 80.4 − B 55.4 = 25 ≥ 20; e2: 50 − 45 = 5. Two groups compared (C is hidden).
+    expect(messages[2]).toBe("Størst forskel: «Sætte retningen», A 80 mod B 55 (25 point) (2 grupper sammenlignet).");
+    // 4 "ved ikke" of 4 valid + 4 = 50 %, named by its statement, not its id.
+    expect(messages.join(" ")).toContain("«Ved ikke» er svaret af 15 % eller flere ved 1 udsagn; mest ved «Jeg ved, hvad der forventes» (Alle: 50 %)");
     expect(messages.join(" ")).toContain("1 af 3 grupper vises uden tal");
     expect(messages.join(" ")).not.toContain("99");
+    expect(messages.join(" ")).not.toMatch(/\bi1\b/);
+  });
+
+  it("counts hidden and compared groups as an independent count does, and says 'could not be compared' when nothing could", () => {
+    const m = model();
+    // B is hidden too, by the complement rule: 10 respondents, but not one figure shown.
+    m.cells.B = { e1: hidden("complement", 55), e2: hidden("complement", 45), total: hidden("complement", 50) };
+    m.rows = m.rows.map((r) => (r.by.group === "B" ? { ...r, mean: null, suppressed: true } : r));
+    const independent = ["A", "B", "C"].filter((g) => Object.values(m.cells[g]!).every((c) => c.suppressed)).length;
+    expect(independent).toBe(2);
+    const text = keyMessages(m, VIEW).map((x) => x.da).join(" ");
+    expect(text).toContain(`${independent} af 3 grupper vises uden tal`);
+    expect(text).toContain("Grupperne kunne ikke sammenlignes: kun 1 af 3 ledergrupper har tal, der må vises.");
+    expect(text).not.toContain("Ingen af de");
+    expect(text).not.toContain("Størst forskel");
+  });
+
+  it("makes no claim about differences when everything is hidden", () => {
+    const m = model();
+    for (const key of Object.keys(m.cells)) m.cells[key] = { e1: hidden("small"), e2: hidden("small"), total: hidden("small") };
+    m.rows = m.rows.map((r) => ({ ...r, mean: null, suppressed: true }));
+    (m.elements[0]!.items[0]!.distributions[0] as { suppressed: boolean }).suppressed = true;
+    expect(everythingHidden(m)).toBe(true);
+    expect(everythingHidden(model())).toBe(false);
+    const text = keyMessages(m, VIEW).map((x) => x.da).join(" ");
+    expect(text).not.toMatch(/Størst forskel|Ingen af de|adskiller sig|Stærkest/);
+    expect(text).toContain("kunne ikke sammenlignes");
+  });
+
+  it("says when the top levels are hidden and how --merge-levels shows them together", () => {
+    const m = model();
+    const level = (id: string, label: string, respondents: number, shownScore: number | null) => {
+      m.cells[id] = shownScore === null ? { e1: hidden("small"), e2: hidden("small"), total: hidden("small") } : { e1: shown(shownScore), e2: shown(shownScore), total: shown(shownScore) };
+      return { key: id, label, by: { level: id }, population: "ledere", respondents, suppressed: shownScore === null, why: undefined };
+    };
+    m.byColumns = ["level"];
+    m.groups = [level("direktion", "Direktion", 3, null), level("chef", "Chefniveau", 4, null), level("teamleder", "Teamleder", 20, 40)];
+    m.rows = [];
+    const text = keyMessages(m, VIEW).map((x) => x.da).join(" ");
+    // 3 + 4 = 7 ≥ 5 together: the two top levels merged are enough.
+    expect(text).toContain("Direktion og Chefniveau vises ikke, fordi der er for få besvarelser. Kør rapporten med --merge-levels direktion+chef=Topledelse");
+    m.groups[1] = level("chef", "Chefniveau", 9, 60);
+    // Only the direktion hidden: merged with the chefs, the next level down.
+    expect(keyMessages(m, VIEW).map((x) => x.da).join(" ")).toContain("--merge-levels direktion+chef=Topledelse");
   });
 
   it("finds each shown group's highest and lowest item on 0-100, reverse keys turned, hidden distributions left out", () => {
@@ -119,7 +168,7 @@ describe("report summary", () => {
     m.cells.A!.e1 = shown(60);
     m.cells.A!.e2 = shown(46);
     m.rows = m.rows.map((r) => (r.by.group === "A" && r.dimension !== "total" ? { ...r, mean: m.cells.A![r.dimension]!.score } : r));
-    expect(keyMessages(m, VIEW).map((x) => x.da)).toContain("Ingen grupper adskiller sig med 20 point eller mere på et element.");
+    expect(keyMessages(m, VIEW).map((x) => x.da)).toContain("Ingen af de 2 sammenlignede grupper adskiller sig med 20 point eller mere på et element.");
   });
 });
 

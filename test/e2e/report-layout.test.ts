@@ -43,7 +43,8 @@ beforeAll(async () => {
 describe.skipIf(missing("pdftotext"))("report layout on hostile data", () => {
   for (const name of Object.keys(CASES)) {
     it(`${name}: no two words overlap and none leaves the page`, () => {
-      expect(pages[name]!.length).toBeGreaterThan(3);
+      // Where every answer is "ved ikke", nothing may be shown: the report is the one page that says so.
+      expect(pages[name]!.length).toBeGreaterThan(name === "every answer ved ikke" ? 0 : 3);
       expect(layoutFaults(pages[name]!)).toEqual([]);
     });
 

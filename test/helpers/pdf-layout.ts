@@ -74,3 +74,30 @@ export async function lastRoles(pdf: string): Promise<string[]> {
   }
   return roles;
 }
+
+/** Per page, every piece of tagged text with the structure role it sits in (H1, P, TD …). */
+export async function taggedTexts(pdf: string): Promise<{ role: string; text: string }[][]> {
+  const { getDocumentProxy } = await import("unpdf");
+  const { readFileSync } = await import("node:fs");
+  const doc = await getDocumentProxy(new Uint8Array(readFileSync(pdf)));
+  const pages: { role: string; text: string }[][] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const roleOf = new Map<string, string>();
+    const walk = (n: StructNode | null, role: string) => {
+      if (!n) return;
+      if (n.type === "content" && n.id) roleOf.set(n.id, role);
+      n.children?.forEach((c) => walk(c, n.role ?? role));
+    };
+    walk((await page.getStructTree()) as StructNode, "");
+    let current: string | undefined;
+    const found: { role: string; text: string }[] = [];
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items as { type?: string; id?: string; str?: string }[]) {
+      if (item.type === "beginMarkedContentProps") current = item.id ?? undefined;
+      else if (item.type === "endMarkedContent") current = undefined;
+      else if (item.str?.trim() && current) found.push({ role: roleOf.get(current) ?? "", text: item.str });
+    }
+    pages.push(found);
+  }
+  return pages;
+}

@@ -105,10 +105,11 @@ describe("workshop export", () => {
     expect(await workshopExport({ dir }, io)).toBe(0);
     expect(stdout()).toBe("eksport/tal.csv\neksport/handleplan.csv\n");
     const tal = readFileSync(join(dir, "eksport", "tal.csv"), "utf8").split("\r\n");
-    expect(tal[0]).toBe("level,population,dimension,item_id,n,mean,sd,median,min,max,score,count_1,count_2,count_3,count_4,count_5,count_ved_ikke,suppressed,total");
+    // report --csv's columns: no min and max (single people's values), `levels` after item_id
+    expect(tal[0]).toBe("level,population,dimension,item_id,levels,n,mean,sd,median,score,count_1,count_2,count_3,count_4,count_5,count_ved_ikke,suppressed,total");
     // the single medarbejder is hidden, and so (complement) is the leader group of 3
-    expect(tal.find((l) => l.startsWith("medarbejder,ledere,e1,,")) ?? "").toMatch(/^medarbejder,ledere,e1,,1,,,,,,.*,true,false/);
-    expect(tal.find((l) => l.startsWith("leder,ledere,e1,,")) ?? "").toMatch(/^leder,ledere,e1,,3,,,,,,.*,true,false/);
+    expect(tal.find((l) => l.startsWith("medarbejder,ledere,e1,,")) ?? "").toMatch(/^medarbejder,ledere,e1,,,1,,,,.*,true,false/);
+    expect(tal.find((l) => l.startsWith("leder,ledere,e1,,")) ?? "").toMatch(/^leder,ledere,e1,,,3,,,,.*,true,false/);
     const excel = memoryIo(dir, "da", EPOCH);
     await workshopExport({ dir, outDir: "ud", excel: true }, excel.io);
     const plan = readFileSync(join(dir, "ud", "handleplan.csv"), "utf8");

@@ -1,6 +1,7 @@
 // Room adapters/pdf/ — render with pdfkit: the tagged-PDF document, the writer and its tables, charts, sections and slides of the report, and the workshop report.
 import type PDFDocument from "pdfkit";
 import { INK, MUTED, RULE, SERIES } from "./style.ts";
+import type { Writer } from "./writer.ts";
 
 type Doc = InstanceType<typeof PDFDocument>;
 export type Series = { label: string; values: (number | null)[] };
@@ -65,7 +66,7 @@ export function radar(doc: Doc, axes: readonly string[], series: readonly Series
   axes.forEach((_, i) => doc.moveTo(cx, cy).lineTo(...point(i, 100)).stroke());
   doc.restore();
   // Ring values half-way between the first two axes, where no data point can sit.
-  doc.font("Sans").fontSize(6.5).fillColor(MUTED);
+  doc.font("Sans").fontSize(7.5).fillColor(MUTED);
   const between = -Math.PI / 2 + Math.PI / n;
   for (const ring of [20, 40, 60, 80, 100]) {
     const r = (radius * ring) / 100;
@@ -98,4 +99,36 @@ export function radar(doc: Doc, axes: readonly string[], series: readonly Series
       if (v !== null && v !== undefined) marker(doc, style.marker, ...point(i, v), style.color);
     });
   });
+}
+
+/**
+ * A legend as a tagged list (call inside an open "L"): each entry its own list item, so the labels are
+ * read apart, wrapping onto as many rows as it needs at `size`; the markers are artifacts. Returns the y below it.
+ */
+export function legendList(w: Writer, series: readonly { label: string }[], x: number, y: number, width: number, markersOnly = false, size = 8): number {
+  const doc = w.doc;
+  let cx = x;
+  let cy = y;
+  const line = size * 1.6;
+  const sample = markersOnly ? size * 1.4 : size * 3.4;
+  series.forEach((s, i) => {
+    const entry = sample + w.style({ size }).widthOfString(s.label) + size * 1.75;
+    if (cx + entry > x + width && cx > x) {
+      cx = x;
+      cy += line;
+    }
+    const [ex, ey] = [cx, cy];
+    w.artifact(() => {
+      doc.save();
+      const style = styled(doc, i);
+      if (!markersOnly) doc.moveTo(ex, ey + size / 2).lineTo(ex + size * 2.75, ey + size / 2).stroke();
+      doc.restore();
+      marker(doc, style.marker, ex + (markersOnly ? size * 0.5 : size * 1.4), ey + size / 2, style.color);
+    });
+    w.open("LI");
+    w.tagged("LBody", () => w.style({ size }).text(s.label, ex + sample, ey - size * 0.05, { lineBreak: false }));
+    w.close();
+    cx += entry;
+  });
+  return cy + line;
 }

@@ -13,11 +13,9 @@ export function levelGaps(w: Writer, report: Report, view: ReportView, words: Re
   const title = words.gapsTitle(report.byColumns[0] === "level");
   w.open("Sect");
   // The heading stays with the chart (or its first page, when the chart is longer than a page).
-  w.heading(2, title, rows.length > 0 ? Math.min(gapChartHeight(w, rows) + 16, w.bottom - w.top - 80) : 160);
-  if (rows.length > 0) {
-    const groups = report.groups.filter((g) => g.population === LEADERS && rows.some((r) => r.dots.some((d) => d.label === g.label))).map((g) => g.label);
-    gapChart(w, title, rows, groups, words, view.threshold);
-  }
-  mirrorTable(w, view.mirror, words, view.threshold);
+  const groups = report.groups.filter((g) => g.population === LEADERS && rows.some((r) => r.dots.some((d) => d.label === g.label))).map((g) => g.label);
+  w.heading(2, title, rows.length > 0 ? Math.min(gapChartHeight(w, rows, groups.length) + 16, w.bottom - w.top - 80) : 160);
+  if (rows.length > 0) gapChart(w, title, rows, groups, words, view.threshold);
+  mirrorTable(w, view.mirror, words, view.threshold, report.lang);
   w.close();
 }

@@ -35,7 +35,7 @@ export function heatmapTable(w: Writer, map: Heatmap, bands: number, words: Repo
       ...row.cells.slice(start, start + perBlock).map((cell): Cell => {
         if (cell.hidden) {
           const text = cell.hidden === "complement" ? words.cellComplement : cell.hidden === "not_applicable" ? words.cellNotApplicable : words.cellSmall(k);
-          return { text, size: 6, color: "#333333", fill: "#ffffff", hatch: cell.hidden !== "not_applicable" };
+          return { text, size: 7.5, color: "#333333", fill: "#ffffff", hatch: cell.hidden !== "not_applicable" };
         }
         const fill = cell.band >= 0 ? shades[cell.band]! : "#ffffff";
         return { text: cell.text, bold: true, size: 8.5, fill, color: inkOn(fill) };

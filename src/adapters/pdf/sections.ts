@@ -1,11 +1,12 @@
 import type { Hidden, Report } from "../../core/report/report.ts";
-import { heatmap, itemExtremes, keyMessages, orderedGroups } from "../../core/report/report-summary.ts";
-import { groupName, type ReportView } from "../../core/report/report-view.ts";
-import { reportWords, type ReportWords } from "../../core/report/report-words.ts";
+import { heatmap, itemExtremes } from "../../core/report/report-summary.ts";
+import { int, range } from "../../core/report/report-format.ts";
+import type { ReportView } from "../../core/report/report-view.ts";
+import type { ReportWords } from "../../core/report/report-words.ts";
 import { radar, legend, type Series } from "./charts.ts";
 import { heatmapTable } from "./heatmap.ts";
 import { bandShades, CONTENT_WIDTH, inkOn, MUTED, PAGE } from "./style.ts";
-import { table, type Cell } from "./table.ts";
+import { table } from "./table.ts";
 import type { Writer } from "./writer.ts";
 
 /** A radar stays readable with at most this many outlines; beyond it the heatmap alone is the overview. */
@@ -15,89 +16,55 @@ const RADAR_MAX_GROUPS = 3;
 export const hiddenText = (report: Report, why: Hidden | string | undefined) =>
   why === "complement" ? report.labels.hiddenComplement : why === "not_applicable" ? report.labels.notApplicable : report.labels.fewerThan(report.minGroupSize);
 
-export function cover(w: Writer, report: Report, view: ReportView): void {
-  const L = report.labels;
-  w.open("Sect");
-  w.y = 110;
-  w.para(L.reportTitle, { size: 12, color: MUTED });
-  w.heading(1, view.title, 200);
-  if (view.subtitle) w.para(view.subtitle, { size: 13 });
-  w.y += 10;
-  const words = reportWords(report.lang);
-  const facts: [string, string][] = [
-    ...(view.responses !== null ? [[words.responses, String(view.responses)] as [string, string]] : []),
-    ...(view.period ? [[words.period, view.period.first === view.period.last ? view.period.first : `${view.period.first} – ${view.period.last}`] as [string, string]] : []),
-    [L.questionnaire, `${report.title} (${report.questionnaire.id} ${report.questionnaire.version})`],
-    [L.contentHash, report.questionnaire.hash],
-    [L.dataFiles, report.files.join("\n")],
-    [L.date, report.date],
-    [L.toolVersion, `ledelsestjek ${report.toolVersion}`],
-    ...(report.mergedLevels.length > 0 ? [[L.mergedLevels, report.mergedLevels.join("\n")] as [string, string]] : []),
-  ];
-  table(w, [{ header: "", width: 150 }, { header: "", width: CONTENT_WIDTH - 150 }], facts.map(([k, v]) => [{ text: k, bold: true, color: MUTED }, { text: v }]), { size: 9.5, rowHeader: true, noHeader: true });
-  if (report.byColumns.length > 0) {
-    w.heading(2, L.respondents, 60);
-    const rows: Cell[][] = orderedGroups(report, view).map((g) => [{ text: groupName(report, view, g), bold: g === report.total }, { text: g.suppressed ? hiddenText(report, g.why) : String(g.respondents), bold: g === report.total }]);
-    table(w, [{ header: words.group, width: 330 }, { header: L.respondents, width: CONTENT_WIDTH - 330 }], rows, { size: 9, rowHeader: true });
-    // The rule in plain words beside the first table that hides a figure.
-    if (orderedGroups(report, view).some((g) => g.suppressed)) w.para(words.anonymityRule(report.minGroupSize), { size: 8.5, color: MUTED });
-  }
-  w.close();
-}
-
-export function bandKey(w: Writer, view: ReportView): void {
+/** The band colours and their ranges ("Begyndende 0–39"), each its own list item so they are read apart. */
+export function bandKey(w: Writer, view: ReportView, size = 8, lang: "da" | "en" = "da"): void {
   const shades = bandShades(view.bands.length);
-  const parts = view.bands.map((b, i) => `${b.label} ${b.min}-${i + 1 < view.bands.length ? view.bands[i + 1]!.min - 1 : 100}`);
-  w.ensure(16);
-  const y = w.y;
-  w.tagged("P", () => {
-    let x = w.left;
-    parts.forEach((p, i) => {
-      w.doc.save().rect(x, y + 1, 14, 9).fillColor(shades[i]!).fill().restore();
-      w.style({ size: 8 }).text(p, x + 18, y + 1.5, { lineBreak: false });
-      x += 24 + w.doc.widthOfString(p) + 10;
-    });
+  const parts = view.bands.map((b, i) => `${b.label} ${range(b.min, i + 1 < view.bands.length ? view.bands[i + 1]!.min - 1 : 100, lang)}`);
+  const line = size * 2;
+  w.ensure(line);
+  let y = w.y;
+  let x = w.left;
+  w.open("L");
+  parts.forEach((p, i) => {
+    const width = w.style({ size }).widthOfString(p);
+    if (x + size * 3 + width > w.left + w.width) {
+      x = w.left;
+      y += line;
+    }
+    const [px, py] = [x, y];
+    w.artifact(() => w.doc.save().rect(px, py + 1, size * 1.75, size * 1.1).fillColor(shades[i]!).fill().restore());
+    w.open("LI");
+    w.tagged("LBody", () => w.style({ size }).text(p, px + size * 2.25, py + 1.5 * (size / 8), { lineBreak: false }));
+    w.close();
+    x += size * 3 + width + size * 1.25;
   });
-  w.y = y + 16;
+  w.close();
+  w.y = y + line;
 }
 
 export function summary(w: Writer, report: Report, view: ReportView, words: ReportWords): void {
   const L = report.labels;
   w.open("Sect");
   w.heading(2, L.summary, 120);
-  const messages = keyMessages(report, view);
-  if (messages.length > 0) {
-    w.heading(3, words.keyMessages);
-    w.open("L");
-    for (const m of messages) {
-      const text = m[report.lang];
-      const h = w.height(text, { size: 10, width: CONTENT_WIDTH - 16 });
-      w.ensure(h);
-      const y = w.y;
-      w.open("LI");
-      w.tagged("Lbl", () => w.style({ size: 10 }).text("•", PAGE.margin + 2, y, { lineBreak: false }));
-      w.tagged("LBody", () => w.style({ size: 10 }).text(text, PAGE.margin + 16, y, { width: CONTENT_WIDTH - 16, lineGap: 1.5 }));
-      w.close();
-      w.y = y + h + 5;
-    }
-    w.close();
-  }
   const map = heatmap(report, view);
   // Kept with the band key, the rule and the table head with its first row.
   w.heading(3, words.heatmapTitle, 230);
-  bandKey(w, view);
+  bandKey(w, view, 8, report.lang);
   const anyHidden = map.rows.some((r) => r.cells.some((c) => c.hidden));
   if (anyHidden) {
     w.para(words.anonymityRule(report.minGroupSize), { size: 8.5 });
     w.para(`${words.heatmapIntro} ${words.hiddenKey(report.minGroupSize)}`, { size: 8, color: MUTED });
   }
   heatmapTable(w, map, view.bands.length, words, report.minGroupSize, { group: words.group, n: "n" });
-  const extremes = itemExtremes(report, view);
+  // With many groups the table keeps the totals: every group's statements are in the appendix.
+  const all = itemExtremes(report, view);
+  const extremes = all.length > 6 ? all.filter((x) => x.label.startsWith(report.labels.all)) : all;
   if (extremes.length > 0) {
     w.heading(3, words.extremesTitle, 80);
-    const item = (x: { id: string; text: string; score: number }) => `${Math.round(x.score)}  ${x.id} ${x.text}`;
+    // Every figure with its n, so a "highest" resting on few answers is seen as such.
+    const item = (x: { text: string; score: number; n: number }) => `${Math.round(x.score)} (n ${int(x.n, report.lang)})  ${x.text}`;
     table(w, [{ header: words.group, width: 120 }, { header: words.highest, width: (CONTENT_WIDTH - 120) / 2 }, { header: words.lowest, width: (CONTENT_WIDTH - 120) / 2 }],
-      extremes.map((x) => [{ text: x.label, bold: false }, { text: item(x.top), size: 7.5 }, { text: item(x.bottom), size: 7.5 }]), { size: 8, rowHeader: true });
+      extremes.map((x) => [{ text: x.label, bold: false }, { text: item(x.top), size: 7.5 }, { text: x.hidden > 0 ? `${item(x.bottom)}\n(${words.hiddenItems(x.hidden)})` : item(x.bottom), size: 7.5 }]), { size: 8, rowHeader: true });
   }
   const elements = report.dimensions.filter((d) => d.kind === "element");
   const groups = report.chart.groups;
@@ -125,6 +92,7 @@ export function method(w: Writer, report: Report, view: ReportView, words: Repor
   }
   w.heading(3, words.termsTitle, 60);
   for (const term of words.terms) w.para(term);
+  w.para(words.reversedMethod);
   w.heading(3, words.calculation, 60);
   for (const paragraph of report.method) w.para(paragraph);
   w.close();
@@ -132,6 +100,13 @@ export function method(w: Writer, report: Report, view: ReportView, words: Repor
 
 /** `--comments`: per element and group, each comment as a list item, never attributed. */
 export function commentsSection(w: Writer, report: Report, view: ReportView, words: ReportWords): void {
+  if (view.commentsWithheld && (!view.comments || view.comments.length === 0)) {
+    w.open("Sect");
+    w.heading(2, words.comments, 60);
+    w.para(words.commentsWithheld(report.minGroupSize));
+    w.close();
+    return;
+  }
   if (!view.comments || view.comments.length === 0) return;
   w.open("Sect");
   w.heading(2, words.comments, 100);
@@ -147,7 +122,8 @@ export function commentsSection(w: Writer, report: Report, view: ReportView, wor
         const y = w.y;
         w.open("LI");
         w.tagged("Lbl", () => w.style({ size: 9, color: MUTED }).text("–", PAGE.margin + 4, y, { lineBreak: false }));
-        w.tagged("LBody", () => w.style({ size: 9 }).text(text, PAGE.margin + 16, y, { width: CONTENT_WIDTH - 16, lineGap: 1.5 }));
+        // Comments are written in Danish: in the English report they carry their own language.
+        w.tagged("LBody", () => w.style({ size: 9 }).text(text, PAGE.margin + 16, y, { width: CONTENT_WIDTH - 16, lineGap: 1.5 }), report.lang === "en" ? { lang: "da-DK" } : {});
         w.close();
         w.y = y + h + 4;
       }

@@ -8,7 +8,8 @@ type Outline = Doc["outline"];
 export const BOTTOM = PAGE.height - PAGE.margin - 10;
 
 /** Where content may go on a page, in the units the writer draws in. */
-export type Geometry = { left: number; top: number; width: number; bottom: number };
+/** `scale`: how much larger the page draws than these units (slides draw at 1.6×); 1 when absent. */
+export type Geometry = { left: number; top: number; width: number; bottom: number; scale?: number };
 export const A4: Geometry = { left: PAGE.margin, top: PAGE.margin, width: CONTENT_WIDTH, bottom: BOTTOM };
 export type TextStyle = { size?: number; bold?: boolean; color?: string; width?: number; x?: number; lineGap?: number; align?: "left" | "center" | "right" };
 
@@ -29,10 +30,12 @@ export class Writer {
   readonly top: number;
   readonly width: number;
   readonly bottom: number;
+  readonly scale: number;
 
   constructor(doc: Doc, geometry: Geometry = A4) {
     this.doc = doc;
     ({ left: this.left, top: this.top, width: this.width, bottom: this.bottom } = geometry);
+    this.scale = geometry.scale ?? 1;
     const root = doc.struct("Document");
     doc.addStructure(root);
     this.stack = [root];
@@ -186,7 +189,9 @@ export class Writer {
   figure(alt: string, height: number, draw: (top: number) => void): void {
     this.ensure(height);
     const top = this.doc.y;
-    this.tagged("Figure", () => draw(top), { alt, bbox: [this.left, top, this.left + this.width, top + height], placement: "Block" });
+    // The bounding box is in the page's own units: on a scaled page (slides) the layout units are scaled back.
+    const k = this.scale;
+    this.tagged("Figure", () => draw(top), { alt, bbox: [this.left * k, top * k, (this.left + this.width) * k, (top + height) * k], placement: "Block" });
     this.doc.y = top + height;
   }
 

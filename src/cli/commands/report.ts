@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { relative } from "node:path";
+import { basename, relative } from "node:path";
 import { writeFileAtomic } from "../../adapters/files/atomic-file.ts";
 import { toolVersion } from "../../adapters/files/bundled.ts";
 import { startProvenance, writeProvenanceSidecar } from "../provenance.ts";
@@ -9,7 +9,9 @@ import { CsvTable, STANDARD, StagedOutput, type Dialect } from "../../adapters/c
 import { GroupItemCounts } from "../../core/scoring/group-items.ts";
 import { GroupSummary } from "../../core/scoring/group-summary.ts";
 import { buildReport, groupKey, totalKey, type Report } from "../../core/report/report.ts";
-import { reportComments } from "../../core/report/report-comments.ts";
+import { commentsWithheld, reportComments } from "../../core/report/report-comments.ts";
+import { levelKey } from "../../core/report/report-items.ts";
+import { itemText } from "../../core/questionnaire/levels.ts";
 import { COMMENT_PREFIX } from "../../core/responses/responses.ts";
 import { buildReportView } from "../../core/report/report-view.ts";
 import { compileScoring, scoreValues } from "../../core/scoring/scoring.ts";
@@ -60,12 +62,16 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const renderer = import("../../adapters/pdf/report-pdf.ts");
   renderer.catch(() => undefined);
   const { files, q, hash } = await openData(options, io);
-  const provenanceOf = csv ? startProvenance(q, files, io) : undefined;
+  // Hashed beside the reading; the colophon and the CSV's sidecar record the same provenance.
+  const provenanceOf = startProvenance(q, files, io);
   const model = compileScoring(q);
   const byColumns = parseBy(options.by);
   const grouping = groupingFor(q, options.mergeLevels);
   const groups = new GroupSummary(byColumns, model.dimensions);
   const itemCounts = new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
+  // A breakdown that pools levels over items worded per level also counts each level apart, so each wording gets its own bars.
+  const perLevelWording = byColumns.length > 0 && !byColumns.includes("level") && q.areas.some((a) => a.elements.some((e) => e.items.some((i) => new Set(q.levels.map((l) => itemText(i, l.id, io.lang))).size > 1)));
+  const levelCounts = perLevelWording ? new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max) : undefined;
   const scores = new Float64Array(model.dimensions.length);
   const values: string[] = byColumns.map(() => "");
   // --comments: the free text per group and element; which groups may show it is decided after reading.
@@ -98,22 +104,25 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
       (keys.get(population) ?? keys.set(population, new Map()).get(population)!).set(raw, key);
     }
     itemCounts.add(key, row.values, row.kinds);
+    levelCounts?.add(levelKey(key, row.level), row.values, row.kinds);
     if (options.comments) collect(byColumns.length === 0 ? totalKey(population) : groupKey(population, values), row.commentNames, row.commentValues);
   };
   const read = await readData(files, q, model, options, io, onRow, async () => undefined, async () => undefined);
   if (read.rows === 0) throw new UserError(1, t("Der er ingen besvarelser at lave en rapport over.", "There are no responses to report on."));
 
+  const provenance = await provenanceOf(read.perFile);
   const model_ = buildReport({
-    q, hash, lang: io.lang, files: files.map((f) => relative(io.cwd, f) || f), date: created.toISOString().slice(0, 10),
+    // The colophon names each file without its folder, which can name a person.
+    q, hash, lang: io.lang, files: files.map((f) => relative(io.cwd, f) || f), provenance: provenance.inputs.map((f) => ({ name: basename(f.name), sha256: f.sha256, rows: f.rows ?? 0 })), levelCounts, date: created.toISOString().slice(0, 10),
     toolVersion: toolVersion(), byColumns, grouping, mirrorOrder: mirrorOrder(q), groups, itemCounts, practice: loadGoodPractice(q.id),
   });
   const base = buildReportView(q, model_, { title: options.title, submitted: first ? { first, last } : null, responses: read.rows });
-  const view = options.comments ? { ...base, comments: reportComments(model_, base, collected, io.lang) } : base;
+  const view = options.comments ? { ...base, comments: reportComments(model_, base, collected, io.lang), commentsWithheld: commentsWithheld(model_, base, collected, io.lang) } : base;
   const { renderReportPdf, renderSlidesPdf } = await renderer;
   const pdf = await (options.slides ? renderSlidesPdf : renderReportPdf)(model_, view, created);
   await writeFileAtomic(out, pdf);
   if (csv) await writeReportCsv(csv, model_, q.scale, io);
-  if (provenanceOf) await writeProvenanceSidecar(csv, await provenanceOf(read.perFile));
+  if (csv) await writeProvenanceSidecar(csv, provenance);
   await read.finish();
   io.err(t(
     `Rapporten (${read.rows} besvarelser) er skrevet til ${shown(out)}${csv ? ` og tallene til ${shown(csv)}` : ""}.`,
@@ -124,7 +133,9 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
 
 /**
  * The PDF's figures, with the same cells hidden: the dimension rows (as `score --by`, with
- * population and total), then one row per item × group with its answer counts — the audit trail.
+ * population and total, but without min and max: one person's value), then one row per item ×
+ * group with its answer counts (`levels` names the levels whose wording a row answers when a
+ * breakdown pools levels asked in different words) — the audit trail.
  */
 export async function writeReportCsv(path: string, report: Report, scale: { min: number; max: number }, io: Io, dialect: Dialect = STANDARD): Promise<void> {
   const output = new StagedOutput(path, io.cwd);
@@ -132,19 +143,21 @@ export async function writeReportCsv(path: string, report: Report, scale: { min:
   const values: number[] = [];
   for (let v = scale.min; v <= scale.max; v++) values.push(v);
   const by = report.byColumns;
-  table.row([...by, "population", "dimension", "item_id", "n", "mean", "sd", "median", "min", "max", "score", ...values.map((v) => `count_${v}`), "count_ved_ikke", "suppressed", "total"]);
+  table.row([...by, "population", "dimension", "item_id", "levels", "n", "mean", "sd", "median", "score", ...values.map((v) => `count_${v}`), "count_ved_ikke", "suppressed", "total"]);
   const blanks = values.map(() => "");
   for (const row of report.rows) {
     table.row([
-      ...by.map((c) => table.text(row.by[c] ?? "")), row.population, row.dimension, "",
-      String(row.n), table.number(row.mean), table.number(row.sd), table.number(row.median), table.number(row.min), table.number(row.max), "", ...blanks, "", String(row.suppressed), String(row.total),
+      ...by.map((c) => table.text(row.by[c] ?? "")), row.population, row.dimension, "", "",
+      String(row.n), table.number(row.mean), table.number(row.sd), table.number(row.median), "", ...blanks, "", String(row.suppressed), String(row.total),
     ]);
   }
   for (const row of report.itemRows) {
-    const itemScore = row.mean === null ? null : ((row.mean - scale.min) / (scale.max - scale.min)) * 100;
+    // On 0-100 the way the report shows it: a reverse-keyed item turned (SPEC §4, step 3).
+    const raw = row.mean === null ? null : ((row.mean - scale.min) / (scale.max - scale.min)) * 100;
+    const itemScore = raw === null ? null : row.reverse ? 100 - raw : raw;
     table.row([
-      ...by.map((c) => table.text(row.by[c] ?? "")), row.population, row.element, row.itemId,
-      String(row.n), table.number(row.mean), "", "", "", "", table.number(itemScore),
+      ...by.map((c) => table.text(row.by[c] ?? "")), row.population, row.element, row.itemId, row.levels.join("+"),
+      String(row.n), table.number(row.mean), "", "", table.number(itemScore),
       ...(row.counts ? row.counts.map(String) : [...blanks, ""]), String(row.suppressed), String(row.total),
     ]);
   }

@@ -1,5 +1,6 @@
 // Room core/report/ — build the report: the report model from scored groups (through the disclosure engine), its view for the renderer, summary, differences, comments and all its words.
 import type { Report } from "./report.ts";
+import { hiddenGroups } from "./report-messages.ts";
 import { groupName, type CommentGroup, type ElementComments, type ReportView } from "./report-view.ts";
 
 /**
@@ -19,7 +20,9 @@ export function cleanComment(text: string): string {
 /** `collected` maps a group key (as in the report model) to its comments per element id. */
 export function reportComments(report: Report, view: ReportView, collected: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>, lang: "da" | "en"): ElementComments[] {
   const groups = report.byColumns.length === 0 ? [report.total] : report.groups;
-  const shown = groups.filter((g) => !g.suppressed && g.respondents >= report.minGroupSize);
+  // A group the engine hides — too small, or hidden to protect a small one — has its comments withheld too.
+  const hidden = new Set(hiddenGroups(report));
+  const shown = groups.filter((g) => !g.suppressed && g.respondents >= report.minGroupSize && !hidden.has(g) && report.cells[g.key]?.total?.suppressed === false);
   const out: ElementComments[] = [];
   for (const d of report.dimensions.filter((x) => x.kind === "element")) {
     const found: CommentGroup[] = [];
@@ -30,4 +33,11 @@ export function reportComments(report: Report, view: ReportView, collected: Read
     if (found.length > 0) out.push({ id: d.id, label: d.label, groups: found });
   }
   return out;
+}
+
+/** Whether any comment was written that `reportComments` leaves out because its group is hidden. */
+export function commentsWithheld(report: Report, view: ReportView, collected: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>, lang: "da" | "en"): boolean {
+  const shown = reportComments(report, view, collected, lang).reduce((s, e) => s + e.groups.reduce((t, g) => t + g.texts.length, 0), 0);
+  const written = [...collected.values()].reduce((s, m) => s + [...m.values()].reduce((t, texts) => t + texts.filter((x) => cleanComment(x) !== "").length, 0), 0);
+  return written > shown;
 }

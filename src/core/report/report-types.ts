@@ -7,6 +7,8 @@ import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import type { ReportLabels } from "./report-text.ts";
 import type { Lang } from "../text.ts";
 
+export type FileProvenance = { name: string; sha256: string; rows: number };
+
 /** Why a figure is hidden: its own group is too small, it protects a small one, or the level is not asked. */
 export type Hidden = "small" | "complement" | "not_applicable" | undefined;
 export type Cell = { score: number | null; band: string | null; n: number; suppressed: boolean; why: Hidden };
@@ -14,7 +16,8 @@ export type ReportGroup = { key: string; label: string; by: Record<string, strin
 export type Dimension = { id: string; label: string; kind: "element" | "area" | "total" };
 export type Distribution = { group: string; label: string; population: string; suppressed: boolean; why: Hidden; n: number; counts: number[] | null; mean: number | null };
 
-export type ReportItem = { id: string; text: string; reverse: boolean; distributions: Distribution[] };
+/** `levels`: the levels (labels) whose wording `text` is, when a breakdown pooling levels shows each wording apart; empty otherwise. */
+export type ReportItem = { id: string; text: string; reverse: boolean; levels: string[]; distributions: Distribution[] };
 export type Difference = { itemId: string; text: string; high: { label: string; mean: number }; low: { label: string; mean: number }; diff: number };
 export type ReportElement = {
   id: string;
@@ -28,7 +31,7 @@ export type ReportElement = {
 };
 
 /** One row of `report --csv` for an item in a group: the audit trail of the PDF's distributions. */
-export type ItemRow = { by: Record<string, string>; population: string; element: string; itemId: string; total: boolean; n: number; mean: number | null; counts: number[] | null; suppressed: boolean };
+export type ItemRow = { by: Record<string, string>; population: string; element: string; itemId: string; reverse: boolean; levels: string[]; total: boolean; n: number; mean: number | null; counts: number[] | null; suppressed: boolean };
 
 /** Everything the PDF shows, computed and anonymised here, so the renderer only draws. */
 export type Report = {
@@ -37,6 +40,8 @@ export type Report = {
   title: string;
   questionnaire: { id: string; version: string; hash: string };
   files: string[];
+  /** The input files' names (never their folders), SHA-256 and data rows, for the colophon. */
+  provenance: FileProvenance[];
   date: string;
   toolVersion: string;
   byColumns: string[];
@@ -63,6 +68,7 @@ export type ReportInput = {
   hash: string;
   lang: Lang;
   files: string[];
+  provenance?: FileProvenance[];
   date: string;
   toolVersion: string;
   byColumns: string[];
@@ -71,6 +77,8 @@ export type ReportInput = {
   groups: GroupSummary;
   /** Keyed by `groupKey(population, values)`. */
   itemCounts: GroupItemCounts;
+  /** Per group and raw level (`levelKey`), for a breakdown not by level over items worded per level. */
+  levelCounts?: GroupItemCounts | undefined;
   practice?: GoodPractice | undefined;
 };
 

@@ -43,6 +43,8 @@ export type ReportView = {
   dimensionAskedBy: Record<string, string[]>;
   /** Free-text comments, only with `report --comments` (see report-comments.ts). */
   comments?: ElementComments[];
+  /** With `--comments`: comments were written but none could be shown, as no group that wrote them is shown. */
+  commentsWithheld?: boolean;
 };
 
 export { DEFAULT_THRESHOLD } from "../scoring/gaps.ts";
@@ -58,11 +60,13 @@ export function buildReportView(q: Questionnaire, report: Report, input: ViewInp
   }
   const threshold = input.threshold ?? DEFAULT_THRESHOLD;
   const scale = { min: q.scale.min, span: q.scale.max - q.scale.min };
+  const responses = responsesShown(report, input.responses);
   return {
     title: input.title?.trim() || report.title,
     subtitle: input.title?.trim() ? report.title : "",
-    responses: responsesShown(report, input.responses),
-    period: input.submitted,
+    responses,
+    // Submission dates of a small data set point at people: printed only beside a shown total.
+    period: responses !== null ? input.submitted : null,
     bands: q.bands.map((b) => ({ min: b.min, label: labelOf(b, lang) })),
     wordings,
     scale,
@@ -137,9 +141,14 @@ export function itemScore(mean: number | null, reverse: boolean, scale: { min: n
   return reverse ? 100 - s : s;
 }
 
-/** Percent shares of each valid answer (the last count is "ved ikke", kept apart), whole numbers. */
-export function shares(counts: readonly number[]): { valid: number[]; dontKnow: number; topTwo: number; n: number } {
-  const valid = counts.slice(0, -1);
+/**
+ * Percent shares of each valid answer (the last count is "ved ikke", kept apart). For a reverse-keyed
+ * item the answers are turned first (`reverse`), so the shares run from the least to the most
+ * favourable answer and `topTwo` is the favourable share — as the item's score is turned.
+ */
+export function shares(counts: readonly number[], reverse = false): { valid: number[]; dontKnow: number; topTwo: number; n: number } {
+  const raw = counts.slice(0, -1);
+  const valid = reverse ? [...raw].reverse() : raw;
   const n = valid.reduce((a, b) => a + b, 0);
   const all = n + counts.at(-1)!;
   const pct = (c: number, of: number) => (of === 0 ? 0 : (100 * c) / of);
@@ -158,7 +167,8 @@ export function groupName(report: Report, view: ReportView, g: Pick<ReportGroup,
 }
 
 /** A mirror pair: the rated level's own answer to an item beside its employees' answer to the paired item. */
-export type MirrorPair = { itemId: string; text: string; self: Dot; others: Dot; diff: number; flagged: boolean };
+/** `text` is the rated level's own wording; `othersText` the mirror level's wording of the paired item. */
+export type MirrorPair = { itemId: string; text: string; othersText: string; self: Dot; others: Dot; diff: number; flagged: boolean };
 
 /**
  * From the report's item distributions (already decided by the disclosure engine): for each mirror
@@ -174,7 +184,8 @@ function mirrorPairs(q: Questionnaire, report: Report, view: Pick<ReportView, "s
       const others = dot(items.get(item.id), report, level.id, view);
       if (!self || !others) continue;
       const diff = self.score - others.score;
-      out.push({ itemId: item.mirror_of!, text: items.get(item.mirror_of!)!.text, self, others, diff, flagged: Math.abs(diff) >= view.threshold - 1e-9 });
+      const rated = q.areas.flatMap((a) => a.elements.flatMap((e) => e.items)).find((i) => i.id === item.mirror_of)!;
+      out.push({ itemId: item.mirror_of!, text: itemText(rated, level.rates!, report.lang), othersText: itemText(item, level.id, report.lang), self, others, diff, flagged: Math.abs(diff) >= view.threshold - 1e-9 });
     }
   }
   return out.sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff));

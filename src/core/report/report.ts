@@ -1,19 +1,19 @@
 import type { Decision } from "../disclosure/disclosure.ts";
 import { adviceFor } from "../questionnaire/good-practice.ts";
 import { groupOrder } from "../scoring/group-summary.ts";
-import { itemBreakdown } from "../disclosure/item-breakdown.ts";
-import { bandFor, descriptionOf, dontKnowLabel, elementItems, itemText, labelOf, LEADERS, scaleLabel, titleOf } from "../questionnaire/levels.ts";
+import { buildItem, type ItemContext } from "./report-items.ts";
+import { bandFor, descriptionOf, dontKnowLabel, elementItems, labelOf, LEADERS, scaleLabel, titleOf } from "../questionnaire/levels.ts";
 import type { Band } from "../questionnaire/questionnaire.ts";
 import { methodText, reportLabels } from "./report-text.ts";
 import { differences } from "./report-differences.ts";
-import type { Hidden, Cell, ReportGroup, Dimension, Distribution, ReportItem, ReportElement, ItemRow, Report, ReportInput } from "./report-types.ts";
+import type { Hidden, Cell, ReportGroup, Dimension, ReportItem, ReportElement, ItemRow, Report, ReportInput } from "./report-types.ts";
 
 export const MAX_CHART_GROUPS = 6;
 /** The key of a population's total ("Alle"); the leaders' total is the report's "Alle". */
 export const totalKey = (population: string): string => `\u0000total\u0001${population}`;
 export const TOTAL_KEY = totalKey(LEADERS);
 
-export type { Cell, Difference, Dimension, Distribution, Hidden, ItemRow, Report, ReportElement, ReportGroup, ReportInput, ReportItem } from "./report-types.ts";
+export type { Cell, Difference, FileProvenance, Dimension, Distribution, Hidden, ItemRow, Report, ReportElement, ReportGroup, ReportInput, ReportItem } from "./report-types.ts";
 
 export const groupKey = (population: string, values: readonly string[]): string => `${population}\u0001${values.join("\u0000")}`;
 
@@ -91,33 +91,10 @@ export function buildReport(input: ReportInput): Report {
   const itemIndex = new Map(q.areas.flatMap((a) => a.elements.flatMap((e) => e.items)).map((item, i) => [item.id, i]));
   const populations = [LEADERS, ...input.mirrorOrder].filter((p) => totals.has(p));
   const itemRows: ItemRow[] = [];
+  const context: ItemContext = { q, lang, k, byColumns, populations, groups, totals, itemCounts, levelCounts: input.levelCounts, levelOf, labelAll: labels.all };
   const elements: ReportElement[] = q.areas.flatMap((area) =>
     area.elements.map((element) => {
-      const items: ReportItem[] = element.items.map((item) => {
-        const i = itemIndex.get(item.id)!;
-        const distributions: Distribution[] = [];
-        for (const population of populations) {
-          const members = byColumns.length === 0 ? [] : groups.filter((g) => g.population === population);
-          const popTotal = totals.get(population)!;
-          const { cells: asked, total: totalCell } = itemBreakdown(
-            item, members.map((g) => ({ key: g.key, values: byColumns.map((c) => g.by[c]!), levels: levelOf(g) })),
-            (key) => itemCounts.counts(key, i), popTotal.key, k,
-          );
-          if (asked.length === 0 && totalCell.valid === 0 && totalCell.counts.every((c) => c === 0)) continue;
-          const columns = [...asked.map((cell) => ({ cell, g: members.find((m) => m.key === cell.key)!, total: false })), { cell: totalCell, g: popTotal, total: true }];
-          // A mirror level's total over a single group repeats that group: shown once.
-          const shownColumns = population !== LEADERS && asked.length === 1 ? columns.slice(0, 1) : columns;
-          for (const { cell, g, total: isTotal } of shownColumns) {
-            const { counts: c, valid: n, decision: d } = cell;
-            const mean = n > 0 ? c.slice(0, -1).reduce((sum, count, v) => sum + count * (q.scale.min + v), 0) / n : null;
-            distributions.push(d.hidden
-              ? { group: g.key, label: g.label, population, suppressed: true, why: hiddenWhy(d), n, counts: null, mean: null }
-              : { group: g.key, label: g.label, population, suppressed: false, why: undefined, n, counts: c, mean });
-            itemRows.push({ by: isTotal ? {} : g.by, population, element: element.id, itemId: item.id, total: isTotal, n, mean: d.hidden ? null : mean, counts: d.hidden ? null : c, suppressed: d.hidden });
-          }
-        }
-        return { id: item.id, text: itemText(item, undefined, lang), reverse: item.reverse, distributions };
-      });
+      const items: ReportItem[] = element.items.flatMap((item) => buildItem(context, item, element.id, itemIndex.get(item.id)!, itemRows));
       return {
         id: element.id,
         label: labelOf(element, lang),
@@ -163,6 +140,7 @@ export function buildReport(input: ReportInput): Report {
     title: titleOf(q, lang),
     questionnaire: { id: q.id, version: q.version, hash: input.hash },
     files: input.files,
+    provenance: input.provenance ?? [],
     date: input.date,
     toolVersion: input.toolVersion,
     byColumns,
