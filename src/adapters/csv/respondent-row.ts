@@ -21,6 +21,10 @@ export type RespondentRow = {
   commentValues: readonly string[];
   values: Float64Array;
   kinds: Uint8Array;
+  /** OneRowPerRespondent's fingerprint of the row, when the reader has computed it (the parallel reader does, in its workers). */
+  fingerprint?: number;
+  /** scoreValues(model, the level's plan, values), when the reader has computed it (the parallel reader does); reused like `values`. */
+  scores?: Float64Array;
   /** The row's text as in the file (all of a respondent's lines in the long format), for the rejects file. */
   raw: () => string;
 };
@@ -41,6 +45,12 @@ export type ReadOptions = {
   /** A bad row; return normally to skip it (--lenient), or throw to stop. */
   onProblem: (problem: DataProblem) => void;
   onProgress?: (bytes: number, size: number) => void;
+  /**
+   * How a large wide file is read in parallel; unset fields come from the environment
+   * (LEDELSESTJEK_THREADS, LEDELSESTJEK_RANGE_BYTES, LEDELSESTJEK_PARALLEL_MIN_BYTES) or the defaults.
+   * Every other callback here (`on…`) must return nothing: the parallel reader replays it in line order.
+   */
+  parallel?: { threads?: number; rangeBytes?: number; minBytes?: number };
 };
 
 export type ReadSummary = { encoding: Encoding; delimiter: string; format: ResponseFormat; rows: number; columns: string[] };

@@ -48,7 +48,8 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
   const scores = new Float64Array(model.dimensions.length);
   const output = new StagedOutput(outputPath(options.out, io), tmpdir());
   const onRow = (row: RespondentRow) => {
-    scoreValues(model, model.plans.get(row.level)!, row.values, scores);
+    if (row.scores) scores.set(row.scores);
+    else scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     const value = byValue(row, column, grouping, "--between");
     const population = grouping.populationOf(row.level);
     groups.add([value], scores, population);
