@@ -3,21 +3,22 @@ import type { Questionnaire } from "../../../core/questionnaire/questionnaire.ts
 import type { ScoringModel } from "../../../core/scoring/scoring.ts";
 import type { Encoding } from "../../files/text-source.ts";
 import type { DataProblem } from "../respondent-row.ts";
-import type { PackedRows, RowShape } from "./row-pack.ts";
+import type { PackedRows } from "./row-pack.ts";
+
+export type Init = {
+  file: string;
+  encoding: Encoding;
+  delimiter: string;
+  /** The first line, decoded, without its line break: every range's sink reads it as the header. */
+  header: string;
+  q: Questionnaire;
+  model: ScoringModel;
+  /** The names of the reader's callbacks besides onRow and onProgress; each is recorded and replayed in order. */
+  callbacks: string[];
+};
 
 export type ToWorker =
-  | {
-      type: "init";
-      file: string;
-      encoding: Encoding;
-      delimiter: string;
-      /** The first line, decoded, without its line break: every worker's sink reads it as the header. */
-      header: string;
-      q: Questionnaire;
-      model: ScoringModel;
-      /** The names of the reader's callbacks besides onRow and onProgress; each is forwarded in order. */
-      callbacks: string[];
-    }
+  | ({ type: "init" } & Init)
   /** Bytes [start, end) of the file: whole lines; `last` when it runs to the end of the file. */
   | { type: "range"; index: number; start: number; end: number; last: boolean }
   /** The line the range starts on, once the line breaks of the ranges before it are counted. */
@@ -35,7 +36,7 @@ export type Outcome =
   | { kind: "bug"; message: string };
 
 export type FromWorker =
-  | { type: "ready"; shape: RowShape; columns: string[] }
+  | { type: "ready" }
   | { type: "header-problem"; problem: DataProblem }
   | { type: "count"; index: number; newlines: number }
   | { type: "result"; index: number; rows: PackedRows; calls: ForwardedCall[]; outcome: Outcome }

@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 const WORKER = new URL(`./range-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
 
 export function spawnRangeWorker(): Worker {
-  if (!WORKER.pathname.endsWith(".ts")) return new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.WT22_YG ?? 16) } });
+  if (!WORKER.pathname.endsWith(".ts")) return new Worker(WORKER);
   // Running from the sources: vitest transforms modules itself and a worker inherits no loader,
   // so the worker first registers tsx (a devDependency, present wherever src/ is run) and then
   // imports the TypeScript file.
