@@ -47,13 +47,22 @@ export type ReadOptions = {
   onProgress?: (bytes: number, size: number) => void;
   /**
    * How a large wide file is read in parallel; unset fields come from the environment
-   * (LEDELSESTJEK_THREADS, LEDELSESTJEK_RANGE_BYTES, LEDELSESTJEK_PARALLEL_MIN_BYTES) or the defaults.
+   * (LEDELSESTJEK_THREADS, LEDELSESTJEK_RANGE_BYTES, LEDELSESTJEK_PARALLEL_MIN_BYTES,
+   * LEDELSESTJEK_MAIN_SCANS) or the defaults.
    * Every other callback here (`on…`) must return nothing: the parallel reader replays it in line order.
    */
-  parallel?: { threads?: number; rangeBytes?: number; minBytes?: number };
+  parallel?: { threads?: number; rangeBytes?: number; minBytes?: number; mainScans?: boolean };
 };
 
-export type ReadSummary = { encoding: Encoding; delimiter: string; format: ResponseFormat; rows: number; columns: string[] };
+export type ReadSummary = {
+  encoding: Encoding;
+  delimiter: string;
+  format: ResponseFormat;
+  rows: number;
+  columns: string[];
+  /** How a file read in parallel was read: its ranges, how many workers scanned, and where one thread took over (if it did). */
+  ranges?: { total: number; byWorkers: number; oneThreadFrom?: number };
+};
 
 /** A metadata value of a row, or undefined when its file has no such column. */
 export function metaValue(row: RespondentRow, name: string): string | undefined {

@@ -57,15 +57,16 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
     scan(`${head.text}\n`, true);
     const callbacks = Object.keys(options).filter((k) => k.startsWith("on") && k !== "onRow" && k !== "onProgress" && typeof (options as Record<string, unknown>)[k] === "function");
     const init: Init = { file, encoding, delimiter: head.delimiter, header: head.text, q, model, callbacks };
-    const pool = new Pool(fd, init, ranges, Math.min(settings.threads - 1, ranges.length - 1));
+    const pool = new Pool(fd, init, ranges, Math.min(settings.threads - 1, ranges.length - 1), settings.mainScans);
     const unpacker = new RowUnpacker(file, { items: model.itemIds.length, ...sinkNames(sink) }, model.dimensions.length);
     const named = options as unknown as Record<string, (...args: unknown[]) => void>;
     let replayed = 0;
+    let byWorkers = 0;
     const rows = () => replayed + sink.rows;
     const on = async (at: ReadOn) => {
       await pool.stop();
       const rest = await readOn(at);
-      return { ...rest, rows: rows() + rest.rows };
+      return { ...rest, rows: rows() + rest.rows, ranges: { total: ranges.length, byWorkers, oneThreadFrom: at.byte } };
     };
     try {
       for (let i = 0; i < ranges.length; i++) {
@@ -103,11 +104,12 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
           });
           if (result.outcome.kind === "fatal") throw new FileProblem(result.outcome.problem);
           if (result.outcome.kind === "bug") throw new Error(`range worker: ${result.outcome.message}`);
+          byWorkers++;
         }
         options.onProgress?.(range.end, size);
       }
       sink.finish();
-      return { encoding, delimiter: head.delimiter, format: "wide", rows: rows(), columns: sink.columns };
+      return { encoding, delimiter: head.delimiter, format: "wide", rows: rows(), columns: sink.columns, ranges: { total: ranges.length, byWorkers } };
     } finally {
       await pool.stop();
     }
@@ -128,8 +130,10 @@ class Pool {
   private readonly results = new Map<number, RangeResult>();
   private workers: Worker[] = [];
   private idle: Worker[] = [];
-  private next = 1;
+  private next: number;
   private at = 0;
+  /** How far ahead of this thread the workers start: 2 leaves it the next range; 0 leaves it none. */
+  private readonly lead: number;
   private wake: (() => void) | undefined;
   private failure: Error | undefined;
 
@@ -138,7 +142,10 @@ class Pool {
     init: Init,
     private readonly ranges: Range[],
     n: number,
+    mainScans: boolean,
   ) {
+    this.lead = mainScans ? 2 : 0;
+    this.next = mainScans ? 1 : 0;
     this.lines = ranges.map(() => undefined);
     this.counts = ranges.map(() => undefined);
     this.owners = ranges.map(() => undefined);
@@ -160,7 +167,7 @@ class Pool {
 
   /** Whether range `i` is this thread's to scan (then it is claimed). */
   mine(i: number): boolean {
-    if (this.owners[i] === undefined) this.owners[i] = "main";
+    if (this.owners[i] === undefined && this.lead > 0) this.owners[i] = "main";
     return this.owners[i] === "main";
   }
 
@@ -227,7 +234,7 @@ class Pool {
   private assign(): void {
     const ahead = 3 * this.workers.length + 2;
     while (this.idle.length > 0) {
-      const index = Math.max(this.next, this.at + 2);
+      const index = Math.max(this.next, this.at + this.lead);
       if (index >= this.ranges.length || index > this.at + ahead) return;
       // The ranges skipped are this thread's: count them now, so the worker learns its first line.
       for (let k = this.next; k < index; k++) {

@@ -6,12 +6,13 @@ import { detectDelimiter, splitHeader, type Encoding } from "../../files/text-so
 
 /**
  * threads: all threads reading, the main thread included (1 = the one-thread reader);
- * rangeBytes: about how many bytes each range holds; minBytes: smaller files are read in one thread.
+ * rangeBytes: about how many bytes each range holds; minBytes: smaller files are read in one thread;
+ * mainScans: whether the main thread scans ranges too (off: workers scan them all, for tests).
  */
-export type ParallelSettings = { threads: number; rangeBytes: number; minBytes: number };
+export type ParallelSettings = { threads: number; rangeBytes: number; minBytes: number; mainScans: boolean };
 
 // Measured by `npm run bench` on a 2-core machine: below ~8 MB the second thread's start costs more than it saves.
-const DEFAULTS: ParallelSettings = { threads: Math.min(availableParallelism(), 8), rangeBytes: 1 << 20, minBytes: 8_000_000 };
+const DEFAULTS: ParallelSettings = { threads: Math.min(availableParallelism(), 8), rangeBytes: 1 << 20, minBytes: 8_000_000, mainScans: true };
 
 const fromEnv = (name: string): number | undefined => {
   const raw = process.env[name];
@@ -19,12 +20,13 @@ const fromEnv = (name: string): number | undefined => {
   return raw !== undefined && raw !== "" && Number.isInteger(value) && value >= 0 ? value : undefined;
 };
 
-/** The caller's settings, else LEDELSESTJEK_THREADS / _RANGE_BYTES / _PARALLEL_MIN_BYTES, else the defaults. */
+/** The caller's settings, else LEDELSESTJEK_THREADS / _RANGE_BYTES / _PARALLEL_MIN_BYTES / _MAIN_SCANS, else the defaults. */
 export function parallelSettings(given: Partial<ParallelSettings> = {}): ParallelSettings {
   return {
     threads: given.threads ?? fromEnv("LEDELSESTJEK_THREADS") ?? DEFAULTS.threads,
     rangeBytes: Math.max(1, given.rangeBytes ?? fromEnv("LEDELSESTJEK_RANGE_BYTES") ?? DEFAULTS.rangeBytes),
     minBytes: given.minBytes ?? fromEnv("LEDELSESTJEK_PARALLEL_MIN_BYTES") ?? DEFAULTS.minBytes,
+    mainScans: given.mainScans ?? (fromEnv("LEDELSESTJEK_MAIN_SCANS") ?? 1) !== 0,
   };
 }
 
