@@ -1,17 +1,14 @@
 /**
  * Reading a large wide file with every core. The bytes after the header are cut into ranges of
- * whole lines and handled in file order by this thread: a range nobody has taken it scans itself
- * with its own WideSink, straight into `options` (as the one-thread reader does); ranges further
- * ahead go to worker threads, which scan them with the same WideSink and pack the rows, and this
- * thread replays their rows and recorded calls (problems, notices) when their turn comes. So
- * whatever consumes the rows (scoring, the one-row-per-respondent check, group summaries, output
- * in file order) sees exactly the calls the one-thread reader makes.
+ * whole lines, handled in file order by this thread: a range nobody has taken it scans itself with
+ * its own WideSink, straight into `options`; ranges further ahead go to worker threads (the same
+ * WideSink, rows packed), whose rows and recorded calls (problems, notices) it replays in turn.
+ * So whatever consumes the rows sees exactly the calls the one-thread reader makes.
  *
- * A range's first line is known before it is scanned (the line feeds of the ranges before it are
- * counted first), so every line number is the file's own. Splitting at a line feed is only right
- * when that line feed ends a record: a range that ends inside a quoted field, or whose records do
- * not end where its line feeds are (a lone CR), is "unsafe", and the file is read on from there
- * in this thread. Small files, long-format files and headers with quotes are read in one thread.
+ * A range's first line is known before it is scanned (the line feeds before it are counted first),
+ * so line numbers are the file's own. A split is only right at a line feed that ends a record: a
+ * range ending inside a quoted field, or with records not ending at its line feeds (a lone CR), is
+ * read on from there in this thread. Small, long-format and quoted-header files use one thread.
  */
 import { closeSync, openSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
