@@ -115,10 +115,7 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
   }
 }
 
-/**
- * The workers and who scans which range. Workers take ranges at least two ahead of this thread
- * (the next one is left for it to scan directly, without packing) and at most a few ahead.
- */
+/** The workers and who scans which range: workers take ranges from two ahead of this thread (the next is left for it to scan directly, unpacked) to a few ahead. */
 class Pool {
   readonly lines: (number | undefined)[];
   readonly counts: (number | undefined)[];
