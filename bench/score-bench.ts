@@ -1,34 +1,34 @@
 /**
- * npm run bench: `score --by level` on a synthetic national export against pandas doing the same
- * computation, both measured in this run on this machine. Prints rows/s, the ratio and peak memory,
- * and checks that both arrive at the same means.
+ * npm run bench: `score --by level` on synthetic national exports (400 000, 100 000 and 4 000
+ * respondents) against pandas, polars and DuckDB doing the same computation and against the read
+ * floor (Node reading the bytes and counting lines), all measured in this run, interleaved, best of
+ * BENCH_RUNS. Prints ratios, peak memory (RSS of each child process, threads included), whether the
+ * peers arrive at the same means, and the targets of issue 22.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { bundledPath, DEFAULT_QUESTIONNAIRE, PACKAGE_ROOT } from "../src/adapters/files/bundled.ts";
 import { loadQuestionnaireFile } from "../src/adapters/files/yaml-source.ts";
 import { elementItems } from "../src/core/questionnaire/levels.ts";
 import { generateExport } from "./generate.ts";
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 400_000);
+const SIZES = (process.env.BENCH_ROWS ?? "400000,100000,4000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const DATA = join(PACKAGE_ROOT, "bench", "data");
-const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+const SYSTEM_PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+const VENV = join(PACKAGE_ROOT, "bench", ".venv");
+const PYTHON = join(VENV, "bin", "python");
+const QUESTIONNAIRE = process.env.BENCH_QUESTIONNAIRE ?? DEFAULT_QUESTIONNAIRE;
+const CLI = join(PACKAGE_ROOT, "bin", "ledelsestjek.js");
 
 const loaded = await loadQuestionnaireFile(process.env.BENCH_QUESTIONNAIRE ?? bundledPath(DEFAULT_QUESTIONNAIRE));
 if (!loaded.ok) throw new Error("the default questionnaire does not load");
 const q = loaded.questionnaire;
-
 mkdirSync(DATA, { recursive: true });
-const csv = join(DATA, `export-${q.id}-${loaded.hash}-${ROWS}.csv`);
-if (!existsSync(csv)) {
-  console.log(`Generating ${ROWS.toLocaleString("da-DK")} rows → ${csv}`);
-  await generateExport(q, ROWS, csv);
-}
-const sizeMb = statSync(csv).size / 1e6;
 
-// The questionnaire's structure for the pandas script: P(e, L), reverse keys, areas per level.
+// The questionnaire's structure for the peers: P(e, L), reverse keys, areas per level.
 const spec = {
   min: q.scale.min,
   max: q.scale.max,
@@ -46,73 +46,103 @@ const spec = {
 const specPath = join(DATA, "spec.json");
 writeFileSync(specPath, JSON.stringify(spec));
 
-const hasPandas = spawnSync(PYTHON, ["-c", "import pandas"]).status === 0;
-if (!hasPandas) {
-  console.log("pandas is missing; trying: apt-get install -y python3-pandas");
-  spawnSync("apt-get", ["install", "-y", "-qq", "python3-pandas"], { stdio: "ignore" });
+// The peers live in the bench's own virtual environment (bench/.venv, git-ignored).
+if (!existsSync(PYTHON)) {
+  console.log("Creating bench/.venv and installing pandas, polars and duckdb with pip …");
+  spawnSync(SYSTEM_PYTHON, ["-m", "venv", VENV], { stdio: "inherit" });
+  spawnSync(PYTHON, ["-m", "pip", "install", "-q", "pandas", "polars", "duckdb"], { stdio: "inherit" });
 }
-const baseline = spawnSync(PYTHON, ["-c", "import pandas"]).status === 0;
-if (!baseline) console.log("NOTE: pandas could not be installed; the baseline is skipped and no ratio is printed.");
+const has = (module: string) => existsSync(PYTHON) && spawnSync(PYTHON, ["-c", `import ${module}`]).status === 0;
+const peers = (["pandas", "polars", "duckdb"] as const).filter((tool) => {
+  if (has(tool)) return true;
+  console.log(`NOTE: ${tool} is missing from bench/.venv (pip install ${tool} failed?); it is skipped.`);
+  return false;
+});
 
 execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: PACKAGE_ROOT, stdio: "inherit" });
 
 type Measured = { code: number; wall_s: number; max_rss_mb: number; stdout: string; stderr: string };
-const measure = (command: string[]): Measured =>
-  JSON.parse(execFileSync(PYTHON, [join(PACKAGE_ROOT, "bench", "measure.py"), ...command], { encoding: "utf8", maxBuffer: 1 << 28 }));
-
-const ours: Measured[] = [];
-const theirs: Measured[] = [];
-for (let run = 0; run < RUNS; run++) {
-  const out = join(DATA, "ours.json");
-  const m = measure([process.execPath, join(PACKAGE_ROOT, "bin", "ledelsestjek.js"), "score", csv, "--questionnaire", process.env.BENCH_QUESTIONNAIRE ?? DEFAULT_QUESTIONNAIRE, "--by", "level", "--format", "json", "--out", out]);
-  if (m.code !== 0) throw new Error(`ledelsestjek failed: ${m.stderr}`);
-  ours.push({ ...m, stdout: readFileSync(out, "utf8") });
-  if (baseline) {
-    const p = measure([PYTHON, join(PACKAGE_ROOT, "bench", "pandas_baseline.py"), csv, specPath]);
-    if (p.code !== 0) throw new Error(`pandas failed: ${p.stderr}`);
-    theirs.push(p);
-  }
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const row = (name: string, runs: Measured[]) => {
-  const wall = median(runs.map((r) => r.wall_s));
-  return { name, wall, rowsPerSecond: ROWS / wall, rss: Math.max(...runs.map((r) => r.max_rss_mb)) };
+const measure = (command: string[], env: Record<string, string> = {}): Measured => {
+  const m: Measured = JSON.parse(execFileSync(SYSTEM_PYTHON, [join(PACKAGE_ROOT, "bench", "measure.py"), ...command], { encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, ...env } }));
+  if (m.code !== 0) throw new Error(`${command.join(" ")} failed: ${m.stderr}`);
+  return m;
 };
-const results = [row("ledelsestjek score --by level", ours), ...(baseline ? [row("pandas read_csv + element scores", theirs)] : [])];
+type Means = Record<string, Record<string, number | null>>;
+type Contender = { name: string; run: (csv: string) => Measured; means?: (m: Measured) => Means };
 
-console.log(`\n${ROWS.toLocaleString("da-DK")} rows, ${sizeMb.toFixed(1)} MB, ${RUNS} runs each (median wall time, whole process)\n`);
-console.log("| tool | wall s | rows/s | peak RSS MB |\n|---|---|---|---|");
-for (const r of results) console.log(`| ${r.name} | ${r.wall.toFixed(2)} | ${Math.round(r.rowsPerSecond).toLocaleString("da-DK")} | ${r.rss.toFixed(0)} |`);
-
-if (baseline) {
-  const ratio = results[1]!.wall / results[0]!.wall;
-  const inside = theirs.map((t) => JSON.parse(t.stdout) as { read_s: number; compute_s: number; means: Record<string, Record<string, number | null>> });
-  console.log(`\nspeed ratio (pandas time / ours): ${ratio.toFixed(2)}× — ${ratio >= 1 ? "at least as fast as pandas" : "SLOWER than pandas"}`);
-  console.log(`pandas inside Python: read_csv ${median(inside.map((i) => i.read_s)).toFixed(2)} s, scoring ${median(inside.map((i) => i.compute_s)).toFixed(2)} s`);
-  // Same computation? Compare every level × dimension mean.
-  const groups = JSON.parse(ours[0]!.stdout).groups as { by: { level: string }; dimension: string; mean: number | null }[];
-  let worst = 0;
-  for (const g of groups) {
-    const expected = inside[0]!.means[g.by.level]?.[g.dimension];
-    if (expected === undefined || expected === null || g.mean === null) continue;
-    worst = Math.max(worst, Math.abs(expected - g.mean));
+const ourMeans = (file: string) => (): Means => {
+  const means: Means = {};
+  for (const g of JSON.parse(readFileSync(file, "utf8")).groups as { by: { level: string }; dimension: string; mean: number | null; total: boolean }[]) {
+    if (!g.total) (means[g.by.level] ??= {})[g.dimension] = g.mean;
   }
-  console.log(`largest difference between the two sets of means: ${worst.toExponential(2)} (${worst < 1e-9 ? "same results" : "RESULTS DIFFER"})`);
+  return means;
+};
+const ours = (name: string, key: string, env: Record<string, string>): Contender => {
+  const out = join(DATA, `ours-${key}.json`);
+  return { name, run: (csv) => measure([process.execPath, CLI, "score", csv, "--questionnaire", QUESTIONNAIRE, "--by", "level", "--format", "json", "--out", out], env), means: ourMeans(out) };
+};
+const contenders: Contender[] = [
+  ours("ledelsestjek, parallel (LEDELSESTJEK_THREADS=0: every core)", "parallel", { LEDELSESTJEK_THREADS: "0" }),
+  ours("ledelsestjek, one thread (default)", "one-thread", { LEDELSESTJEK_THREADS: "1" }),
+  ...peers.map((tool): Contender => ({
+    name: tool,
+    run: (csv) => measure(tool === "pandas" ? [PYTHON, join(PACKAGE_ROOT, "bench", "pandas_baseline.py"), csv, specPath] : [PYTHON, join(PACKAGE_ROOT, "bench", "peers.py"), tool, csv, specPath]),
+    means: (m) => JSON.parse(m.stdout).means as Means,
+  })),
+  { name: "read floor (Node: read the bytes, count lines)", run: (csv) => measure([process.execPath, join(PACKAGE_ROOT, "bench", "read-floor.mjs"), csv]) },
+];
+
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+console.log(`\nMachine: ${cpu}, ${availableParallelism()} threads available, Node ${process.version}; best of ${RUNS} interleaved runs (whole process wall time, peak RSS of the process)`);
+console.log(`Load average at the start: ${loadavg().map((l) => l.toFixed(1)).join(" ")} (other work on the machine makes every figure slower; the ratios are what to read)`);
+
+for (const rows of SIZES) {
+  const csv = join(DATA, `export-${q.id}-${loaded.hash}-${rows}.csv`);
+  if (!existsSync(csv)) {
+    console.log(`Generating ${rows.toLocaleString("da-DK")} rows → ${csv}`);
+    await generateExport(q, rows, csv);
+  }
+  const runs = contenders.map(() => [] as Measured[]);
+  for (let run = 0; run < RUNS; run++) contenders.forEach((c, i) => runs[i]!.push(c.run(csv)));
+  const best = runs.map((r) => Math.min(...r.map((m) => m.wall_s)));
+  const rss = runs.map((r) => Math.max(...r.map((m) => m.max_rss_mb)));
+  const [mine, oneThread] = [best[0]!, best[1]!];
+  const floor = best[best.length - 1]!;
+  console.log(`\n${rows.toLocaleString("da-DK")} rows, ${(statSync(csv).size / 1e6).toFixed(1)} MB\n`);
+  console.log("| tool | best wall s | ours ÷ tool | peak RSS MB |\n|---|---|---|---|");
+  contenders.forEach((c, i) => console.log(`| ${c.name} | ${best[i]!.toFixed(2)} | ${(mine / best[i]!).toFixed(2)} | ${rss[i]!.toFixed(0)} |`));
+  // Same computation? Every level × dimension mean of each peer against ours.
+  const reference = contenders[0]!.means!(runs[0]![0]!);
+  contenders.slice(1).forEach((c, i) => {
+    if (!c.means) return;
+    const theirs = c.means(runs[i + 1]![0]!);
+    let worst = 0;
+    for (const [level, dims] of Object.entries(reference)) {
+      for (const [dim, mean] of Object.entries(dims)) {
+        const other = theirs[level]?.[dim];
+        if (mean !== null && other !== null && other !== undefined) worst = Math.max(worst, Math.abs(mean - other));
+      }
+    }
+    console.log(`${c.name}: largest difference from our means ${worst.toExponential(2)} (${worst < 1e-9 ? "same results" : "RESULTS DIFFER"})`);
+  });
+  const peerBest = peers.length > 0 ? Math.min(...peers.map((p) => best[contenders.findIndex((c) => c.name === p)]!)) : undefined;
+  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+  if (peerBest !== undefined) console.log(`ours ÷ fastest peer: ${(mine / peerBest).toFixed(2)} (target ≤ 0.80: ${verdict(mine / peerBest <= 0.8)})`);
+  console.log(`ours ÷ read floor: ${(mine / floor).toFixed(2)} (target ≤ 2.50: ${verdict(mine / floor <= 2.5)}); peak RSS ${rss[0]!.toFixed(0)} MB (target ≤ 250: ${verdict(rss[0]! <= 250)})`);
+  console.log(`parallel ÷ one thread: ${(mine / oneThread).toFixed(2)}${rows < 40_000 ? " (a small file: both take the one-thread path, so this should be ≈ 1)" : ""}`);
 }
 
 // The report must take at most twice as long as `score --by` on the same 100 000 respondents.
-const REPORT_ROWS = Math.min(ROWS, 100_000);
+const REPORT_ROWS = 100_000;
 const reportCsv = join(DATA, `export-${q.id}-${loaded.hash}-${REPORT_ROWS}.csv`);
 if (!existsSync(reportCsv)) await generateExport(q, REPORT_ROWS, reportCsv);
-const cli = (args: string[]) => measure([process.execPath, join(PACKAGE_ROOT, "bin", "ledelsestjek.js"), ...args, "--questionnaire", process.env.BENCH_QUESTIONNAIRE ?? DEFAULT_QUESTIONNAIRE]);
+const cli = (args: string[]) => measure([process.execPath, CLI, ...args, "--questionnaire", QUESTIONNAIRE]);
 const scoreRuns: Measured[] = [];
 const reportRuns: Measured[] = [];
 for (let run = 0; run < RUNS; run++) {
   scoreRuns.push(cli(["score", reportCsv, "--by", "level", "--out", join(DATA, "by-level.csv")]));
   reportRuns.push(cli(["report", reportCsv, "--by", "level", "--out", join(DATA, "rapport.pdf"), "--force"]));
 }
-for (const m of [...scoreRuns, ...reportRuns]) if (m.code !== 0) throw new Error(m.stderr);
-const scoreTime = median(scoreRuns.map((r) => r.wall_s));
-const reportTime = median(reportRuns.map((r) => r.wall_s));
+const scoreTime = Math.min(...scoreRuns.map((r) => r.wall_s));
+const reportTime = Math.min(...reportRuns.map((r) => r.wall_s));
 console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: score --by level ${scoreTime.toFixed(2)} s, report --by level ${reportTime.toFixed(2)} s, ratio ${(reportTime / scoreTime).toFixed(2)} (limit 2.00), report peak RSS ${Math.max(...reportRuns.map((r) => r.max_rss_mb)).toFixed(0)} MB`);

@@ -103,7 +103,7 @@ export async function readData(
   let current = 0;
   const count = (row: RespondentRow) => {
     perFile[current]!++;
-    const verdict = once.check(row.respondentId, row, current, row.line);
+    const verdict = once.check(row.respondentId, row, current, row.line, row.fingerprint);
     if (verdict.kind === "same") return same.add(verdict.first, { file: current, line: row.line });
     if (verdict.kind === "conflict") {
       const first = `${shown(files[verdict.first.file]!)}:${verdict.first.line}`;

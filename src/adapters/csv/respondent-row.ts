@@ -22,6 +22,10 @@ export type RespondentRow = {
   commentValues: readonly string[];
   values: Float64Array;
   kinds: Uint8Array;
+  /** OneRowPerRespondent's fingerprint of the row, when the reader has computed it (the parallel reader does, in its workers). */
+  fingerprint?: number;
+  /** scoreValues(model, the level's plan, values), when the reader has computed it (the parallel reader does); reused like `values`. */
+  scores?: Float64Array;
   /** The row's text as in the file (all of a respondent's lines in the long format), for the rejects file. */
   raw: () => string;
 };
@@ -47,9 +51,24 @@ export type ReadOptions = {
    * line, so notices from several readers can be merged in line order and printed once per kind.
    */
   onNotice?: (notice: ReadNotice) => void;
+  /**
+   * How a large wide file is read in parallel; unset fields come from the environment
+   * (LEDELSESTJEK_THREADS, LEDELSESTJEK_RANGE_BYTES, LEDELSESTJEK_PARALLEL_MIN_BYTES,
+   * LEDELSESTJEK_MAIN_SCANS) or the defaults.
+   * Every other callback here (`on…`) must return nothing: the parallel reader replays it in line order.
+   */
+  parallel?: { threads?: number; rangeBytes?: number; minBytes?: number; mainScans?: boolean };
 };
 
-export type ReadSummary = { encoding: Encoding; delimiter: string; format: ResponseFormat; rows: number; columns: string[] };
+export type ReadSummary = {
+  encoding: Encoding;
+  delimiter: string;
+  format: ResponseFormat;
+  rows: number;
+  columns: string[];
+  /** How a file read in parallel was read: its ranges, how many workers scanned, and where one thread took over (if it did). */
+  ranges?: { total: number; byWorkers: number; oneThreadFrom?: number };
+};
 
 /** A metadata value of a row, or undefined when its file has no such column. */
 export function metaValue(row: RespondentRow, name: string): string | undefined {

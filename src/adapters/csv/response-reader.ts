@@ -1,18 +1,37 @@
+import { stat } from "node:fs/promises";
 import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
 import { formatOfHeader, unknownFormatText, type ResponseFormat } from "../../core/responses/response-format.ts";
 import type { ScoringModel } from "../../core/scoring/scoring.ts";
 import { t } from "../../core/text.ts";
 import { CsvScanner, CsvSyntaxError } from "./csv-scan.ts";
-import { detectDelimiter, readTextChunks, splitHeader } from "../files/text-source.ts";
+import { detectDelimiter, detectEncoding, readTextChunks, splitHeader, type Encoding } from "../files/text-source.ts";
 import { LongSink } from "./long-sink.ts";
+import { parallelSettings, readInRanges, type ReadOn } from "./parallel/parallel-reader.ts";
 import { FileProblem, type ReadOptions, type ReadSummary } from "./respondent-row.ts";
+import { syntaxProblem } from "./scan-problem.ts";
 import { WideSink } from "./wide-sink.ts";
 
 export { FileProblem, metaValue, type DataProblem, type ReadOptions, type ReadSummary, type RespondentRow } from "./respondent-row.ts";
 
-/** Reads a wide or a long response file, told apart by its header, and streams its respondents. */
+/**
+ * Reads a wide or a long response file, told apart by its header, and streams its respondents.
+ * A large wide file is read in byte ranges by worker threads (parallel/parallel-reader.ts) with
+ * the same sinks; what reaches `options` is the same, call for call, as from this one thread.
+ */
 export async function readResponses(file: string, q: Questionnaire, model: ScoringModel, options: ReadOptions): Promise<ReadSummary> {
-  const source = await readTextChunks(file);
+  const encoding = await detectEncoding(file);
+  const { size } = await stat(file);
+  const settings = parallelSettings(options.parallel);
+  if (settings.threads > 1 && size >= settings.minBytes) {
+    const summary = await readInRanges({ file, encoding, size, q, model, options, settings }, (on) => readStream(file, encoding, q, model, options, on));
+    if (summary) return summary;
+  }
+  return readStream(file, encoding, q, model, options);
+}
+
+/** The one-thread reader: from the start, or (`on`) from a line start after the header, with that header. */
+async function readStream(file: string, encoding: Encoding, q: Questionnaire, model: ScoringModel, options: ReadOptions, on?: ReadOn): Promise<ReadSummary> {
+  const source = await readTextChunks(file, { encoding, byte: on?.byte ?? 0 });
   let sink: WideSink | LongSink | undefined;
   let scanner: CsvScanner | undefined;
   let buffer = "";
@@ -31,6 +50,11 @@ export async function readResponses(file: string, q: Questionnaire, model: Scori
     scanner = new CsvScanner(delimiter.charCodeAt(0), sink);
   };
   try {
+    if (on) {
+      build(on.header);
+      scanner!.scan(`${on.header}\n`, true);
+      scanner!.line = on.line;
+    }
     for await (const { text, bytes } of source.chunks) {
       buffer = buffer.length > 0 ? buffer + text : text;
       if (!scanner) {
@@ -45,17 +69,7 @@ export async function readResponses(file: string, q: Questionnaire, model: Scori
     scanner!.scan(buffer, true);
     sink!.finish();
   } catch (err) {
-    if (err instanceof CsvSyntaxError) {
-      const column = sink?.columnName(err.col);
-      throw new FileProblem({
-        file,
-        line: err.line,
-        ...(column ? { column } : {}),
-        message: err.code === "unclosed_quote"
-          ? t("et felt i anførselstegn lukkes aldrig", "a quoted field is never closed")
-          : t("tekst efter et afsluttende anførselstegn", "text after a closing quote"),
-      });
-    }
+    if (err instanceof CsvSyntaxError) throw syntaxProblem(file, err, (col) => sink?.columnName(col));
     throw err;
   }
   if (!sink || sink.columns.length === 0) throw new FileProblem({ file, line: 1, message: t("filen er tom", "the file is empty") });

@@ -97,14 +97,19 @@ function validPrefix(bytes: Buffer): Buffer {
 
 export type TextChunks = { encoding: Encoding; size: number; chunks: AsyncIterable<{ text: string; bytes: number }> };
 
-/** The file as decoded text chunks, BOM removed, with the bytes read so far for a progress bar. */
-export async function readTextChunks(path: string): Promise<TextChunks> {
-  const encoding = await detectEncoding(path);
+/**
+ * The file as decoded text chunks, BOM removed, with the bytes read so far for a progress bar.
+ * `from` continues reading at a line start whose encoding is already known (the parallel reader's
+ * fallback); a BOM there is a character of the data.
+ */
+export async function readTextChunks(path: string, from?: { encoding: Encoding; byte: number }): Promise<TextChunks> {
+  const encoding = from?.encoding ?? (await detectEncoding(path));
   const { size } = await stat(path);
+  const start = from?.byte ?? 0;
   async function* chunks() {
-    const decoder = new TextDecoder(encoding, { ignoreBOM: false });
-    let bytes = 0;
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    const decoder = new TextDecoder(encoding, { ignoreBOM: start > 0 });
+    let bytes = start;
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK, start }) as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       yield { text: decoder.decode(chunk, { stream: true }), bytes };
     }

@@ -51,7 +51,8 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
   const output = new StagedOutput(target, tmpdir());
   const provenanceOf = format === "json" || target ? startProvenance(q, files, io) : undefined;
   const onRow = (row: RespondentRow) => {
-    scoreValues(model, model.plans.get(row.level)!, row.values, scores);
+    if (row.scores) scores.set(row.scores);
+    else scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     const value = byValue(row, column, grouping, "--between");
     const population = grouping.populationOf(row.level);
     groups.add([value], scores, population);

@@ -92,7 +92,8 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
     const day = row.submittedAt.slice(0, 10);
     if (day && (first === "" || day < first)) first = day;
     if (day > last) last = day;
-    scoreValues(model, model.plans.get(row.level)!, row.values, scores);
+    if (row.scores) scores.set(row.scores);
+    else scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     for (let i = 0; i < byColumns.length; i++) values[i] = byValue(row, byColumns[i]!, grouping);
     const population = grouping.populationOf(row.level);
     groups.add(values, scores, population);

@@ -55,7 +55,8 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
   const byValues: string[] = byColumns.map(() => "");
 
   const onRow = (row: RespondentRow) => {
-    scoreValues(model, model.plans.get(row.level)!, row.values, scores);
+    if (row.scores) scores.set(row.scores);
+    else scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     if (groups || itemGroups) for (let i = 0; i < byColumns.length; i++) byValues[i] = byValue(row, byColumns[i]!, grouping);
     groups?.add(byValues, scores, grouping.populationOf(row.level));
     items?.add(row.level, row.values, row.kinds, itemGroups?.key(row.level, byValues));

@@ -39,8 +39,8 @@ export class OneRowPerRespondent {
   /** Per file's metadata names: their positions sorted by name, each with the name's own hash. */
   private readonly named = new WeakMap<readonly string[], { at: number; name: number }[]>();
 
-  check(id: string, row: RowContent, file: number, line: number): Verdict {
-    const fingerprint = this.fingerprint(row);
+  /** `fingerprint` may come precomputed (the parallel reader computes it in its workers). */
+  check(id: string, row: RowContent, file: number, line: number, fingerprint = this.fingerprint(row)): Verdict {
     const n = this.ids.numberOf(id);
     if (this.ids.added) {
       if (n === this.fingerprints.length) this.grow();

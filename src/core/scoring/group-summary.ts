@@ -19,6 +19,8 @@ const EMPTY: Omit<Summary, "n"> = { mean: null, sd: null, median: null, min: nul
 /** Accumulates dimension scores per population and group of `--by` values, in constant memory per group. */
 export class GroupSummary {
   private readonly groups = new Map<string, Group>();
+  /** For one --by column, the group by population and value: no key string built per row (measured on 400 000 rows). */
+  private readonly single = new Map<string, Map<string, Group>>();
 
   constructor(
     readonly byColumns: readonly string[],
@@ -27,11 +29,18 @@ export class GroupSummary {
 
   /** Adds one respondent's scores (NaN = missing) to the group of `values` within `population`. */
   add(values: readonly string[], scores: ArrayLike<number>, population: string = LEADERS): void {
-    const key = `${population}\u0001${values.join("\u0000")}`;
-    let group = this.groups.get(key);
+    let group = values.length === 1 ? this.single.get(population)?.get(values[0]!) : undefined;
     if (!group) {
-      group = { population, values: [...values], histograms: this.dimensions.map(() => new Histogram()) };
-      this.groups.set(key, group);
+      const key = `${population}\u0001${values.join("\u0000")}`;
+      group = this.groups.get(key);
+      if (!group) {
+        group = { population, values: [...values], histograms: this.dimensions.map(() => new Histogram()) };
+        this.groups.set(key, group);
+      }
+      if (values.length === 1) {
+        if (!this.single.has(population)) this.single.set(population, new Map());
+        this.single.get(population)!.set(values[0]!, group);
+      }
     }
     for (let d = 0; d < this.dimensions.length; d++) {
       const score = scores[d]!;

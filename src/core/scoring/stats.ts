@@ -7,34 +7,42 @@ export type Summary = { n: number; mean: number | null; sd: number | null; media
  */
 export class Histogram {
   // Keyed by the value in millionths: small integers make a fast Map, and distinct scores
-  // (means of a few item scores) lie much further apart than that. `values` keeps each exact value.
-  private readonly counts = new Map<number, number>();
-  private readonly values = new Map<number, number>();
+  // (means of a few item scores) lie much further apart than that. Each key has a slot in
+  // `counts` and `values` (the first exact value seen): one Map lookup per value added, which
+  // measured about half the time of a Map of counts updated in place.
+  private readonly slots = new Map<number, number>();
+  private readonly counts: number[] = [];
+  private readonly values: number[] = [];
   n = 0;
 
   add(value: number): void {
     const key = Math.round(value * 1e6);
-    const count = this.counts.get(key);
-    if (count === undefined) {
-      this.counts.set(key, 1);
-      this.values.set(key, value);
-    } else this.counts.set(key, count + 1);
+    const slot = this.slots.get(key);
+    if (slot === undefined) {
+      this.slots.set(key, this.counts.length);
+      this.counts.push(1);
+      this.values.push(value);
+    } else this.counts[slot]!++;
     this.n++;
   }
 
   merge(other: Histogram): void {
-    for (const [key, count] of other.counts) {
-      this.counts.set(key, (this.counts.get(key) ?? 0) + count);
-      if (!this.values.has(key)) this.values.set(key, other.values.get(key)!);
+    for (const [key, from] of other.slots) {
+      const slot = this.slots.get(key);
+      if (slot === undefined) {
+        this.slots.set(key, this.counts.length);
+        this.counts.push(other.counts[from]!);
+        this.values.push(other.values[from]!);
+      } else this.counts[slot]! += other.counts[from]!;
     }
     this.n += other.n;
   }
 
   summary(): Summary {
     if (this.n === 0) return { n: 0, mean: null, sd: null, median: null, min: null, max: null };
-    const keys = [...this.counts.keys()].sort((a, b) => a - b);
-    const values = keys.map((key) => this.values.get(key)!);
-    const counts = keys.map((key) => this.counts.get(key)!);
+    const keys = [...this.slots.keys()].sort((a, b) => a - b);
+    const values = keys.map((key) => this.values[this.slots.get(key)!]!);
+    const counts = keys.map((key) => this.counts[this.slots.get(key)!]!);
     let sum = 0;
     values.forEach((v, i) => (sum += v * counts[i]!));
     const mean = sum / this.n;

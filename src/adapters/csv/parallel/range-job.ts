@@ -1,0 +1,94 @@
+/**
+ * Scanning one byte range into packed rows: what a range worker does, and what the main thread
+ * does itself when it would otherwise wait. The header is read once, by the same WideSink as the
+ * one-thread reader; every row is packed, every other call the sink makes (problems, notices) is
+ * recorded in order, for the main thread to replay.
+ */
+import { CsvScanner, CsvSyntaxError } from "../csv-scan.ts";
+import { FileProblem, type ReadOptions } from "../respondent-row.ts";
+import { syntaxProblem } from "../scan-problem.ts";
+import { WideSink } from "../wide-sink.ts";
+import type { ForwardedCall, Init, Outcome } from "./protocol.ts";
+import { RowPacker, type PackedRows, type RowShape } from "./row-pack.ts";
+
+/** The sink, remembering where the current record lies in the text so a row's `raw` can be rebuilt. */
+class SpanSink extends WideSink {
+  spanStart = 0;
+  spanEnd = 0;
+  override record(fields: number, line: number, buf: string, start: number, end: number): void {
+    this.spanStart = start;
+    this.spanEnd = end;
+    super.record(fields, line, buf, start, end);
+  }
+}
+
+/** The header's metadata and comment columns, in the order a WideSink gives its rows their values. */
+export function sinkNames(sink: WideSink): { metaNames: string[]; commentNames: string[] } {
+  // WideSink's private fields, read here rather than changing the sink (its per-row code is shared).
+  const self = sink as unknown as { metaNames: unknown; commentNames: unknown };
+  if (!Array.isArray(self.metaNames) || !Array.isArray(self.commentNames)) throw new Error("WideSink no longer keeps metaNames/commentNames");
+  return { metaNames: self.metaNames as string[], commentNames: self.commentNames as string[] };
+}
+
+export const countNewlines = (bytes: Uint8Array): number => {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
+};
+
+export type RangeResult = { rows: PackedRows; calls: ForwardedCall[]; outcome: Outcome };
+
+export class RangeJob {
+  readonly shape: RowShape;
+  readonly columns: string[];
+  private readonly sink: SpanSink;
+  private packer: RowPacker;
+  private calls: ForwardedCall[] = [];
+
+  /** Throws the header's FileProblem as the one-thread reader would. */
+  constructor(private readonly init: Init) {
+    const callbacks: Record<string, unknown> = {};
+    for (const name of init.callbacks) callbacks[name] = (...args: unknown[]) => this.calls.push({ at: this.packer.count, name, args });
+    const options = {
+      ...callbacks,
+      long: false,
+      onRow: (row) => this.packer.add(row, this.sink.spanStart, this.sink.spanEnd),
+      onProblem: callbacks.onProblem as ReadOptions["onProblem"],
+    } satisfies ReadOptions;
+    this.sink = new SpanSink(init.file, init.q, init.model, options);
+    try {
+      new CsvScanner(init.delimiter.charCodeAt(0), this.sink).scan(`${init.header}\n`, true);
+    } catch (err) {
+      if (err instanceof CsvSyntaxError) throw syntaxProblem(init.file, err, (c) => this.sink.columnName(c));
+      throw err;
+    }
+    this.shape = { items: init.model.itemIds.length, ...sinkNames(this.sink) };
+    this.columns = this.sink.columns;
+    this.packer = new RowPacker(this.shape, init.model);
+  }
+
+  /** Scans the whole lines `bytes`, the first on `line`, with `newlines` line feeds; `last` when they end the file. */
+  scan(bytes: Uint8Array, line: number, newlines: number, last: boolean): RangeResult {
+    // ignoreBOM: a byte-order mark inside the file is a character of the data, as in the one-thread stream.
+    const text = new TextDecoder(this.init.encoding, { ignoreBOM: true }).decode(bytes);
+    this.packer = new RowPacker(this.shape, this.init.model, Math.ceil(this.packer.count * 1.05) + 16);
+    this.calls = [];
+    const scanner = new CsvScanner(this.init.delimiter.charCodeAt(0), this.sink);
+    scanner.line = line;
+    let outcome: Outcome = { kind: "done" };
+    try {
+      scanner.scan(text, true);
+      // Records end at line feeds only if the scanner counted as many lines as there are line
+      // feeds (a lone CR ends a record too); a range must end with one unless it ends the file.
+      const unterminated = bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? 1 : 0;
+      if (scanner.line - line !== newlines + unterminated || (unterminated && !last)) outcome = { kind: "unsafe" };
+    } catch (err) {
+      // An open quote at the end of a range: the split may lie inside a quoted line break.
+      if (err instanceof CsvSyntaxError && err.code === "unclosed_quote" && !last) outcome = { kind: "unsafe" };
+      else if (err instanceof CsvSyntaxError) outcome = { kind: "fatal", problem: syntaxProblem(this.init.file, err, (c) => this.sink.columnName(c)).problem };
+      else if (err instanceof FileProblem) outcome = { kind: "fatal", problem: err.problem };
+      else outcome = { kind: "bug", message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    }
+    return { rows: this.packer.done(), calls: this.calls, outcome };
+  }
+}
