@@ -177,13 +177,15 @@ describe("Danish dates give the report the right collection period", () => {
     rows[2]![col("submitted_at")] = "1-3-2026";
     rows[3]![col("submitted_at")] = "28.02.2026";
     rows[4]![col("submitted_at")] = "01-03-2026 08:00";
+    // The period stands beside a shown total only (issue 19), so the leaders must reach k = 5: four more, same dates' span.
+    const more = rows.slice(0, 4).map((r, i) => r.with(col("respondent_id"), `x${i}`).with(col("submitted_at"), "01.03.2026"));
     const dir = tmpDir();
-    writeFileSync(join(dir, "data.csv"), csv(rows, ";"));
+    writeFileSync(join(dir, "data.csv"), csv([...rows, ...more], ";"));
     const { io, stderr } = memoryIo(dir, "da", { SOURCE_DATE_EPOCH: "1767225600" });
     expect(await report({ files: ["data.csv"], out: "r.pdf" }, io)).toBe(0);
-    expect(stderr()).toContain("data.csv: Linje 2–6: submitted_at står i dansk datoformat");
+    expect(stderr()).toContain("data.csv: Linje 2–10: submitted_at står i dansk datoformat");
     const doc = await getDocumentProxy(new Uint8Array(readFileSync(join(dir, "r.pdf"))));
     const first = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ("str" in i ? i.str : "")).join(" ").replace(/\s+/g, " ");
-    expect(first).toContain("Indsamlet 2026-02-28 – 2026-03-02");
+    expect(first).toContain("indsamlet 2026-02-28 – 2026-03-02");
   });
 });

@@ -61,9 +61,9 @@ describe.skipIf(missing("chromium"))("the phone pages of the shipped questionnai
       expect(await mirrorLevel.count()).toBe(1);
       // The description is there, behind a native disclosure that opens without script.
       const more = page.locator("details", { has: page.getByText("Læs mere om Medarbejder") });
-      expect(await more.getByText("Spejl for sagsbehandlere").isVisible()).toBe(false);
+      expect(await more.getByText("Spejl for rådgivere").isVisible()).toBe(false);
       await more.locator("summary").click();
-      expect(await more.getByText("Spejl for sagsbehandlere").isVisible()).toBe(true);
+      expect(await more.getByText("Spejl for rådgivere").isVisible()).toBe(true);
       await audit("1-level-open");
       await mirrorLevel.check();
       await page.getByRole("button", { name: "Næste" }).click();

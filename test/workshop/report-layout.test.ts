@@ -73,7 +73,7 @@ describe.skipIf(missing("pdftotext", "pdfinfo"))("the workshop report as a tagge
     for (let p = 1; p <= doc.numPages; p++) walk((await (await doc.getPage(p)).getStructTree()) as Node);
     expect(figures.length).toBeGreaterThanOrEqual(16); // two or more per element, 8 elements
     for (const f of figures) expect(f.alt ?? "").toMatch(/\d/);
-    expect(figures.some((f) => /^Gennemsnit pr\. niveau på skalaen 1-5: Direktion \/ topledelse færre end 5 besvarelser \(n = 3\); .*Afdelings-\/institutionsleder \d,\d \(n = 6\).*; aftalt score \d/.test(f.alt!))).toBe(true);
+    expect(figures.some((f) => /^Gennemsnit pr\. niveau på skalaen 1-5: Direktion \/ topledelse færre end 5 besvarelser \(n = 3\); .*Afdelingsleder \(myndighed\) \d,\d \(n = 6\).*; aftalt score \d/.test(f.alt!))).toBe(true);
     expect(figures.some((f) => /^Fordelingen af svarene pr\. udsagn\. .*: Slet ikke \d+, I mindre grad \d+, I nogen grad \d+, I høj grad \d+, I meget høj grad \d+, Ved ikke \d+/.test(f.alt!))).toBe(true);
   });
 });
@@ -109,7 +109,7 @@ describe.skipIf(missing("pdftotext"))("the workshop report's layout (shipped que
     expect(t).toContain("De individuelle svar pr. udsagn");
     expect(t).toContain("Kommentarer");
     // Comments only from levels shown (at least k = 5): direktion (3) and chef (4) are hidden, so none of theirs.
-    expect(t).toMatch(/Afdelings-\/institutionsleder \(n = 6\): • /);
+    expect(t).toMatch(/Afdelingsleder \(myndighed\) \(n = 6\): • /);
     expect(t).not.toMatch(/Direktion \/ topledelse \(n = 3\):/);
     expect(t).not.toMatch(/Chefniveau \(n = 4\):/);
     expect(t).toContain("Handleplan");
