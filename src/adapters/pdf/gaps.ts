@@ -145,12 +145,12 @@ export function mirrorTable(w: Writer, pairs: MirrorPair[], words: ReportWords, 
   w.para(words.mirrorTitle(self, others), { size: size + 0.5, color: MUTED });
   // Short headings (the sentence above names both sides), so the statements keep the width.
   const heads = [words.mirrorSelfHead, words.mirrorOthersHead, words.difference];
-  const figure = Math.max(size * 6.5, ...heads.flatMap((h) => h.split(/\s+/)).map((x) => w.wordWidth(x, size, true) + 8));
+  // Each figure column as narrow as its own heading's longest word allows: with per-level wordings
+  // every row carries two statements, and the width they get decides how many lines the table takes.
+  const figure = heads.map((h) => Math.max(size * 5, ...h.split(/\s+/).map((x) => w.wordWidth(x, size, true) + 8)));
   table(w, [
-    { header: words.item, width: w.width - 3 * figure },
-    { header: heads[0]!, width: figure, align: "right" },
-    { header: heads[1]!, width: figure, align: "right" },
-    { header: heads[2]!, width: figure, align: "right" },
+    { header: words.item, width: w.width - figure.reduce((a, b) => a + b, 0) },
+    ...heads.map((header, i) => ({ header, width: figure[i]!, align: "right" as const })),
   ], pairs.map((p) => [
     { text: p.othersText !== p.text ? `${p.text}\n${words.employeesWording}: ${p.othersText}` : p.text, bold: false, size: size - 0.5 },
     { text: String(Math.round(p.self.score)) },

@@ -19,12 +19,17 @@ export function strongestWeakest(w: Writer, report: Report, view: ReportView, wo
     { text: int(h.n, report.lang), color: MUTED },
   ];
   w.heading(4, words.strongestTitle, 60);
-  const rest = w.width - 60 - 110 - 40 - 40;
+  // The short columns as narrow as their words allow, so the statements take fewer lines.
+  const fit = (texts: string[], min: number) => Math.max(min, ...texts.map((x) => w.wordWidth(x, 8.5, true) + 8));
+  const kind = fit([words.highest, words.lowest], 36);
+  const score = fit([report.labels.score, "100"], 28);
+  const n = fit(["n", int(Math.max(...[...strongest, ...weakest].map((h) => h.n)), report.lang)], 28);
+  const rest = w.width - kind - 110 - score - n;
   table(w, [
-    { header: "", width: 60 },
+    { header: "", width: kind },
     { header: words.statement, width: rest },
     { header: words.group, width: 110 },
-    { header: report.labels.score, width: 40, align: "right" },
-    { header: "n", width: 40, align: "right" },
+    { header: report.labels.score, width: score, align: "right" },
+    { header: "n", width: n, align: "right" },
   ], [...strongest.map((h) => row(words.highest, h)), ...weakest.map((h) => row(words.lowest, h))], { size: 8.5, rowHeader: true });
 }
