@@ -10,6 +10,7 @@ import { compileScoring, scoreValues } from "../scoring/scoring.ts";
 import type { Lang } from "../text.ts";
 import type { RoomPublication } from "./room-state.ts";
 import { itemSpread, spreadOf, type ItemSpread, type Spread } from "./room-spread.ts";
+import { wordingsBehind, type Wording } from "./wording.ts";
 
 /** What the room is set up with (workshop.yaml). */
 export type RoomSettings = { k: number; merges: readonly LevelMerge[]; gapThreshold: number; spread: { range: number; sd: number } };
@@ -17,7 +18,8 @@ export type RoomSettings = { k: number; merges: readonly LevelMerge[]; gapThresh
 export type RoomRespondent = { id?: string; level: string; values: ArrayLike<number>; kinds: ArrayLike<number> };
 
 export type LevelFigure = { key: string; label: string; population: string; row: GroupRow };
-export type ItemDistribution = { itemId: string; n: number; counts: number[] | null; row: GroupRow | undefined } & Pick<GroupRow, "suppressed" | "why">;
+/** `wordings`: the statement's wordings the leaders behind the counts were asked, one per distinct text. */
+export type ItemDistribution = { itemId: string; n: number; counts: number[] | null; row: GroupRow | undefined; wordings: Wording[] } & Pick<GroupRow, "suppressed" | "why">;
 export type ElementView = {
   id: string;
   label: string;
@@ -84,6 +86,9 @@ export function roomView(q: Questionnaire, settings: RoomSettings, respondents: 
   const leaders = populations.find((p) => p.population === LEADERS);
   const empty = (dimension: string): GroupRow => ({ by: {}, population: LEADERS, dimension, total: true, n: 0, mean: null, sd: null, median: null, min: null, max: null, suppressed: true, why: "empty" });
 
+  // The leaders' item counts pool every leader level: the wordings beside them are those levels' own.
+  const leaderRespondents = new Map<string, number>();
+  for (const r of respondents) if (model.plans.has(r.level) && grouping.populationOf(r.level) === LEADERS) leaderRespondents.set(r.level, (leaderRespondents.get(r.level) ?? 0) + 1);
   const elements = allElements(q).map((element): ElementView => {
     const own = rows.filter((r) => r.dimension === element.id);
     const room = own.find((r) => r.total && r.population === LEADERS) ?? empty(element.id);
@@ -95,7 +100,7 @@ export function roomView(q: Questionnaire, settings: RoomSettings, respondents: 
       if (total.valid + (total.counts.at(-1) ?? 0) === 0) return [];
       const shown = !total.decision.hidden;
       return [{
-        itemId: item.id, n: total.valid, counts: shown ? total.counts : null, row: undefined,
+        itemId: item.id, n: total.valid, counts: shown ? total.counts : null, row: undefined, wordings: wordingsBehind(q, item, leaderRespondents, lang),
         suppressed: !shown, why: total.decision.why, spread: shown ? itemSpread(item.id, total.counts, q.scale.min) : null,
       }];
     });

@@ -3,12 +3,14 @@ import { cleanComment } from "../report/report-comments.ts";
 import { round2 } from "../scoring/rounding.ts";
 import type { GroupRow } from "../scoring/group-summary.ts";
 import type { LevelGrouping } from "../scoring/level-groups.ts";
-import { allElements, allItems, dontKnowLabel, itemText, labelOf, scaleLabel, titleOf } from "../questionnaire/levels.ts";
+import { allElements, allItems, dontKnowLabel, itemText, labelOf, presentedTo, scaleLabel, titleOf } from "../questionnaire/levels.ts";
+import type { Gap } from "../scoring/gaps.ts";
 import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import type { Lang } from "../text.ts";
 import type { Action, Consensus, ElementConsensus } from "./consensus.ts";
 import { toPoints, toScale } from "./room-spread.ts";
 import type { ElementView, RoomView } from "./room.ts";
+import { wordingsText } from "./wording.ts";
 
 /**
  * A figure as the report prints it: a number on the scale rounded once to tenths (`tenths`, an integer:
@@ -104,6 +106,17 @@ function commentsOf(e: ElementView, side: WorkshopSide, k: number, lang: Lang): 
   });
 }
 
+/** A mirror difference compares two wordings of one statement: each side's own, labelled with the side (issue 18). */
+function mirrorWordings(q: Questionnaire, g: Gap, lang: Lang): string {
+  const items = allItems(q);
+  const self = items.find((it) => it.id === g.dimension)!;
+  const mirror = items.find((it) => it.mirror_of === g.dimension && presentedTo(it, g.population));
+  const rated = q.levels.find((l) => l.id === g.population)?.rates;
+  const label = (id: string | undefined) => { const level = q.levels.find((l) => l.id === id); return level ? labelOf(level, lang) : (id ?? ""); };
+  const sides = [{ label: label(rated), text: itemText(self, rated, lang) }, ...(mirror ? [{ label: label(g.population), text: itemText(mirror, g.population, lang) }] : [])];
+  return sides.map((x) => `${x.label}: »${x.text}«`).join("\n");
+}
+
 const planOf = (q: Questionnaire, c: Consensus, lang: Lang) =>
   allElements(q).flatMap((e) => (c.elements[e.id]?.actions ?? []).map((a) => ({ ...a, element: labelOf(e, lang) })));
 
@@ -118,14 +131,13 @@ const scaleLabels = (q: Questionnaire, lang: Lang): string[] => {
 export function buildWorkshopReport(q: Questionnaire, now: WorkshopSide, lang: Lang, meta: { hash: string; k: number; date: string; spread: { range: number; sd: number } }, before?: WorkshopSide): WorkshopReport {
   const da = lang === "da";
   const { k } = meta;
-  const items = allItems(q);
   const labelOfElement = (id: string) => labelOf(allElements(q).find((e) => e.id === id)!, lang);
   const section = (e: ElementView): ReportElementSection => ({
     id: e.id, label: e.label, room: figure(e.room, q, k, lang), spread: e.spread,
     levels: e.levels.map((l) => ({ label: now.grouping.labelOf(l.key, lang), figure: figure(l.row, q, k, lang) })),
     agreed: now.consensus.elements[e.id], rounds: roundsOf(now.consensus.elements[e.id], e.room, q),
     items: e.items.map((d) => ({
-      id: d.itemId, text: itemText(items.find((it) => it.id === d.itemId)!, undefined, lang), n: d.n, counts: d.counts,
+      id: d.itemId, text: wordingsText(d.wordings), n: d.n, counts: d.counts,
       hidden: d.suppressed ? hiddenReason(d.why ?? "small", k)[lang] : null,
     })),
     comments: commentsOf(e, now, k, lang), nothingShown: e.nothingShown,
@@ -133,7 +145,7 @@ export function buildWorkshopReport(q: Questionnaire, now: WorkshopSide, lang: L
   const gaps = now.view.elements.flatMap((e) => e.gaps.filter((g) => g.flagged).map((g): ReportGap => ({
     element: labelOfElement(e.id), a: now.grouping.labelOf(g.group_a, lang), b: now.grouping.labelOf(g.group_b, lang),
     points: Math.abs(toPoints(g.diff!, q.scale)), aHigher: g.diff! > 0, mirror: g.kind === "mirror",
-    item: g.kind === "mirror" ? itemText(items.find((it) => it.id === g.dimension)!, undefined, lang) : undefined,
+    item: g.kind === "mirror" ? mirrorWordings(q, g, lang) : undefined,
   }))).sort((a, b) => b.points - a.points);
   const method = [
     da

@@ -1,10 +1,11 @@
 import { html } from "hono/html";
 import { anonymityRule, hiddenReason } from "../../../core/disclosure/disclosure-text.ts";
 import type { GroupRow } from "../../../core/scoring/group-summary.ts";
-import { allItems, dontKnowLabel, itemText, scaleLabel } from "../../../core/questionnaire/levels.ts";
+import { allItems, dontKnowLabel, scaleLabel } from "../../../core/questionnaire/levels.ts";
 import type { Questionnaire } from "../../../core/questionnaire/questionnaire.ts";
 import type { Lang } from "../../../core/text.ts";
 import type { ElementView, RoomView } from "../../../core/workshop/room.ts";
+import { labelledWordings } from "../../../core/workshop/wording.ts";
 import type { Html } from "./layout.ts";
 import { participationBlock } from "./room-notices.ts";
 import { askedOf, disagreements, largestDifferences, levelMeans, reverseMark, spreadFlag, type SummaryContext } from "./screen-figures.ts";
@@ -17,6 +18,12 @@ const why = (c: FigureContext, row: Pick<GroupRow, "why">) => html`<span class="
 export function participation(c: FigureContext, view: RoomView) {
   return participationBlock(c, view, c.expected, undefined);
 }
+
+/** The statement as the people behind its counts were asked it: each level's wording, labelled, where they differ. */
+const statement = (d: ElementView["items"][number]) => {
+  const shown = labelledWordings(d.wordings);
+  return shown.length === 1 && shown[0]!.label === null ? shown[0]!.text : html`${shown.map((w) => html`<span class="wording-level">${w.label}: »${w.text}«</span>`)}`;
+};
 
 /** The element's statements grouped by who was asked, each with the room's answer counts; reverse-worded ones marked. */
 function distribution(c: FigureContext, e: ElementView, s: SummaryContext): Html {
@@ -37,7 +44,7 @@ function distribution(c: FigureContext, e: ElementView, s: SummaryContext): Html
 ${[...groups.values()].map((g) => html`<tbody><tr class="asked-row"><th scope="colgroup" colspan="${width}">${da ? "Stillet til" : "Asked of"}: ${g.asked}</th></tr>
 ${g.rows.map((d) => {
     const item = items.find((it) => it.id === d.itemId)!;
-    return html`<tr><th scope="row">${itemText(item, undefined, c.lang)}${reverseMark(s, item)}${e.disagreement.some((x) => x.itemId === d.itemId && (x.sd ?? 0) >= 1) ? html` <span class="flag">${da ? "uenighed" : "disagreement"}</span>` : ""}</th>${d.counts
+    return html`<tr><th scope="row">${statement(d)}${reverseMark(s, item)}${e.disagreement.some((x) => x.itemId === d.itemId && (x.sd ?? 0) >= 1) ? html` <span class="flag">${da ? "uenighed" : "disagreement"}</span>` : ""}</th>${d.counts
       ? d.counts.map((n) => html`<td class="num">${n}</td>`)
       : html`<td colspan="${values.length + 1}">${why(c, d)}</td>`}</tr>`;
   })}</tbody>`)}

@@ -70,6 +70,7 @@ ol.elements li{margin:.3rem 0;font-size:1.1rem}
 .statement{display:block}
 .asked{display:block;font-size:.8rem;color:#3d3d3d}
 .wording{display:block;font-size:.85rem;color:#3d3d3d}
+.wording-level{display:block}
 .pair{font-weight:700}
 td.n{font-size:.9rem}
 tr.asked-row th{background:#f3f2f1;font-size:.9rem}

@@ -7,6 +7,7 @@ import type { GroupRow } from "../../../core/scoring/group-summary.ts";
 import type { Lang } from "../../../core/text.ts";
 import { toPoints, toScale } from "../../../core/workshop/room-spread.ts";
 import type { ElementView } from "../../../core/workshop/room.ts";
+import { commonWording } from "../../../core/workshop/wording.ts";
 import type { Html } from "./layout.ts";
 
 /**
@@ -71,7 +72,7 @@ export function disagreements(c: SummaryContext, e: ElementView, limit = 3): Htm
   return html`<table class="dist">
 <caption>${da ? "Hvor rummet er mest uenigt (antal svar)" : "Where the room disagrees most (answers)"}</caption>
 <thead><tr><th scope="col">${da ? "Udsagn" : "Statement"}</th>${values.map((v) => html`<th scope="col" class="num"><abbr title="${scaleLabel(c.q, v, c.lang)}">${v}</abbr></th>`)}<th scope="col" class="num"><abbr title="${dontKnowLabel(c.q, c.lang) ?? "?"}">?</abbr></th><th scope="col" class="num">sd</th></tr></thead>
-<tbody>${shown.map(({ s, d, item }) => html`<tr><th scope="row"><span class="statement">${itemText(item, undefined, c.lang)}</span><span class="asked">${da ? "Stillet til" : "Asked of"}: ${askedOf(c, item)}${reverseMark(c, item)}</span></th>${d.counts.map((n) => html`<td class="num"><span class="fig">${n}</span></td>`)}<td class="num"><span class="fig">${s.sd === null ? "–" : one(s.sd, c.lang)}</span></td></tr>`)}</tbody>
+<tbody>${shown.map(({ s, d, item }) => html`<tr><th scope="row"><span class="statement">${commonWording(d.wordings, c.lang)}</span><span class="asked">${da ? "Stillet til" : "Asked of"}: ${askedOf(c, item)}${reverseMark(c, item)}</span></th>${d.counts.map((n) => html`<td class="num"><span class="fig">${n}</span></td>`)}<td class="num"><span class="fig">${s.sd === null ? "–" : one(s.sd, c.lang)}</span></td></tr>`)}</tbody>
 </table>`;
 }
 

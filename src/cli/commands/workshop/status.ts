@@ -35,12 +35,13 @@ export function bar(score: number, width = BAR): string {
  * What a flag is about: a mirror flag compares one statement, so both wordings are named as each level was
  * asked (the rated level's own, the mirror level's about their leader); a level flag is the element's score.
  */
-function flagStatement(g: Gap, items: Item[], label: (key: string) => string, da: boolean, lang: Lang): string[] {
+function flagStatement(g: Gap, items: Item[], label: (key: string) => string, rates: (level: string) => string | undefined, da: boolean, lang: Lang): string[] {
   if (g.kind !== "mirror") return [da ? "på hele elementets score (alle dets udsagn)" : "on the element's score as a whole (all its statements)"];
   const self = items.find((it) => it.id === g.dimension);
-  const mirror = items.find((it) => it.mirror_of === g.dimension && (it.levels ?? []).includes(g.group_b)) ?? items.find((it) => it.mirror_of === g.dimension);
-  const quote = (item: Item | undefined, level: string) => `${label(level)}: ${item ? `"${shortened(itemText(item, level, lang))}"` : "–"}`;
-  return [quote(self, g.group_a), quote(mirror, g.group_b)];
+  const mirror = items.find((it) => it.mirror_of === g.dimension && (it.levels ?? []).includes(g.population)) ?? items.find((it) => it.mirror_of === g.dimension);
+  // Group keys may name a merge ("chef+afdelingsleder"); the wording is the raw level's: the rated level's and the mirror level's own.
+  const quote = (item: Item | undefined, key: string, level: string | undefined) => `${label(key)}: ${item ? `"${shortened(itemText(item, level, lang))}"` : "–"}`;
+  return [quote(self, g.group_a, rates(g.population)), quote(mirror, g.group_b, g.population)];
 }
 
 /** `workshop status DIR`: the projector's overview in the terminal — participation, per element per level as bars, flags. */
@@ -82,7 +83,7 @@ export async function workshopStatus(options: StatusOptions, io: Io): Promise<nu
     for (const g of e.gaps.filter((x) => x.flagged).slice(0, 3)) {
       const what = g.kind === "mirror" ? (da ? " (spejl: selv ↔ medarbejdere)" : " (mirror: self ↔ employees)") : "";
       lines.push(`  ⚑ ${da ? "Forskel" : "Difference"} ${grouping.labelOf(g.group_a, io.lang)} ↔ ${grouping.labelOf(g.group_b, io.lang)}: ${fmt(Math.abs(toPoints(g.diff!, q.scale)))} ${da ? "point" : "points"}${what}`);
-      for (const line of flagStatement(g, items, (key) => grouping.labelOf(key, io.lang), da, io.lang)) lines.push(`    ${line}`);
+      for (const line of flagStatement(g, items, (key) => grouping.labelOf(key, io.lang), (level) => q.levels.find((l) => l.id === level)?.rates, da, io.lang)) lines.push(`    ${line}`);
     }
   }
   if (!options.all && unseen > 0) {
