@@ -174,8 +174,8 @@ export function buildProgram(io: Io, run: Run): Command {
     .action((dir, questionnaire, opts) => run(async () => (await import("./commands/workshop/new.ts")).workshopNew({ ...opts, expect: opts.deltagere ?? opts.expect, dir, questionnaire }, io)));
   wsSub("serve", d("lokal webserver: deltagerne svarer fra deres telefon", "local web server: participants answer from their phones"))
     .argument(d("<mappe>", "<folder>"), d("workshopmappen", "the workshop folder"))
-    .option("--port <port>", d("port (standard 8080; 0 = en ledig)", "port (default 8080; 0 = any free one)"), "8080")
-    .option(d("--host <adresse>", "--host <address>"), d("adresse at lytte på (standard 0.0.0.0 = alle netværk; 127.0.0.1 = kun denne computer)", "address to listen on (default 0.0.0.0 = every network; 127.0.0.1 = this computer only)"), "0.0.0.0")
+    .option("--port <port>", d("port (standard 8080; 0 = en ledig)", "port (default 8080; 0 = any free one)"))
+    .option(d("--host <adresse>", "--host <address>"), d("adresse at lytte på (standard 0.0.0.0 = alle netværk; 127.0.0.1 = kun denne computer)", "address to listen on (default 0.0.0.0 = every network; 127.0.0.1 = this computer only)"))
     .option("--json", d("skriv adresserne som én linje JSON, når serveren lytter", "print the addresses as one line of JSON once listening"))
     .addHelpText("after", examples([
       "ledelsestjek workshop serve ws",

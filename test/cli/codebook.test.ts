@@ -194,3 +194,43 @@ describe("codebook --format do (Stata)", () => {
     expect(text).toContain('label variable i3 "Tredje udsagn (omvendt) (omvendt/reverse)"');
   });
 });
+
+describe.skipIf(missing("pspp", "Rscript"))("codebook syntax run from another folder than the data", () => {
+  it("names --data by its absolute path: PSPP and R read it with the cwd elsewhere; PSPP says it ran and counts the levels", async () => {
+    const dir = tmpDir();
+    const elsewhere = tmpDir();
+    writeFileSync(join(dir, "data.csv"), DATA);
+    for (const format of ["sps", "r", "do"]) {
+      expect(await codebook({ questionnaire: MINI, format, data: "data.csv", out: `c.${format}` }, memoryIo(dir).io)).toBe(0);
+      expect(readFileSync(join(dir, `c.${format}`), "utf8"), format).toContain(`"${join(dir, "data.csv")}"`);
+    }
+    // As the researcher runs it: pspp /some/dir/c.sps, output to the terminal.
+    const log = execFileSync("pspp", [join(dir, "c.sps")], { cwd: elsewhere, encoding: "utf8" });
+    expect(log).not.toMatch(/error|warning|could not open/i);
+    expect(log).toContain("Kodebogen er kørt:");
+    // DATA by hand: a1 and a2 are leder, a3 medarbejder.
+    expect(log).toMatch(/\|Valid Leder +\| +2\|/);
+    expect(log).toMatch(/\| +Medarbejder\| +1\|/);
+    expect(log).toMatch(/\|Total +\| +3\|/);
+    const r = execFileSync("Rscript", ["-e", `source(${JSON.stringify(join(dir, "c.r"))}); cat(nrow(besvarelser))`], { cwd: elsewhere, encoding: "utf8" });
+    expect(r.trim()).toBe("3");
+  });
+
+  it("a faglig-ledelse file Danish Excel re-saved (semicolons, BOM, version 2,1) is its own questionnaire's file, as score reads it", async () => {
+    const { q, dir } = await runWritten("faglig-ledelse");
+    expect(q.version).toBe("2.1");
+    const lines = readFileSync(join(dir, "besvarelser.csv"), "utf8").split("\r\n");
+    expect(lines[1]).toContain(",faglig-ledelse,2.1,");
+    // No cell of a run-written file without comments holds a comma, so the comma can become the separator as is.
+    const excel = lines.map((line) => line.replace(/,/g, ";").replace(";faglig-ledelse;2.1;", ";faglig-ledelse;2,1;")).join("\r\n");
+    writeFileSync(join(dir, "excel.csv"), `\uFEFF${excel}`);
+    const { io } = memoryIo(dir);
+    expect(await codebook({ format: "sps", data: "excel.csv", out: "c.sps" }, io)).toBe(0);
+    const sps = readFileSync(join(dir, "c.sps"), "utf8");
+    expect(sps).toContain('/DELIMITERS=";"');
+    expect(sps).toContain("Kodebog / codebook: faglig-ledelse 2.1");
+    const log = execFileSync("pspp", [join(dir, "c.sps")], { cwd: tmpDir(), encoding: "utf8" });
+    expect(log).not.toMatch(/error|warning/i);
+    expect(log).toMatch(/\|Total +\| +2\|/); // the two respondents runWritten wrote
+  });
+});

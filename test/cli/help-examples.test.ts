@@ -26,3 +26,21 @@ describe("--help examples work outside the clone", () => {
     }
   });
 });
+
+describe("--help shows each default once", () => {
+  it.each(["da", "en"] as const)("no option (%s) states its default in its text and again through commander's default", (lang) => {
+    const twice = (command: Command): string[] => [
+      ...command.options.filter((o) => o.defaultValue !== undefined && /\((standard|default)\b/.test(o.description)).map((o) => `${command.name()} ${o.long}`),
+      ...command.commands.flatMap(twice),
+    ];
+    expect(twice(buildProgram(memoryIo("/", lang).io, async () => undefined))).toEqual([]);
+  });
+
+  it.each([["da", "standard"], ["en", "default"]] as const)("workshop serve --help (%s) names port 8080 and host 0.0.0.0 once each", async (lang, word) => {
+    const { stdout } = await cliIn(tmpDir(), ["workshop", "serve", "--help"], lang);
+    const options = stdout.split(/\n(Eksempler|Examples):/)[0]!;
+    expect(options).toContain(`(${word} 8080; 0 = `);
+    expect(options.match(/8080/g)).toHaveLength(1);
+    expect(options.match(/0\.0\.0\.0/g)).toHaveLength(1);
+  });
+});

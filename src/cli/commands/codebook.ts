@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { csvLine } from "../../adapters/csv/csv-write.ts";
 import { writeFileAtomic } from "../../adapters/files/atomic-file.ts";
 import { bundledFor, bundledIds, toolVersion } from "../../adapters/files/bundled.ts";
+import { sameVersion } from "../../core/responses/excel-cells.ts";
 import { inputFileProblem } from "../../adapters/files/file-check.ts";
 import { buildCodebook, type Codebook } from "../../core/codebook/codebook.ts";
 import { renderMarkdown } from "../../core/codebook/markdown.ts";
@@ -45,8 +46,10 @@ export async function codebook(options: CodebookOptions, io: Io): Promise<number
   }
   const guess = options.questionnaire ?? (peeked?.id && bundledIds().includes(peeked.id.id) ? bundledFor(peeked.id.id, peeked.id.version) : undefined);
   const { questionnaire: q } = await loadQuestionnaire(guess, io);
-  // A data file of another questionnaire or version says nothing about this one's columns.
-  const other = peeked?.id && (peeked.id.id !== q.id || peeked.id.version !== q.version) ? peeked.id : undefined;
+  // A data file of another questionnaire or version says nothing about this one's columns. The version
+  // is compared as the reader does: Danish Excel re-saves "2.1" as "2,1" and "2.0" as "2" (SPEC §5).
+  const sameQuestionnaire = (id: { id: string; version: string }) => id.id === q.id && (id.version === q.version || sameVersion(id.version, q.version));
+  const other = peeked?.id && !sameQuestionnaire(peeked.id) ? peeked.id : undefined;
   if (other && options.questionnaire === undefined) {
     throw new UserError(1, t(
       `${data} er besvarelser til ${other.id} ${other.version}, som ikke er indbygget. Angiv spørgeskemaets fil: ledelsestjek codebook SKEMA.yaml --data ${data}`,
@@ -62,7 +65,8 @@ export async function codebook(options: CodebookOptions, io: Io): Promise<number
   const header = other ? undefined : peeked?.columns;
   if (other) io.err(t(`Bemærk: ${data} er til ${other.id} ${other.version}; kodebogen viser kolonnerne, som run skriver dem for ${q.id} ${q.version}.`, `Note: ${data} is for ${other.id} ${other.version}; the codebook shows the columns run writes for ${q.id} ${q.version}.`)[io.lang]);
   const book = buildCodebook(q, io.lang, header);
-  const syntax: SyntaxOptions = { data, delimiter: (header && peeked?.delimiter) || ",", toolVersion: toolVersion() };
+  // The syntax names the data file by its absolute path, so it runs from any folder (pspp /x/c.sps, source(), do).
+  const syntax: SyntaxOptions = { data: dataFile, delimiter: (header && peeked?.delimiter) || ",", toolVersion: toolVersion() };
   const text = render(book, format, syntax, io.lang);
   if (target) {
     await writeFileAtomic(target, text);

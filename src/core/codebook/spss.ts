@@ -27,6 +27,8 @@ export function renderSpss(book: Codebook, o: SyntaxOptions): string {
     `* Empty item cell = not asked or not answered (system-missing); ved_ikke = ${code} (user-missing).`,
     "* Reverse-keyed items are kept as answered; see the variable labels.",
     "",
+    `TITLE ${quoteDoubled(`Kodebog / codebook: ${book.questionnaire.id} ${book.questionnaire.version}`)}.`,
+    "",
     "GET DATA",
     "  /TYPE=TXT",
     `  /FILE=${quoteDoubled(o.data)}`,
@@ -59,6 +61,9 @@ export function renderSpss(book: Codebook, o: SyntaxOptions): string {
   if (level?.values) {
     out.push("", `VALUE LABELS ${level.variable}`, Object.entries(level.values).map(([id, label]) => `  ${quoteDoubled(id)} ${quoteDoubled(label)}`).join("\n") + ".");
   }
+  // A sign that it worked, in the output window: what was read, and the responses per level.
+  out.push("", `ECHO ${quoteDoubled(`Kodebogen er kørt: ${o.data} er læst. / The codebook ran: ${o.data} was read.`)}.`);
+  if (level) out.push(`FREQUENCIES /VARIABLES=${level.variable}.`);
   out.push("");
   return out.join("\n");
 }
