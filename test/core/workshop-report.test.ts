@@ -22,7 +22,7 @@ describe("tenths: one rounding, halves away from zero", () => {
 });
 
 const row = (over: Partial<GroupRow>): GroupRow => ({ by: {}, population: "ledere", dimension: "e1", total: true, n: 19, mean: null, sd: null, median: null, min: null, max: null, suppressed: false, why: undefined, ...over });
-const element = (room: GroupRow, levels: ElementView["levels"] = []): ElementView => ({ id: "e1", label: "Element 1", room, levels, spread: null, items: [], disagreement: [], gaps: [], nothingShown: false });
+const element = (room: GroupRow, levels: ElementView["levels"] = []): ElementView => ({ id: "e1", label: "Element 1", room, levels, spread: null, items: [], disagreement: [], gaps: [], nothingShown: false, distribution: null });
 const side = (view: RoomView, consensus: Consensus) => ({ title: "Dag", date: "2026-03-02", view, consensus, grouping: levelGrouping(q, []) });
 const meta = { hash: "h", k: 3, date: "2026-03-02", spread: { range: 3, sd: 1 } };
 const viewOf = (elements: ElementView[]): RoomView => ({ k: 3, participation: [], respondents: 19, allBelowK: false, elements });

@@ -46,7 +46,7 @@ async function measure(page: Page): Promise<Measured> {
     innerHeight: window.innerHeight,
     scrollWidth: document.scrollingElement.scrollWidth,
     innerWidth: window.innerWidth,
-    figures: [...document.querySelectorAll("#skaerm .fig, #skaerm td.num")].map((el) => ({ text: (el.textContent || "").trim(), px: parseFloat(getComputedStyle(el).fontSize) })),
+    figures: [...document.querySelectorAll("#skaerm .fig, #skaerm td.num, #skaerm .dlabel")].map((el) => ({ text: (el.textContent || "").trim(), px: parseFloat(getComputedStyle(el).fontSize) })),
     forms: document.querySelectorAll("form, input, button, textarea, select").length,
     html: document.documentElement.outerHTML,
   }))()`);
@@ -137,6 +137,7 @@ describe.skipIf(missing("chromium"))("the screen on the projector (chromium, htt
       const text = await screen.locator("#skaerm").innerText();
       expect(text).toContain("Gennemsnit pr. niveau");
       expect(text).toContain("Største forskelle");
+      expect(text).toContain("Rummets fordeling");
       expect(await axeAt(lan(served.screen), { width, height })).toEqual([]);
       expect(errors).toEqual([]);
       await context.close();

@@ -14,6 +14,8 @@ const MEDARBEJDER: Record<string, string>[] = [{ i1: "2", i2: "2", i3: "4" }, { 
 type App = Awaited<ReturnType<typeof testApp>>["app"];
 const post = (app: App, path: string, fields: Record<string, string> = {}) =>
   app.request(path, { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN } });
+/** The counts in the room's distribution, in order (scale values, then "ved ikke"). */
+const distribution = (page: string) => [...(page.match(/<figure class="edist[^"]*">[\s\S]*?<\/figure>/)?.[0] ?? "").matchAll(/<span class="fig">(\d+)<\/span>/g)].map((m) => m[1]);
 const text = async (app: App, path: string) => (await app.request(path)).text();
 
 async function room() {
@@ -64,6 +66,10 @@ describe("the screen's routes (SPEC §6.1)", () => {
     expect(shown).toMatch(/<th scope="row">Medarbejder<\/th><td class="num n">3<\/td><td class="num"><span class="fig">2,0<\/span>/);
     expect(shown).toContain("<strong>⚑ Stor spredning:</strong>");
     expect(shown).toContain("leder vurderer højere end medarbejder");
+    // The room's distribution (both levels are the leaders' room in mini.yaml): leder i1, i2 = 4 and i3 = 2 turned to 4 → nine 4s;
+    // medarbejder i1, i2 = 2 and i3 = 4 turned to 2 → nine 2s (by hand).
+    expect(distribution(shown)).toEqual(["0", "9", "0", "9", "0", "0"]);
+    expect(shown).toContain("(omvendte udsagn er vendt)");
     expect(shown).not.toMatch(/<form|<button/);
     // The facilitator's page names what is on the screen and gives its address, never the other way round.
     const f = await text(app, F);
@@ -72,6 +78,8 @@ describe("the screen's routes (SPEC §6.1)", () => {
     // A straggler after the reveal: the screen keeps the frozen figures (the same snapshot as the facilitator's page).
     await new Participant(app).answerAll("leder", [{ i1: "1", i2: "1", i3: "5" }, { i4: "1" }, { i6: "1" }]);
     const frozen = await text(app, `${S}/indhold`);
+    expect(distribution(frozen)).toEqual(["0", "9", "0", "9", "0", "0"]);
+    expect(distribution(await text(app, `${F}/e/e1`))).toEqual(["0", "9", "0", "9", "0", "0"]);
     expect(frozen).toMatch(/<th scope="row">Leder<\/th><td class="num n">3<\/td><td class="num"><span class="fig">4,0<\/span>/);
     expect(await text(app, `${F}/e/e1`)).toMatch(/<th scope="row">Leder<\/th><td class="num n">3<\/td><td class="num"><span class="fig">4,0<\/span>/);
     // The join page back on the screen; e2 (not revealed) cannot be put on it.

@@ -46,3 +46,26 @@ export function roundFrom(room: GroupRow, scale: { min: number; max: number }, r
     sd: shown && room.sd !== null ? round2(toPoints(room.sd, scale)) : null,
   };
 }
+
+/** The room's answers per scale value over an element's statements; `dontKnow` apart; `reversed`: a reverse-keyed statement was turned. */
+export type ElementDistribution = { counts: number[]; dontKnow: number; n: number; reversed: boolean };
+
+/**
+ * Sums the per-statement counts the view already shows (scale values, then "ved ikke" last), a
+ * reverse-keyed statement's value v counted as min + max − v so that every bar means the same
+ * direction. Only when every statement's counts are shown: the sum of published figures reveals
+ * nothing new, whereas a sum that took in a hidden statement would let the room subtract its way to
+ * the hidden counts — so one hidden statement leaves the element without a distribution (null).
+ */
+export function elementDistribution(items: readonly { counts: readonly number[] | null; reverse: boolean }[], scale: { min: number; max: number }): ElementDistribution | null {
+  if (items.length === 0 || items.some((d) => d.counts === null)) return null;
+  const width = scale.max - scale.min + 1;
+  const counts = new Array<number>(width).fill(0);
+  let dontKnow = 0;
+  for (const d of items) {
+    const c = d.counts!;
+    for (let j = 0; j < width; j++) counts[d.reverse ? width - 1 - j : j]! += c[j]!;
+    dontKnow += c[width] ?? 0;
+  }
+  return { counts, dontKnow, n: counts.reduce((a, b) => a + b, 0), reversed: items.some((d) => d.reverse) };
+}

@@ -9,7 +9,7 @@ import { groupKey, totalKey } from "../report/report.ts";
 import { compileScoring, scoreValues } from "../scoring/scoring.ts";
 import type { Lang } from "../text.ts";
 import type { RoomPublication } from "./room-state.ts";
-import { itemSpread, spreadOf, type ItemSpread, type Spread } from "./room-spread.ts";
+import { elementDistribution, itemSpread, spreadOf, type ElementDistribution, type ItemSpread, type Spread } from "./room-spread.ts";
 import { wordingsBehind, type Wording } from "./wording.ts";
 
 /** What the room is set up with (workshop.yaml). */
@@ -28,6 +28,8 @@ export type ElementView = {
   levels: LevelFigure[];
   spread: Spread | null;
   items: ItemDistribution[];
+  /** The leaders' answers per scale value summed over the element's shown statements (null if any is hidden). */
+  distribution: ElementDistribution | null;
   /** Items with the widest spread of answers in the room, widest first (shown cells only). */
   disagreement: ItemSpread[];
   /** Level differences and mirror-versus-self differences, largest first; hidden pairs left out. */
@@ -115,6 +117,8 @@ export function roomView(q: Questionnaire, settings: RoomSettings, respondents: 
       levels,
       spread: spreadOf(room, q.scale, settings.spread),
       items: distributions.map(({ spread: _, ...d }) => d),
+      // Only from the shown per-statement counts above (see elementDistribution: nothing new is revealed).
+      distribution: elementDistribution(distributions.map((d) => ({ counts: d.counts, reverse: element.items.find((it) => it.id === d.itemId)?.reverse === true })), q.scale),
       disagreement: distributions.flatMap((d) => (d.spread && d.spread.sd !== null ? [d.spread] : [])).sort((a, b) => b.sd! - a.sd! || b.range - a.range).slice(0, 3),
       gaps,
       nothingShown: room.suppressed && levels.every((l) => l.row.suppressed) && distributions.every((d) => d.suppressed),

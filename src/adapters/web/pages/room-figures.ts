@@ -8,7 +8,7 @@ import type { ElementView, RoomView } from "../../../core/workshop/room.ts";
 import { labelledWordings } from "../../../core/workshop/wording.ts";
 import type { Html } from "./layout.ts";
 import { participationBlock } from "./room-notices.ts";
-import { askedOf, disagreements, largestDifferences, levelMeans, reverseMark, spreadFlag, type SummaryContext } from "./screen-figures.ts";
+import { askedOf, disagreements, largestDifferences, levelMeans, reverseMark, roomDistribution, spreadFlag, type SummaryContext } from "./screen-figures.ts";
 
 export type FigureContext = { q: Questionnaire; lang: Lang; k: number; expected?: Record<string, number> | undefined };
 
@@ -61,6 +61,7 @@ export function elementFigures(c: FigureContext, view: RoomView, e: ElementView,
   const s: SummaryContext = { q: c.q, lang: c.lang, k: c.k, labelOfKey };
   return html`${view.allBelowK ? html`<p class="notice">${da ? `Alle niveauer har færre end ${c.k} besvarelser, så kun hele rummets tal kan vises.` : `Every level has fewer than ${c.k} responses, so only the whole room's figures can be shown.`}</p>` : ""}
 <div class="summary">
+${roomDistribution(s, e, "edist compact")}
 ${levelMeans(s, e)}
 ${spreadFlag(s, e)}
 ${disagreements(s, e, 3)}

@@ -31,6 +31,7 @@ td.barcell{width:35%}
 svg.bar{display:block;width:100%;height:1.1rem}
 svg.bar .track{fill:#e8e8e8}
 svg.bar .fill{fill:#00703c}
+figure.edist{margin:.3rem 0}figure.edist figcaption{font-weight:700}figure.edist ol{list-style:none;padding:0;margin:0;display:flex;gap:0 .6rem}figure.edist li{flex:1 1 0;min-width:0;display:flex;flex-direction:column;font-size:.85rem}figure.edist .fig{font-weight:700}
 table.dist td.num{width:3.2rem}
 .hidden-why{font-style:italic;color:#3d3d3d}
 .flag{display:inline-block;background:#0b0c0c;color:#fff;font-size:.8rem;font-weight:700;padding:0 .4rem;vertical-align:middle}

@@ -114,3 +114,21 @@ export function largestDifferences(c: SummaryContext, e: ElementView, limit = 3)
   if (shown.length === 0) return html`<p class="muted">${da ? "Ingen forskel mellem niveauer kan vises (for få svar på mindst ét af niveauerne)." : "No difference between levels can be shown (too few answers at one of the levels at least)."}</p>`;
   return html`<ul class="gaps">${shown.map((g) => html`<li${g.flagged ? html` class="flagged"` : ""}>${directedGap(c, g)}</li>`)}</ul>`;
 }
+
+/**
+ * The room's distribution for the element: one row of labelled bars, each with its count in figures
+ * and its scale label in words (the bar's length only repeats the count). The counts are the view's
+ * sum of the shown statement counts; left out when any statement is hidden.
+ */
+export function roomDistribution(c: SummaryContext, e: ElementView, cls = "edist"): Html {
+  const da = c.lang === "da";
+  const d = e.distribution;
+  if (!d) return html``;
+  const { min } = c.q.scale;
+  const cells = d.counts.map((n, i) => ({ label: `${min + i} ${scaleLabel(c.q, min + i, c.lang)}`, n }));
+  if (d.dontKnow > 0 || dontKnowLabel(c.q, c.lang)) cells.push({ label: dontKnowLabel(c.q, c.lang) ?? (da ? "Ved ikke" : "Don't know"), n: d.dontKnow });
+  const top = Math.max(1, ...cells.map((x) => x.n));
+  const note = d.reversed ? html` <span class="note">(${da ? "omvendte udsagn er vendt" : "reverse-worded statements are turned"})</span>` : "";
+  return html`<figure class="${cls}"><figcaption>${da ? "Rummets fordeling (ledere, alle elementets udsagn, antal svar)" : "The room's distribution (leaders, every statement of the element, answers)"}${note}</figcaption>
+<ol>${cells.map((x) => html`<li><span class="fig">${x.n}</span>${bar((x.n / top) * 100)}<span class="dlabel">${x.label}</span></li>`)}</ol></figure>`;
+}

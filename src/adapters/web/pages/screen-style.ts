@@ -30,7 +30,15 @@ ul.per-level{list-style:none;padding:0;margin:.3rem 0;display:flex;flex-wrap:wra
 svg.qr{display:block;width:min(38vw,calc(100vh - 5rem));height:auto;max-height:calc(100vh - 5rem)}
 .head{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 1.5rem}
 .round{font-size:1rem;background:#000;color:#fff;padding:.05rem .5rem;vertical-align:middle}
-.cols{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,6fr);grid-template-areas:"left right" "gaps gaps";gap:0 1.6rem}
+.cols{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,6fr);grid-template-areas:"dist dist" "left right" "gaps gaps";gap:0 1.6rem}
+.dist-area{grid-area:dist}
+figure.edist{margin:0 0 .3rem}
+figure.edist figcaption{font-weight:700;font-size:1.1rem}
+figure.edist .note{font-weight:400}
+figure.edist ol{list-style:none;padding:0;margin:0;display:flex;gap:0 1rem}
+figure.edist li{flex:1 1 0;min-width:0;display:flex;flex-direction:column}
+figure.edist svg.bar{height:.8rem}
+.dlabel{font-size:max(28px,1rem);line-height:1.05;overflow-wrap:anywhere}
 .left{grid-area:left}.right{grid-area:right}.gaps-area{grid-area:gaps}
 table{border-collapse:collapse;width:100%;margin:.1rem 0 .4rem}
 caption{text-align:left;font-weight:700;font-size:1.1rem;padding:.1rem 0}
@@ -58,7 +66,7 @@ ul.gaps li.flagged{border-left-color:#000}
 .pair{font-weight:700}
 .wording{display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;overflow:hidden;font-size:.8rem;color:#333}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-aspect-ratio:4/3){.cols{grid-template-columns:minmax(0,1fr);grid-template-areas:"left" "right" "gaps"}}
+@media (max-aspect-ratio:4/3){.cols{grid-template-columns:minmax(0,1fr);grid-template-areas:"dist" "left" "right" "gaps"}}
 `;
 
 /**

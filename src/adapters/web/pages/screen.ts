@@ -6,7 +6,7 @@ import type { RoomState } from "../../../core/workshop/room-state.ts";
 import { screenElement } from "../../../core/workshop/room-state.ts";
 import type { RoomView } from "../../../core/workshop/room.ts";
 import { layout, type Frame, type Html } from "./layout.ts";
-import { disagreements, largestDifferences, levelMeans, spreadFlag, type SummaryContext } from "./screen-figures.ts";
+import { disagreements, largestDifferences, levelMeans, roomDistribution, spreadFlag, type SummaryContext } from "./screen-figures.ts";
 
 /**
  * The screen (skærm, SPEC §6.1): what goes on the projector. Read-only — no form, no link that
@@ -70,6 +70,7 @@ function elementScreen(c: ScreenContext, view: RoomView, state: RoomState, id: s
   return html`<div class="element">
 <div class="head">${heading}${basis && basis.published > 1 ? html`<p class="basis">${da ? `Opdateret: bygger nu på ${basis.respondents.length} svar` : `Updated: now rests on ${basis.respondents.length} answers`}</p>` : ""}</div>
 <div class="cols">
+${e.distribution ? html`<section class="dist-area" aria-label="${da ? "Rummets fordeling" : "The room's distribution"}">${roomDistribution(c, e)}</section>` : ""}
 <section class="left" aria-label="${da ? "Niveauerne" : "The levels"}">${levelMeans(c, e)}${spreadFlag(c, e)}${anyHidden ? html`<p class="rule">${anonymityRule(c.k)[c.lang]}</p>` : ""}</section>
 <section class="right" aria-label="${da ? "Uenighed" : "Disagreement"}">${disagreements(c, e, 3)}</section>
 <section class="gaps-area" aria-labelledby="forskelle-h"><h2 id="forskelle-h">${da ? "Største forskelle" : "Largest differences"}</h2>${largestDifferences(c, e, 2)}</section>
