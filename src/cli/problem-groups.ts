@@ -1,18 +1,6 @@
 import type { DataProblem } from "../adapters/csv/response-reader.ts";
+import { lineRanges } from "../core/responses/excel-cells.ts";
 import { t, type Text } from "../core/text.ts";
-
-/** "2-5, 9, 11-12": consecutive line numbers as ranges, so 400 rows read as one short line. */
-export function lineRanges(lines: number[]): string {
-  const sorted = [...new Set(lines)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.join(", ");
-}
 
 /**
  * Problems with the same file, column and message as one line naming every row: a file whose

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lineRanges } from "../../src/cli/problem-groups.ts";
+import { lineRanges } from "../../src/core/responses/excel-cells.ts";
 import { fixture, MINI, tmpDir } from "../helpers/paths.ts";
 import { cliIn, noTrace } from "../helpers/cli-in.ts";
 
@@ -15,7 +15,7 @@ function nearMiss() {
 
 describe("near-misses and --lenient with nothing left", () => {
   it("lineRanges joins consecutive lines", () => {
-    expect(lineRanges([9, 2, 3, 4, 5, 11, 12, 3])).toBe("2-5, 9, 11-12");
+    expect(lineRanges([9, 2, 3, 4, 5, 11, 12, 3])).toBe("2–5, 9, 11–12");
   });
 
   it("a version near-miss on every row is one message naming the lines, not one per row", async () => {
@@ -24,7 +24,7 @@ describe("near-misses and --lenient with nothing left", () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split("\n");
     expect(lines).toEqual([
-      'data.csv, linje 2-4, 6-8 (questionnaire_version) (6 rækker): rækken er til version "2.1", men spørgeskemaet er version "2"',
+      'data.csv, linje 2–4, 6–8 (questionnaire_version) (6 rækker): rækken er til version "2.1", men spørgeskemaet er version "2"',
       "Intet er skrevet. Ret dataene, eller brug --lenient for at springe de fejlbehæftede rækker over.",
     ]);
   });
@@ -46,7 +46,7 @@ describe("near-misses and --lenient with nothing left", () => {
     writeFileSync(join(dir, "data.csv"), text);
     const r = await cliIn(dir, ["score", "data.csv", "--questionnaire", MINI, "--lenient", "--out", "scores.csv"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("data.csv, linje 3-4, 6-8 (questionnaire_version) (5 rækker)");
+    expect(r.stderr).toContain("data.csv, linje 3–4, 6–8 (questionnaire_version) (5 rækker)");
     expect(readFileSync(join(dir, "scores.csv"), "utf8").trimEnd().split("\r\n")).toHaveLength(2);
   });
 });

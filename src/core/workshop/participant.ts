@@ -91,8 +91,6 @@ export function applyElementPage(
   return { ...progress, answers, comments };
 }
 
-export type LevelCounts = { level: string; started: number; finished: number };
-
 /** The page's statements still without an answer ("Ved ikke" counts as an answer), for the gentle prompt. */
 export const unansweredOn = (page: ElementPage, progress: ParticipantProgress): PageItem[] =>
   page.items.filter(({ item }) => progress.answers[item.id] === undefined);

@@ -1,7 +1,5 @@
 import { html } from "hono/html";
 import { namesWithScores, type RespondentResult, type ScoredDimension } from "../../../core/conduct/result.ts";
-import type { Lang } from "../../../core/text.ts";
-import type { LevelCounts } from "../../../core/workshop/participant.ts";
 import { layout } from "./layout.ts";
 import type { PageContext } from "./participant.ts";
 
@@ -38,19 +36,4 @@ ${result.weakest.length > 0 ? html`<p>${da ? "Svagest" : "Weakest"}: <strong>${n
 ${result.advice.map((a) => html`<section class="advice"><h2>${da ? "God praksis" : "Good practice"}: ${a.element.label}</h2><p>${a.text}</p><p class="small">${da ? "Kilde" : "Source"}: ${a.source}</p></section>`)}
 <p class="small">${da ? "Du kan lukke siden nu. Resultatet ses kun på din telefon; i rummet vises kun tal for hele grupper." : "You can close the page now. The result is shown only on your phone; the room only sees figures for whole groups."}</p>`;
   return layout(c.lang, heading, c.base, body, c.title);
-}
-
-/** Participants per level, started and finished (counts only), for the facilitator's overview. */
-export function countsTable(lang: Lang, counts: { levels: (LevelCounts & { label: string })[]; notChosen: number }) {
-  const da = lang === "da";
-  const sum = (key: "started" | "finished") => counts.levels.reduce((n, l) => n + l[key], 0);
-  return html`<table>
-<caption class="small">${da ? "Antal deltagere pr. niveau" : "Participants per level"}</caption>
-<thead><tr><th scope="col">${da ? "Niveau" : "Level"}</th><th scope="col">${da ? "I gang" : "In progress"}</th><th scope="col">${da ? "Færdige" : "Finished"}</th></tr></thead>
-<tbody>
-${counts.levels.map((l) => html`<tr><td>${l.label}</td><td class="num">${l.started}</td><td class="num">${l.finished}</td></tr>`)}
-<tr><td>${da ? "Har ikke valgt niveau endnu" : "Not yet chosen a level"}</td><td class="num">${counts.notChosen}</td><td class="num"></td></tr>
-<tr class="total"><th scope="row">${da ? "I alt" : "Total"}</th><td class="num">${sum("started") + counts.notChosen}</td><td class="num">${sum("finished")}</td></tr>
-</tbody>
-</table>`;
 }
