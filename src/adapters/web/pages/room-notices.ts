@@ -41,8 +41,8 @@ export function participationBlock(c: { lang: Lang; q: Questionnaire; k: number 
   });
   return html`<p class="count"><strong>${view.respondents}</strong>${total !== undefined ? html` ${da ? "af" : "of"} ${total}` : ""} ${da ? "har svaret" : "have answered"}${sessions ? html` · ${sessions.inProgress + sessions.notChosen} ${da ? "i gang" : "in progress"}` : ""}</p>
 <p class="small">${da
-    ? `Pr. niveau (tallene flyttes først, når mindst ${c.k} flere har svaret, så de aldrig viser, hvilket niveau det seneste svar kom fra; her ved ${view.participationAt ?? 0} svar):`
-    : `Per level (the counts move only once at least ${c.k} more have answered, so they never show which level the latest answer came from; here at ${view.participationAt ?? 0} answers):`}</p>
+    ? `Pr. niveau (tallene flyttes først, når mindst ${c.k} flere har svaret${expected ? " eller alle forventede har svaret" : ""}, så de aldrig viser, hvilket niveau det seneste svar kom fra; her ved ${view.participationAt ?? 0} svar). Et afsløret elements tal kan bygge på færre svar: de står fast, til de kan opdateres uden at afsløre nogen, og elementet siger, hvor mange de bygger på:`
+    : `Per level (the counts move only once at least ${c.k} more have answered${expected ? " or everyone expected has answered" : ""}, so they never show which level the latest answer came from; here at ${view.participationAt ?? 0} answers). A revealed element's figures may rest on fewer answers: they stay fixed until they can be updated without exposing anyone, and the element says how many they rest on:`}</p>
 <ul class="levels-count">${perLevel}</ul>
 ${expected ? "" : html`<p class="notice">${da
     ? "Der er ikke angivet et forventet antal deltagere pr. niveau. Alle med adressen kan svare — også mere end én gang. Angiv antallet nedenfor, så et fyldt niveau ikke tager imod flere."
