@@ -94,6 +94,15 @@ describe("report summary", () => {
     ]);
   });
 
+  it("names elements tied by the score as printed together, never one of them", () => {
+    const m = model();
+    // A third element at 40.3 prints as 40, the same as e1's 39.6: both are the weakest.
+    m.dimensions.splice(2, 0, { id: "e3", label: "Understøtte arbejdet", kind: "element" });
+    m.cells[TOTAL_KEY]!.e3 = shown(40.3);
+    const messages = keyMessages(m, VIEW).map((x) => x.da);
+    expect(messages).toContain("Stærkest står «Følge op» (48, Under udvikling); svagest «Understøtte arbejdet» og «Sætte retningen» (40, Under udvikling).");
+  });
+
   it("writes key messages from the figures, never from a hidden cell", () => {
     const messages = keyMessages(model(), VIEW).map((m) => m.da);
     expect(messages[0]).toBe("Ledernes samlede score er 43 (Under udvikling), ud fra 10 besvarelser.");

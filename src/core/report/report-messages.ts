@@ -60,7 +60,19 @@ export function keyMessages(report: Report, view: ReportView): Message[] {
     const lo = sorted.at(-1)!;
     const fig = (x: { score: number }) => `${pts(x.score)}${band(x.score) ? `, ${band(x.score)}` : ""}`;
     if (Math.round(hi.score) === Math.round(lo.score)) out.push(L(`Alle elementer ligger på ${pts(hi.score)}.`, `Every element scores ${pts(hi.score)}.`));
-    else out.push(L(`Stærkest står ${q(hi.label).da} (${fig(hi)}); svagest ${q(lo.label).da} (${fig(lo)}).`, `Strongest is ${q(hi.label).en} (${fig(hi)}); weakest ${q(lo.label).en} (${fig(lo)}).`));
+    else {
+      // Ties by the score as printed: two elements both shown as 57 are both the weakest, never one of them.
+      const tied = (x: { score: number }) => sorted.filter((y) => Math.round(y.score) === Math.round(x.score));
+      const names = (xs: { label: string }[], lang: "da" | "en") => {
+        const quoted = xs.map((x) => q(x.label)[lang]);
+        return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(", ")} ${lang === "da" ? "og" : "and"} ${quoted.at(-1)}`;
+      };
+      const [his, los] = [tied(hi), tied(lo)];
+      out.push(L(
+        `Stærkest står ${names(his, "da")} (${fig(hi)}); svagest ${names(los, "da")} (${fig(lo)}).`,
+        `Strongest ${his.length > 1 ? "are" : "is"} ${names(his, "en")} (${fig(hi)}); weakest ${names(los, "en")} (${fig(lo)}).`,
+      ));
+    }
   }
 
   const leaders = report.groups.filter((g) => g.population === LEADERS);
