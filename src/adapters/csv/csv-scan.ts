@@ -6,8 +6,13 @@
  */
 
 export interface CsvSink {
-  /** An unquoted field: buf.slice(start, end). */
-  field(col: number, buf: string, start: number, end: number): void;
+  /**
+   * False when an empty unquoted field needs no call (the sink resets its fields per record):
+   * most cells of a wide file are empty. Read at the start of each record.
+   */
+  readonly reportsEmpty?: boolean;
+  /** An unquoted field: buf.slice(start, end); `wide` when it holds a character over 127 (see BaseSink.readBytes). */
+  field(col: number, buf: string, start: number, end: number, wide: boolean): void;
   /** A quoted field, already unescaped. */
   quoted(col: number, value: string): void;
   /** End of a record of `fields` fields (0 for a blank line) that started on `line` and spans buf[start, end). */
@@ -40,80 +45,122 @@ export class CsvScanner {
   /**
    * Scans complete records in `buf` and returns where the unfinished tail begins; with
    * `final`, the tail is the last record and an open quote is an error.
+   *
+   * One flat loop over the characters, an unquoted field handed on at its delimiter: measured
+   * on 400 000 rows of 136 columns (most of them empty), this took 0.3 s where a loop per field
+   * took 0.7 s. The rare quoted field goes to `quoted`.
    */
   scan(buf: string, final: boolean): number {
     const { delimiter, sink } = this;
     const length = buf.length;
+    let start = 0;
+    let fieldStart = 0;
+    let col = 0;
+    /** Line feeds inside quoted fields of the current record. */
+    let lines = 0;
+    /** Whether the current field was quoted, and so already handed on. */
+    let wasQuoted = false;
+    let reportsEmpty = sink.reportsEmpty !== false;
+    /** The bits of the current field's characters over `plain`: over 127 when it holds such a character (an OR, not a branch: measured faster). */
+    let bits = 0;
+    // Above `plain`, a character is part of a field whatever the delimiter: the common case, one test.
+    const plain = Math.max(delimiter, QUOTE, LF, CR);
     let pos = 0;
     while (pos < length) {
-      const start = pos;
-      const startLine = this.line;
-      let lines = 0;
-      let col = 0;
-      let complete = false;
-      for (;;) {
-        if (pos < length && buf.charCodeAt(pos) === QUOTE) {
-          // Quoted field: collect runs between doubled quotes.
-          let value = "";
-          let from = pos + 1;
-          let closed = false;
-          for (let i = from; i < length; i++) {
-            const c = buf.charCodeAt(i);
-            if (c === LF) lines++;
-            else if (c === QUOTE) {
-              if (i + 1 < length && buf.charCodeAt(i + 1) === QUOTE) {
-                value += buf.slice(from, i + 1);
-                from = i + 2;
-                i++;
-              } else if (i + 1 === length && !final) {
-                break; // cannot tell an escaped quote from a closing one yet
-              } else {
-                value += buf.slice(from, i);
-                pos = i + 1;
-                closed = true;
-                break;
-              }
-            }
-          }
-          if (!closed) {
-            if (!final) return start;
-            throw new CsvSyntaxError("unclosed_quote", startLine, col);
-          }
-          sink.quoted(col, value);
-          const next = pos < length ? buf.charCodeAt(pos) : -1;
-          if (next !== delimiter && next !== LF && next !== CR && next !== -1) throw new CsvSyntaxError("text_after_quote", startLine + lines, col);
-        } else {
-          let end = pos;
-          for (; end < length; end++) {
-            const c = buf.charCodeAt(end);
-            if (c === delimiter || c === LF || c === CR) break;
-          }
-          if (end === length && !final) return start;
-          sink.field(col, buf, pos, end);
-          pos = end;
+      const c = buf.charCodeAt(pos);
+      if (c > plain) {
+        bits |= c;
+        pos++;
+        continue;
+      }
+      if (c === delimiter) {
+        if (pos !== fieldStart || reportsEmpty) sink.field(col, buf, fieldStart, pos, bits > 127);
+        col++;
+        fieldStart = ++pos;
+        bits = 0;
+        continue;
+      }
+      if (c !== LF && c !== CR && c !== QUOTE) {
+        pos++;
+        continue;
+      }
+      if (c === QUOTE) {
+        if (pos !== fieldStart) {
+          pos++; // a quote inside an unquoted field is a character of it
+          continue;
         }
-        // pos is at a delimiter, a line break, or the end.
-        const c = pos < length ? buf.charCodeAt(pos) : -1;
-        if (c === delimiter) {
-          pos++;
+        const after = this.quoted(buf, pos, final, col);
+        if (after < 0) {
+          if (!final) return start;
+          throw new CsvSyntaxError("unclosed_quote", this.line, col);
+        }
+        lines += this.quotedLines;
+        pos = after;
+        const next = pos < length ? buf.charCodeAt(pos) : -1;
+        if (next === delimiter) {
+          fieldStart = ++pos;
           col++;
           continue;
         }
-        if (c === CR) {
-          if (pos + 1 >= length && !final) return start;
-          pos += pos + 1 < length && buf.charCodeAt(pos + 1) === LF ? 2 : 1;
-        } else if (c === LF) pos++;
-        complete = true;
-        break;
+        if (next !== LF && next !== CR && next !== -1) throw new CsvSyntaxError("text_after_quote", this.line + lines, col);
+        wasQuoted = true;
+        continue;
       }
-      if (complete) {
-        const end = pos;
-        this.line += lines + 1;
-        // A blank line is reported as a record of 0 fields, for the sink to skip (Excel leaves some at the end).
-        sink.record(col === 0 && isBlank(buf, start, end) ? 0 : col + 1, startLine, buf, start, end);
+      // A line break ends the record: CRLF, LF, or a lone CR (which needs the next character to tell).
+      if (c === CR && pos + 1 >= length && !final) return start;
+      if (!wasQuoted && (pos !== fieldStart || reportsEmpty)) sink.field(col, buf, fieldStart, pos, bits > 127);
+      pos += c === CR && pos + 1 < length && buf.charCodeAt(pos + 1) === LF ? 2 : 1;
+      this.endRecord(buf, start, pos, col, lines);
+      start = fieldStart = pos;
+      col = lines = 0;
+      wasQuoted = false;
+      bits = 0;
+      reportsEmpty = sink.reportsEmpty !== false;
+    }
+    // The end of the text inside a record: it is whole only when the text is.
+    if (start === length || !final) return start;
+    if (!wasQuoted && (length !== fieldStart || reportsEmpty)) sink.field(col, buf, fieldStart, length, bits > 127);
+    this.endRecord(buf, start, length, col, lines);
+    return length;
+  }
+
+  private endRecord(buf: string, start: number, end: number, col: number, lines: number): void {
+    const startLine = this.line;
+    this.line += lines + 1;
+    // A blank line is reported as a record of 0 fields, for the sink to skip (Excel leaves some at the end).
+    this.sink.record(col === 0 && isBlank(buf, start, end) ? 0 : col + 1, startLine, buf, start, end);
+  }
+
+  /** Line feeds inside the last quoted field read. */
+  private quotedLines = 0;
+
+  /**
+   * The quoted field opening at `open`, handed on unescaped; returns where it ends (after the
+   * closing quote), or -1 when the text ends first (or on a quote that may be the first of "").
+   */
+  private quoted(buf: string, open: number, final: boolean, col: number): number {
+    const length = buf.length;
+    let value = "";
+    let from = open + 1;
+    let lines = 0;
+    for (let i = from; i < length; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === LF) lines++;
+      else if (c === QUOTE) {
+        if (i + 1 < length && buf.charCodeAt(i + 1) === QUOTE) {
+          value += buf.slice(from, i + 1);
+          from = i + 2;
+          i++;
+        } else if (i + 1 === length && !final) {
+          return -1; // cannot tell an escaped quote from a closing one yet
+        } else {
+          this.quotedLines = lines;
+          this.sink.quoted(col, value + buf.slice(from, i));
+          return i + 1;
+        }
       }
     }
-    return pos;
+    return -1;
   }
 }
 
