@@ -1,6 +1,6 @@
 import { discloseTable, type Why } from "../disclosure/disclosure.ts";
 import { LEADERS } from "../questionnaire/levels.ts";
-import { Histogram, type Summary } from "./stats.ts";
+import { Histogram, type HistogramPartial, type Summary } from "./stats.ts";
 
 /** One published row of a breakdown: a group's figures for one dimension, or (total) the population's. */
 export type GroupRow = Summary & {
@@ -13,6 +13,9 @@ export type GroupRow = Summary & {
 };
 
 type Group = { population: string; values: string[]; histograms: Histogram[] };
+
+/** A GroupSummary's counts as plain data, to be merged into another (see `partial`). */
+export type GroupSummaryPartial = { population: string; values: string[]; histograms: HistogramPartial[] }[];
 
 const EMPTY: Omit<Summary, "n"> = { mean: null, sd: null, median: null, min: null, max: null };
 
@@ -29,23 +32,40 @@ export class GroupSummary {
 
   /** Adds one respondent's scores (NaN = missing) to the group of `values` within `population`. */
   add(values: readonly string[], scores: ArrayLike<number>, population: string = LEADERS): void {
-    let group = values.length === 1 ? this.single.get(population)?.get(values[0]!) : undefined;
-    if (!group) {
-      const key = `${population}\u0001${values.join("\u0000")}`;
-      group = this.groups.get(key);
-      if (!group) {
-        group = { population, values: [...values], histograms: this.dimensions.map(() => new Histogram()) };
-        this.groups.set(key, group);
-      }
-      if (values.length === 1) {
-        if (!this.single.has(population)) this.single.set(population, new Map());
-        this.single.get(population)!.set(values[0]!, group);
-      }
-    }
+    const group = this.groupOf(values, population);
     for (let d = 0; d < this.dimensions.length; d++) {
       const score = scores[d]!;
       if (!Number.isNaN(score)) group.histograms[d]!.add(score);
     }
+  }
+
+  /** The counts so far, group by group in the order first met: what a worker thread sends to be merged. */
+  partial(): GroupSummaryPartial {
+    return [...this.groups.values()].map((g) => ({ population: g.population, values: g.values, histograms: g.histograms.map((h) => h.partial()) }));
+  }
+
+  /** Adds counts made elsewhere; merged in the order their rows were read, the figures are those of one summary of all the rows. */
+  mergePartial(partial: GroupSummaryPartial): void {
+    for (const { population, values, histograms } of partial) {
+      const group = this.groupOf(values, population);
+      histograms.forEach((h, d) => group.histograms[d]!.mergePartial(h));
+    }
+  }
+
+  private groupOf(values: readonly string[], population: string): Group {
+    let group = values.length === 1 ? this.single.get(population)?.get(values[0]!) : undefined;
+    if (group) return group;
+    const key = `${population}\u0001${values.join("\u0000")}`;
+    group = this.groups.get(key);
+    if (!group) {
+      group = { population, values: [...values], histograms: this.dimensions.map(() => new Histogram()) };
+      this.groups.set(key, group);
+    }
+    if (values.length === 1) {
+      if (!this.single.has(population)) this.single.set(population, new Map());
+      this.single.get(population)!.set(values[0]!, group);
+    }
+    return group;
   }
 
   /** Populations present: the leaders first, then mirror levels in `populationOrder`. */

@@ -28,6 +28,8 @@ export type LevelPlan = {
   /** Per area: indices of the elements that apply to L; null where none apply. */
   areas: (Group | null)[];
   total: Group | null;
+  /** The indices of the items presented to L, ascending: every other item of a valid row is empty. */
+  items: number[];
 };
 
 /** max(1, ceil(fraction × n)); the tolerance stops 0.6 × 5 = 3.0000000000000004 from becoming 4. */
@@ -58,6 +60,7 @@ export function compileScoring(q: Questionnaire): ScoringModel {
       elements: elementPlans,
       areas: q.areas.map((area) => applying(area.elements.map((el) => el.id))),
       total: applying(elements.map((el) => el.id)),
+      items: elementPlans.flatMap((plan) => plan?.members ?? []).sort((a, b) => a - b),
     });
   }
   return {

@@ -1,48 +1,93 @@
 /** Descriptive statistics of one dimension in one group (SPEC §4). */
 export type Summary = { n: number; mean: number | null; sd: number | null; median: number | null; min: number | null; max: number | null };
 
+/** A histogram's counts as plain arrays (keys in millionths, counts, first exact values), in the order first seen. */
+export type HistogramPartial = { keys: number[]; counts: number[]; values: number[] };
+
 /**
  * Counts of each distinct value. Scores take few distinct values, so this holds a whole
  * column in constant memory, and mean, sd and median come out as from the raw list.
  */
 export class Histogram {
-  // Keyed by the value in millionths: small integers make a fast Map, and distinct scores
-  // (means of a few item scores) lie much further apart than that. Each key has a slot in
-  // `counts` and `values` (the first exact value seen): one Map lookup per value added, which
-  // measured about half the time of a Map of counts updated in place.
-  private readonly slots = new Map<number, number>();
+  // Keyed by the value in millionths: distinct scores (means of a few item scores) lie much further
+  // apart than that. Each key has a slot in `keys`, `counts` and `values` (the first exact value
+  // seen), found through an open-addressing table of slot numbers: measured on 400 000 rows of 13
+  // scores, a third of the time of a Map from key to slot (itself half that of a Map of counts).
+  // 64 places hold the 32 distinct scores an element of a few items usually has, without growing.
+  private table = new Int32Array(64).fill(-1);
+  private readonly keys: number[] = [];
   private readonly counts: number[] = [];
   private readonly values: number[] = [];
   n = 0;
 
   add(value: number): void {
     const key = Math.round(value * 1e6);
-    const slot = this.slots.get(key);
-    if (slot === undefined) {
-      this.slots.set(key, this.counts.length);
-      this.counts.push(1);
-      this.values.push(value);
-    } else this.counts[slot]!++;
+    const slot = this.slotOf(key);
+    if (slot < 0) this.insert(key, 1, value);
+    else this.counts[slot]!++;
     this.n++;
   }
 
-  merge(other: Histogram): void {
-    for (const [key, from] of other.slots) {
-      const slot = this.slots.get(key);
-      if (slot === undefined) {
-        this.slots.set(key, this.counts.length);
-        this.counts.push(other.counts[from]!);
-        this.values.push(other.values[from]!);
-      } else this.counts[slot]! += other.counts[from]!;
+  private slotOf(key: number): number {
+    const { table } = this;
+    const mask = table.length - 1;
+    for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+      const slot = table[i]!;
+      if (slot < 0 || this.keys[slot] === key) return slot;
     }
-    this.n += other.n;
+  }
+
+  private insert(key: number, count: number, value: number): void {
+    const slot = this.keys.length;
+    this.keys.push(key);
+    this.counts.push(count);
+    this.values.push(value);
+    // At most half full, so probe runs stay short.
+    if (2 * this.keys.length > this.table.length) this.rehash();
+    else this.place(key, slot);
+  }
+
+  private place(key: number, slot: number): void {
+    const { table } = this;
+    const mask = table.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (table[i]! >= 0) i = (i + 1) & mask;
+    table[i] = slot;
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2).fill(-1);
+    this.keys.forEach((key, slot) => this.place(key, slot));
+  }
+
+  merge(other: Histogram): void {
+    this.mergePartial(other.partial());
+  }
+
+  /** The counts as plain arrays in the order first seen: what a worker thread sends to be merged. */
+  partial(): HistogramPartial {
+    return { keys: this.keys.slice(), counts: this.counts.slice(), values: this.values.slice() };
+  }
+
+  /**
+   * Adds counts made elsewhere. A value met first here keeps its exact value, so histograms merged in
+   * the order their rows were read hold the same values as one histogram of all the rows.
+   */
+  mergePartial(other: HistogramPartial): void {
+    for (let i = 0; i < other.keys.length; i++) {
+      const count = other.counts[i]!;
+      const slot = this.slotOf(other.keys[i]!);
+      if (slot < 0) this.insert(other.keys[i]!, count, other.values[i]!);
+      else this.counts[slot]! += count;
+      this.n += count;
+    }
   }
 
   summary(): Summary {
     if (this.n === 0) return { n: 0, mean: null, sd: null, median: null, min: null, max: null };
-    const keys = [...this.slots.keys()].sort((a, b) => a - b);
-    const values = keys.map((key) => this.values[this.slots.get(key)!]!);
-    const counts = keys.map((key) => this.counts[this.slots.get(key)!]!);
+    const order = this.keys.map((_, slot) => slot).sort((a, b) => this.keys[a]! - this.keys[b]!);
+    const values = order.map((slot) => this.values[slot]!);
+    const counts = order.map((slot) => this.counts[slot]!);
     let sum = 0;
     values.forEach((v, i) => (sum += v * counts[i]!));
     const mean = sum / this.n;
