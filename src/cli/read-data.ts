@@ -2,7 +2,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { bundledFor, bundledIds } from "../adapters/files/bundled.ts";
 import { inputFileProblem } from "../adapters/files/file-check.ts";
-import { FileProblem, readResponses, type DataProblem, type RespondentRow } from "../adapters/csv/response-reader.ts";
+import { FileProblem, readResponses, type AdmitRow, type DataProblem, type RespondentRow } from "../adapters/csv/response-reader.ts";
+import type { FoldPartial, FoldSpec } from "../core/scoring/group-fold.ts";
 import { OneRowPerRespondent } from "../core/responses/duplicates.ts";
 import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
 import type { ScoringModel } from "../core/scoring/scoring.ts";
@@ -25,7 +26,15 @@ const MAX_PROBLEMS = 200;
 
 class TooManyProblems extends Error {}
 
-export type DataOptions = { files: string[]; questionnaire?: string; long?: boolean; lenient?: boolean; rejects?: string };
+export type DataOptions = {
+  files: string[];
+  questionnaire?: string;
+  long?: boolean;
+  lenient?: boolean;
+  rejects?: string;
+  /** A result that is a sum over rows, folded by the parallel reader's workers (ReadOptions.fold); `onRow` still gets the rows read one by one. */
+  fold?: { spec: FoldSpec; merge: (partial: FoldPartial) => void };
+};
 
 export const shownPath = (io: Io) => (file: string) => relative(io.cwd, file) || file;
 
@@ -101,10 +110,15 @@ export async function readData(
   const conflicts = new ConflictColumns(model);
   const perFile = files.map(() => 0);
   let current = 0;
-  const count = (row: RespondentRow) => {
+  const fingerprintOf = (row: RespondentRow) => once.fingerprint(row, model.plans.get(row.level)?.items);
+  /** SPEC §3, one respondent one row: whether the row counts; `full` gives the whole row when only its id and fingerprint were read back. */
+  const admit = (row: AdmitRow, full?: () => RespondentRow): boolean => {
     perFile[current]!++;
-    const verdict = once.check(row.respondentId, row, current, row.line, row.fingerprint);
-    if (verdict.kind === "same") return same.add(verdict.first, { file: current, line: row.line });
+    const verdict = once.check(row.respondentId, row.fingerprint ?? fingerprintOf(full ? full() : (row as RespondentRow)), current, row.line);
+    if (verdict.kind === "same") {
+      same.add(verdict.first, { file: current, line: row.line });
+      return false;
+    }
     if (verdict.kind === "conflict") {
       const first = `${shown(files[verdict.first.file]!)}:${verdict.first.line}`;
       const problem: DataProblem = {
@@ -117,16 +131,21 @@ export async function readData(
         ),
         raw: row.raw(),
       };
-      conflicts.add(problem, row, verdict.first);
-      return onProblem(problem);
+      conflicts.add(problem, full ? full() : (row as RespondentRow), verdict.first);
+      onProblem(problem);
+      return false;
     }
     rows++;
-    onRow(row);
+    return true;
   };
+  const count = (row: RespondentRow) => {
+    if (admit(row)) onRow(row);
+  };
+  const fold = options.fold && { spec: options.fold.spec, merge: options.fold.merge, admit };
   try {
     for (const [i, file] of files.entries()) {
       current = i;
-      const summary = await readResponses(file, q, model, { long: options.long ?? false, onRow: count, onProblem, onNotice, onProgress: (b, s) => bar.update(b, s, rows) });
+      const summary = await readResponses(file, q, model, { long: options.long ?? false, onRow: count, onProblem, onNotice, onProgress: (b, s) => bar.update(b, s, rows), ...(fold ? { fold } : {}) });
       await between();
       if (summary.encoding === "windows-1252") {
         io.err(t(`Bemærk: ${shown(file)} er ikke UTF-8 og er læst som Windows-1252 (ældre dansk Excel).`, `Note: ${shown(file)} is not UTF-8 and was read as Windows-1252 (older Danish Excel).`)[io.lang]);

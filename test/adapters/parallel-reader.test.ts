@@ -176,6 +176,27 @@ describe("the parallel reader gives the one-thread reader's results", () => {
     expect(strict.error).toContain("conflict.csv:92");
     const lenient = await same("score", { files: ["conflict.csv"], lenient: true, rejects: "afviste.csv" }, dir);
     expect(lenient.rejects.split("\n").length).toBeGreaterThan(2);
+    // score --by folds rows in the workers: a duplicate there is left out of its range's fold by the main thread.
+    expect((await same("score", { files: ["conflict.csv"], by: "level" }, dir)).error).toContain("conflict.csv:92");
+    const folded = await same("score", { files: ["conflict.csv"], by: "group,kommune", lenient: true, rejects: "afviste.csv", format: "json" }, dir);
+    expect(folded.rejects).toContain("conflict.csv");
+    // Rows repeated identically change no figure: the groups are those of the file without them.
+    writeFileSync(join(dir, "base.csv"), exportText({ rows: 90 }));
+    const groupsOf = (stdout: string) => (JSON.parse(stdout) as { groups: unknown[] }).groups;
+    const identical = await same("score", { files: ["same.csv"], by: "group", format: "json" }, dir);
+    mode(1);
+    expect(groupsOf(identical.stdout)).toEqual(groupsOf((await run("score", { files: ["base.csv"], by: "group", format: "json" }, dir)).stdout));
+  });
+
+  it("score --by with a column the file lacks, and cells with Danish letters read from bytes: the same messages", async () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, "data.csv"), exportText({ rows: 90, cells: (r) => (r === 20 ? { [allItems(q)[3]!.id]: "Højt" } : r % 4 === 0 ? { kommune: "Ærø" } : {}) }));
+    expect((await same("score", { files: ["data.csv"], by: "region" }, dir)).error).toContain("region");
+    const strict = await same("score", { files: ["data.csv"], by: "kommune" }, dir);
+    expect(strict.error).toContain('"Højt"');
+    const lenient = await same("score", { files: ["data.csv"], by: "kommune", lenient: true, rejects: "afviste.csv" }, dir);
+    expect(lenient.stdout).toContain("Ærø");
+    expect(lenient.rejects).toContain("Højt");
   });
 
   it("errors in several ranges: the same messages, the first by line number first; a fatal error in a later range", async () => {

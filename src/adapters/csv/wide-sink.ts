@@ -33,26 +33,29 @@ export class WideSink extends BaseSink {
     this.kinds = new Uint8Array(model.itemIds.length);
   }
 
-  field(col: number, buf: string, start: number, end: number): void {
+  field(col: number, buf: string, start: number, end: number, wide: boolean): void {
     if (this.header) {
-      this.headerCells[col] = buf.slice(start, end);
+      this.headerCells[col] = wide ? this.decoded(buf.slice(start, end)) : buf.slice(start, end);
       return;
     }
     const item = this.itemOf[col];
     if (item !== undefined && item >= 0) {
+      // An empty cell is what reset() left: most cells of a row, as each level sees a part of the items.
+      if (end === start) return;
       // Fast path: a single digit, the common case in Likert data, needs no string.
       if (end - start === 1) {
         const v = buf.charCodeAt(start) - DIGIT_0;
         if (v >= this.q.scale.min && v <= this.q.scale.max && v >= 0 && v <= 9) {
           this.values[item] = v;
           this.kinds[item] = AnswerKind.Value;
+          this.answered++;
           return;
         }
       }
-      this.itemCell(col, item, buf.slice(start, end));
+      this.itemCell(col, item, wide ? this.decoded(buf.slice(start, end)) : buf.slice(start, end));
       return;
     }
-    this.text(col, start === end ? "" : buf.slice(start, end));
+    this.text(col, start === end ? "" : wide ? this.decoded(buf.slice(start, end)) : buf.slice(start, end));
   }
 
   quoted(col: number, value: string): void {
@@ -61,12 +64,14 @@ export class WideSink extends BaseSink {
       return;
     }
     const item = this.itemOf[col];
-    if (item !== undefined && item >= 0) this.itemCell(col, item, value);
-    else this.text(col, value);
+    const cell = this.decoded(value);
+    if (item !== undefined && item >= 0) this.itemCell(col, item, cell);
+    else this.text(col, cell);
   }
 
   private itemCell(col: number, item: number, cell: string): void {
     const problem = this.parseAnswer(item, cell, this.values, this.kinds);
+    if (this.kinds[item] !== AnswerKind.Empty) this.answered++;
     if (problem && !this.rowProblem) this.rowProblem = { column: this.columns[col]!, message: problem };
   }
 
@@ -89,7 +94,7 @@ export class WideSink extends BaseSink {
       this.readHeader(line);
       return;
     }
-    const raw = () => buf.slice(start, end).replace(/\r?\n$/, "");
+    const raw = () => this.decoded(buf.slice(start, end)).replace(/\r?\n$/, "");
     const problem = this.rowProblem;
     this.rowProblem = undefined;
     if (fields === 0) return this.reset();
@@ -130,8 +135,17 @@ export class WideSink extends BaseSink {
     this.reset();
   }
 
+  /** After the header, an empty cell is what reset() leaves: the scanner need not hand it on. */
+  get reportsEmpty(): boolean {
+    return this.header;
+  }
+
   private reset(): void {
     this.quirks = 0;
+    this.answered = 0;
+    this.fixed.fill("");
+    this.meta.fill("");
+    this.comments.fill("");
     this.values.fill(NaN);
     this.kinds.fill(AnswerKind.Empty);
   }

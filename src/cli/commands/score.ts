@@ -1,6 +1,7 @@
 import { tmpdir } from "node:os";
 import { FileProblem, metaValue, type RespondentRow } from "../../adapters/csv/response-reader.ts";
 import { CsvTable, EXCEL, STANDARD, StagedOutput, type Dialect } from "../../adapters/csv/table-writer.ts";
+import type { FoldPartial } from "../../core/scoring/group-fold.ts";
 import { groupOrder, GroupSummary } from "../../core/scoring/group-summary.ts";
 import { ItemStatistics } from "../../core/scoring/item-stats.ts";
 import type { LevelGrouping } from "../../core/scoring/level-groups.ts";
@@ -62,7 +63,9 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
     items?.add(row.level, row.values, row.kinds, itemGroups?.key(row.level, byValues));
     perRespondent?.row(row, scores);
   };
-  const read = await readData(files, q, model, options, io, onRow, () => output.drain(), () => output.discard());
+  // Group figures are sums over rows: the parallel reader's workers fold their rows into groups themselves.
+  const fold = groups ? { spec: { kind: "groups" as const, byColumns, merges: grouping.merges }, merge: (p: FoldPartial) => groups.mergePartial(p) } : undefined;
+  const read = await readData(files, q, model, { ...options, ...(fold ? { fold } : {}) }, io, onRow, () => output.drain(), () => output.discard());
 
   const provenance = await provenanceOf?.(read.perFile);
   if (groups) writeGroups(q, groups, byColumns, grouping, output, dialect, format, io, provenance);

@@ -1,5 +1,6 @@
 /** The messages between the main thread and a range worker (see parallel-reader.ts for the whole story). */
 import type { Questionnaire } from "../../../core/questionnaire/questionnaire.ts";
+import type { FoldPartial, FoldSpec } from "../../../core/scoring/group-fold.ts";
 import type { ScoringModel } from "../../../core/scoring/scoring.ts";
 import type { Encoding } from "../../files/text-source.ts";
 import type { DataProblem } from "../respondent-row.ts";
@@ -15,6 +16,8 @@ export type Init = {
   model: ScoringModel;
   /** The names of the reader's callbacks besides onRow and onProgress; each is recorded and replayed in order. */
   callbacks: string[];
+  /** Fold the rows (ReadOptions.fold) rather than pack them whole: only ids, fingerprints and places come back per row. */
+  fold?: FoldSpec;
 };
 
 export type ToWorker =
@@ -39,5 +42,5 @@ export type FromWorker =
   | { type: "ready" }
   | { type: "header-problem"; problem: DataProblem }
   | { type: "count"; index: number; newlines: number }
-  | { type: "result"; index: number; rows: PackedRows; calls: ForwardedCall[]; outcome: Outcome }
+  | { type: "result"; index: number; rows: PackedRows; calls: ForwardedCall[]; outcome: Outcome; partial?: FoldPartial }
   | { type: "bug"; message: string };

@@ -4,6 +4,8 @@
  * one-thread reader; every row is packed, every other call the sink makes (problems, notices) is
  * recorded in order, for the main thread to replay.
  */
+import { GroupFold, type FoldPartial } from "../../../core/scoring/group-fold.ts";
+import { scoreValues } from "../../../core/scoring/scoring.ts";
 import { CsvScanner, CsvSyntaxError } from "../csv-scan.ts";
 import { FileProblem, type ReadOptions } from "../respondent-row.ts";
 import { syntaxProblem } from "../scan-problem.ts";
@@ -30,13 +32,16 @@ export function sinkNames(sink: WideSink): { metaNames: string[]; commentNames: 
   return { metaNames: self.metaNames as string[], commentNames: self.commentNames as string[] };
 }
 
+/** Bytes as a string of a character each (Latin-1): what the range readers scan. */
+export const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+
 export const countNewlines = (bytes: Uint8Array): number => {
   let n = 0;
   for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
   return n;
 };
 
-export type RangeResult = { rows: PackedRows; calls: ForwardedCall[]; outcome: Outcome };
+export type RangeResult = { rows: PackedRows; calls: ForwardedCall[]; outcome: Outcome; partial?: FoldPartial };
 
 export class RangeJob {
   readonly shape: RowShape;
@@ -44,6 +49,11 @@ export class RangeJob {
   private readonly sink: SpanSink;
   private packer: RowPacker;
   private calls: ForwardedCall[] = [];
+  private readonly fold: GroupFold | undefined;
+  private readonly scores: Float64Array;
+  /** Rows not to fold, by their number in the range (the duplicates the main thread found), and the row count so far. */
+  private excluded: ReadonlySet<number> = new Set();
+  private ordinal = 0;
 
   /** Throws the header's FileProblem as the one-thread reader would. */
   constructor(private readonly init: Init) {
@@ -52,7 +62,10 @@ export class RangeJob {
     const options = {
       ...callbacks,
       long: false,
-      onRow: (row) => this.packer.add(row, this.sink.spanStart, this.sink.spanEnd),
+      onRow: (row) => {
+        this.packer.add(row, this.sink.spanStart, this.sink.spanEnd);
+        if (this.fold && !this.excluded.has(this.ordinal++)) this.fold.add(row, scoreValues(init.model, init.model.plans.get(row.level)!, row.values, this.scores));
+      },
       onProblem: callbacks.onProblem as ReadOptions["onProblem"],
     } satisfies ReadOptions;
     this.sink = new SpanSink(init.file, init.q, init.model, options);
@@ -62,17 +75,22 @@ export class RangeJob {
       if (err instanceof CsvSyntaxError) throw syntaxProblem(init.file, err, (c) => this.sink.columnName(c));
       throw err;
     }
+    this.sink.readBytes(init.encoding);
     this.shape = { items: init.model.itemIds.length, ...sinkNames(this.sink) };
     this.columns = this.sink.columns;
-    this.packer = new RowPacker(this.shape, init.model);
+    this.scores = new Float64Array(init.model.dimensions.length);
+    this.fold = init.fold ? new GroupFold(init.fold, init.q, init.model, this.shape.metaNames) : undefined;
+    this.packer = new RowPacker(this.shape, init.model, 1024, this.fold !== undefined);
   }
 
   /** Scans the whole lines `bytes`, the first on `line`, with `newlines` line feeds; `last` when they end the file. */
-  scan(bytes: Uint8Array, line: number, newlines: number, last: boolean): RangeResult {
-    // ignoreBOM: a byte-order mark inside the file is a character of the data, as in the one-thread stream.
-    const text = new TextDecoder(this.init.encoding, { ignoreBOM: true }).decode(bytes);
-    this.packer = new RowPacker(this.shape, this.init.model, Math.ceil(this.packer.count * 1.05) + 16);
+  scan(bytes: Uint8Array, line: number, newlines: number, last: boolean, excluded: ReadonlySet<number> = new Set()): RangeResult {
+    // A character per byte, decoded by the sink where a cell needs it (BaseSink.readBytes).
+    const text = latin1(bytes);
+    this.packer = new RowPacker(this.shape, this.init.model, Math.ceil(this.packer.count * 1.05) + 16, this.fold !== undefined);
     this.calls = [];
+    this.excluded = excluded;
+    this.ordinal = 0;
     const scanner = new CsvScanner(this.init.delimiter.charCodeAt(0), this.sink);
     scanner.line = line;
     let outcome: Outcome = { kind: "done" };
@@ -89,6 +107,6 @@ export class RangeJob {
       else if (err instanceof FileProblem) outcome = { kind: "fatal", problem: err.problem };
       else outcome = { kind: "bug", message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     }
-    return { rows: this.packer.done(), calls: this.calls, outcome };
+    return { rows: this.packer.done(), calls: this.calls, outcome, ...(this.fold ? { partial: this.fold.take() } : {}) };
   }
 }

@@ -83,11 +83,13 @@ export function cut(fd: number, size: number, start: number, rangeBytes: number)
   return ranges;
 }
 
-/** A row's text as the sink's `raw` gives it: the range is read again and decoded the same way, only when asked. */
-export function rawOf(fd: number, encoding: Encoding, range: Range): (start: number, end: number) => string {
-  let text: string | undefined;
-  return (start, end) => {
-    text ??= new TextDecoder(encoding, { ignoreBOM: true }).decode(readAt(fd, range.start, range.end - range.start));
-    return text.slice(start, end).replace(/\r?\n$/, "");
-  };
+/**
+ * A row's text as the sink's `raw` gives it, from its place in the range read as Latin-1 (as the
+ * range readers scan it): the range is read again only when asked. `text` is the whole range so read.
+ */
+export function rawOf(fd: number, encoding: Encoding, range: Range): { raw: (start: number, end: number) => string; text: () => string } {
+  let read: string | undefined;
+  const text = () => (read ??= readAt(fd, range.start, range.end - range.start).toString("latin1"));
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  return { text, raw: (start, end) => decoder.decode(Buffer.from(text().slice(start, end), "latin1")).replace(/\r?\n$/, "") };
 }

@@ -56,38 +56,44 @@ export class RowPacker {
   private readonly perRow: number;
   private readonly once = new OneRowPerRespondent();
 
-  /** `capacity`: the rows expected (the previous range's count), so the arrays rarely grow. */
+  /**
+   * `capacity`: the rows expected (the previous range's count), so the arrays rarely grow.
+   * `light`: only what the duplicate check needs (lines, fingerprints, places, ids), for rows that are folded.
+   */
   constructor(
     private readonly shape: RowShape,
     private readonly model: ScoringModel,
     capacity = 1024,
+    private readonly light = false,
   ) {
+    const whole = light ? 0 : capacity;
     this.scored = new Float64Array(model.dimensions.length);
-    this.scores = new Float64Array(capacity * model.dimensions.length);
+    this.scores = new Float64Array(whole * model.dimensions.length);
     this.perRow = 5 + shape.metaNames.length + shape.commentNames.length;
     this.capacity = capacity;
     this.lines = new Int32Array(capacity);
     this.fingerprints = new Float64Array(capacity);
     this.spans = new Int32Array(2 * capacity);
-    this.values = new Float64Array(capacity * shape.items);
-    this.kinds = new Uint8Array(capacity * shape.items);
+    this.values = new Float64Array(whole * shape.items);
+    this.kinds = new Uint8Array(whole * shape.items);
     this.idLengths = new Int32Array(capacity);
-    this.fields = new Int32Array(capacity * this.perRow);
+    this.fields = new Int32Array(whole * this.perRow);
   }
 
   add(row: RespondentRow, start: number, end: number): void {
     const n = this.count++;
     if (n === this.capacity) this.grow();
     this.lines[n] = row.line;
-    this.fingerprints[n] = this.once.fingerprint(row);
+    this.fingerprints[n] = this.once.fingerprint(row, this.model.plans.get(row.level)!.items);
     this.spans[2 * n] = start;
     this.spans[2 * n + 1] = end;
+    this.ids += row.respondentId;
+    this.idLengths[n] = row.respondentId.length;
+    if (this.light) return;
     this.values.set(row.values, n * this.shape.items);
     this.kinds.set(row.kinds, n * this.shape.items);
     // The sink has checked the level; the scores are the same function of the same values as on the main thread.
     this.scores.set(scoreValues(this.model, this.model.plans.get(row.level)!, row.values, this.scored), n * this.scored.length);
-    this.ids += row.respondentId;
-    this.idLengths[n] = row.respondentId.length;
     let at = n * this.perRow;
     const fields = this.fields;
     fields[at++] = this.number(row.questionnaireId);
@@ -117,10 +123,11 @@ export class RowPacker {
     this.lines = growTo(this.lines, c);
     this.fingerprints = growTo(this.fingerprints, c);
     this.spans = growTo(this.spans, 2 * c);
+    this.idLengths = growTo(this.idLengths, c);
+    if (this.light) return;
     this.values = growTo(this.values, c * items);
     this.kinds = growTo(this.kinds, c * items);
     this.scores = growTo(this.scores, c * this.scored.length);
-    this.idLengths = growTo(this.idLengths, c);
     this.fields = growTo(this.fields, c * this.perRow);
   }
 
