@@ -6,6 +6,7 @@ import { questionnaireSha256 } from "./provenance.ts";
 import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
 import { t, type Text } from "../../core/text.ts";
 import { validateQuestionnaire } from "../../core/questionnaire/validate.ts";
+import { cachedQuestionnaire } from "./questionnaire-cache.ts";
 
 export type Position = { line: number; col: number };
 export type LocatedIssue = Issue & { file: string; position?: Position; relatedPosition?: Position };
@@ -153,7 +154,10 @@ export async function loadQuestionnaireFile(file: string): Promise<LoadedQuestio
   if (problem) return { ok: false, file, issues: [{ code: "file_unreadable", severity: "error", path: [], message: problem, file }] };
   let text: string;
   try {
-    text = decodeYamlBytes(await readFile(file));
+    const bytes = await readFile(file);
+    const cached = cachedQuestionnaire(file, bytes);
+    if (cached) return { ok: true, file, ...cached, warnings: [] };
+    text = decodeYamlBytes(bytes);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? t("filen findes ikke", "file not found") : t(`kan ikke læses (${(err as Error).message})`, `cannot be read (${(err as Error).message})`);
     return { ok: false, file, issues: [{ code: "file_unreadable", severity: "error", path: [], message: reason, file }] };
