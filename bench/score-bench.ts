@@ -82,8 +82,8 @@ const ours = (name: string, key: string, env: Record<string, string>): Contender
   return { name, run: (csv) => measure([process.execPath, CLI, "score", csv, "--questionnaire", QUESTIONNAIRE, "--by", "level", "--format", "json", "--out", out], env), means: ourMeans(out) };
 };
 const contenders: Contender[] = [
-  ours("ledelsestjek, parallel (LEDELSESTJEK_THREADS=0: every core)", "parallel", { LEDELSESTJEK_THREADS: "0" }),
-  ours("ledelsestjek, one thread (default)", "one-thread", { LEDELSESTJEK_THREADS: "1" }),
+  ours("ledelsestjek (default: every core)", "parallel", {}),
+  ours("ledelsestjek, one thread (LEDELSESTJEK_THREADS=1)", "one-thread", { LEDELSESTJEK_THREADS: "1" }),
   ...peers.map((tool): Contender => ({
     name: tool,
     run: (csv) => measure(tool === "pandas" ? [PYTHON, join(PACKAGE_ROOT, "bench", "pandas_baseline.py"), csv, specPath] : [PYTHON, join(PACKAGE_ROOT, "bench", "peers.py"), tool, csv, specPath]),
