@@ -3,7 +3,7 @@ import { join, relative, resolve } from "node:path";
 import { bundledFor, bundledIds } from "../adapters/files/bundled.ts";
 import { inputFileProblem } from "../adapters/files/file-check.ts";
 import { FileProblem, readResponses, type AdmitRow, type DataProblem, type RespondentRow } from "../adapters/csv/response-reader.ts";
-import type { FoldPartial, FoldSpec } from "../core/scoring/group-fold.ts";
+import type { FoldPartial, FoldSpec } from "../core/report/folds.ts";
 import { OneRowPerRespondent } from "../core/responses/duplicates.ts";
 import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
 import type { ScoringModel } from "../core/scoring/scoring.ts";

@@ -222,6 +222,33 @@ describe("the parallel reader gives the one-thread reader's results", () => {
   });
 });
 
+describe("report and gaps fold their rows in the workers", () => {
+  it("the same PDF and CSV, byte for byte, with comments, merged levels and a breakdown that pools levels; gaps the same", async () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, "data.csv"), exportText({ rows: 150, eol: "\r\n", extra: (cells) => [cells(3), cells(120)] }));
+    const { report } = await import("../../src/cli/commands/report.ts");
+    const both = async (options: Record<string, unknown>) => {
+      const render = async () => {
+        const { io, stderr } = memoryIo(dir, "da", { SOURCE_DATE_EPOCH: "1780000000" });
+        await report({ questionnaire: FL, files: ["data.csv"], out: "r.pdf", csv: "r.csv", force: true, ...options }, io);
+        return { pdf: readFileSync(join(dir, "r.pdf")).toString("base64"), csv: readFileSync(join(dir, "r.csv"), "utf8"), stderr: stderr() };
+      };
+      mode(1);
+      const one = await render();
+      for (const [threads, workersOnly] of [[2, true], [3, false]] as const) {
+        mode(threads, workersOnly);
+        expect(await render()).toEqual(one);
+      }
+      return one;
+    };
+    expect((await both({ by: "level", comments: true })).csv).toContain("count_ved_ikke");
+    await both({ by: "kommune", mergeLevels: ["direktion+chef"] });
+    await both({ comments: true });
+    await same("gaps", { files: ["data.csv"], format: "json" }, dir);
+    await same("gaps", { files: ["data.csv"], between: "group" } as Partial<ScoreOptions> & { files: string[] }, dir);
+  });
+});
+
 describe("the parallel reader's settings", () => {
   it("reads with every core (at most 8) by default, and as told by the environment", async () => {
     const { parallelSettings } = await import("../../src/adapters/csv/parallel/ranges.ts");

@@ -1,7 +1,7 @@
 /** What the response reader hands on: one respondent's row, the problems it finds, and the summary of a file. */
 import type { ReadNotice } from "../../core/responses/excel-cells.ts";
 import type { ResponseFormat } from "../../core/responses/response-format.ts";
-import type { FoldPartial, FoldSpec } from "../../core/scoring/group-fold.ts";
+import type { FoldPartial, FoldSpec } from "../../core/report/folds.ts";
 import type { Text } from "../../core/text.ts";
 import type { Encoding } from "../files/text-source.ts";
 
@@ -61,7 +61,7 @@ export type ReadOptions = {
   parallel?: { threads?: number; rangeBytes?: number; minBytes?: number; mainScans?: boolean };
   /**
    * For a result that is a sum over rows (`score --by`): the parallel reader folds the rows of a
-   * range where it reads them (core/scoring/group-fold.ts) rather than handing each to `onRow`.
+   * range where it reads them (core/report/folds.ts) rather than handing each to `onRow`.
    * `admit` is then called instead, in file order, for each such row, and says whether it counts
    * (one respondent, one row); `merge` receives the folds of the admitted rows, in file order.
    * Rows the reader does hand on (those this thread reads itself) go to `onRow` as always.

@@ -2,8 +2,9 @@ import { tmpdir } from "node:os";
 import type { RespondentRow } from "../../adapters/csv/response-reader.ts";
 import { CsvTable, STANDARD, StagedOutput, EXCEL } from "../../adapters/csv/table-writer.ts";
 import { elementGaps, itemGaps, DEFAULT_THRESHOLD, type Gap, type PopulationGroups } from "../../core/scoring/gaps.ts";
-import { GroupItemCounts } from "../../core/scoring/group-items.ts";
-import { groupOrder, GroupSummary } from "../../core/scoring/group-summary.ts";
+import { addToBreakdown, emptyBreakdown, mergeBreakdown, type BreakdownPartial, type BreakdownSpec } from "../../core/report/breakdown-fold.ts";
+import type { FoldPartial } from "../../core/report/folds.ts";
+import { groupOrder } from "../../core/scoring/group-summary.ts";
 import { allElements } from "../../core/questionnaire/levels.ts";
 import { groupKey, totalKey } from "../../core/report/report.ts";
 import { compileScoring, scoreValues } from "../../core/scoring/scoring.ts";
@@ -43,24 +44,23 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
   const grouping = groupingFor(q, options.mergeLevels);
   const model = compileScoring(q);
   const k = q.anonymity.min_group_size;
-  const groups = new GroupSummary([column], model.dimensions);
-  const itemCounts = new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
-  const levelsOf = new Map<string, Set<string>>();
+  const spec: BreakdownSpec = { kind: "breakdown", byColumns: [column], merges: grouping.merges, levelCounts: false, comments: false, levelsOf: column === "level" };
+  const breakdown = emptyBreakdown(spec, q, model);
+  const { groups, itemCounts, levelsOf } = breakdown;
   const scores = new Float64Array(model.dimensions.length);
   const target = outputPath(options.out, io);
   const output = new StagedOutput(target, tmpdir());
   const provenanceOf = format === "json" || target ? startProvenance(q, files, io) : undefined;
+  const by = [""];
   const onRow = (row: RespondentRow) => {
     if (row.scores) scores.set(row.scores);
     else scoreValues(model, model.plans.get(row.level)!, row.values, scores);
-    const value = byValue(row, column, grouping, "--between");
-    const population = grouping.populationOf(row.level);
-    groups.add([value], scores, population);
-    const key = groupKey(population, [value]);
-    itemCounts.add(key, row.values, row.kinds);
-    if (column === "level") (levelsOf.get(key) ?? levelsOf.set(key, new Set()).get(key)!).add(row.level);
+    by[0] = byValue(row, column, grouping, "--between");
+    addToBreakdown(breakdown, spec, row, by, grouping.populationOf(row.level), scores);
   };
-  const read = await readData(files, q, model, options, io, onRow, async () => undefined, () => output.discard());
+  // Large files: the parallel reader's workers do the same with their rows (core/report/breakdown-fold.ts).
+  const fold = { spec, merge: (p: FoldPartial) => mergeBreakdown(breakdown, p as BreakdownPartial) };
+  const read = await readData(files, q, model, { ...options, fold }, io, onRow, async () => undefined, () => output.discard());
   const provenance = await provenanceOf?.(read.perFile);
 
   const rows = groups.rows(k, groupOrder([column], grouping.order), mirrorOrder(q));

@@ -6,13 +6,11 @@ import { startProvenance, writeProvenanceSidecar } from "../provenance.ts";
 import { loadGoodPractice } from "../../adapters/files/good-practice-file.ts";
 import type { RespondentRow } from "../../adapters/csv/response-reader.ts";
 import { CsvTable, STANDARD, StagedOutput, type Dialect } from "../../adapters/csv/table-writer.ts";
-import { GroupItemCounts } from "../../core/scoring/group-items.ts";
-import { GroupSummary } from "../../core/scoring/group-summary.ts";
-import { buildReport, groupKey, totalKey, type Report } from "../../core/report/report.ts";
+import { addToBreakdown, emptyBreakdown, mergeBreakdown, type BreakdownPartial, type BreakdownSpec } from "../../core/report/breakdown-fold.ts";
+import type { FoldPartial } from "../../core/report/folds.ts";
+import { buildReport, groupKey, type Report } from "../../core/report/report.ts";
 import { commentsWithheld, reportComments } from "../../core/report/report-comments.ts";
-import { levelKey } from "../../core/report/report-items.ts";
 import { itemText } from "../../core/questionnaire/levels.ts";
-import { COMMENT_PREFIX } from "../../core/responses/responses.ts";
 import { buildReportView } from "../../core/report/report-view.ts";
 import { compileScoring, scoreValues } from "../../core/scoring/scoring.ts";
 import { t } from "../../core/text.ts";
@@ -67,48 +65,32 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const model = compileScoring(q);
   const byColumns = parseBy(options.by);
   const grouping = groupingFor(q, options.mergeLevels);
-  const groups = new GroupSummary(byColumns, model.dimensions);
-  const itemCounts = new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
   // A breakdown that pools levels over items worded per level also counts each level apart, so each wording gets its own bars.
   const perLevelWording = byColumns.length > 0 && !byColumns.includes("level") && q.areas.some((a) => a.elements.some((e) => e.items.some((i) => new Set(q.levels.map((l) => itemText(i, l.id, io.lang))).size > 1)));
-  const levelCounts = perLevelWording ? new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max) : undefined;
+  // --comments: the free text per group and element; which groups may show it is decided after reading.
+  const spec: BreakdownSpec = { kind: "breakdown", byColumns, merges: grouping.merges, levelCounts: perLevelWording, comments: options.comments ?? false, levelsOf: false };
+  const breakdown = emptyBreakdown(spec, q, model);
+  const { groups, itemCounts, levelCounts, comments: collected } = breakdown;
   const scores = new Float64Array(model.dimensions.length);
   const values: string[] = byColumns.map(() => "");
-  // --comments: the free text per group and element; which groups may show it is decided after reading.
-  const collected = new Map<string, Map<string, string[]>>();
-  const collect = (key: string, names: readonly string[], texts: readonly string[]) => {
-    texts.forEach((text, i) => {
-      if (!text.trim()) return;
-      const element = names[i]!.slice(COMMENT_PREFIX.length);
-      const perElement = collected.get(key) ?? collected.set(key, new Map()).get(key)!;
-      (perElement.get(element) ?? perElement.set(element, []).get(element)!).push(text);
-    });
-  };
-  // The collection period: the first and last submission date (ISO strings sort as dates).
-  let first = "";
-  let last = "";
+  // The same few groups recur on every row: build each key string once.
   const keys = new Map<string, Map<string, string>>();
   const onRow = (row: RespondentRow) => {
-    const day = row.submittedAt.slice(0, 10);
-    if (day && (first === "" || day < first)) first = day;
-    if (day > last) last = day;
     if (row.scores) scores.set(row.scores);
     else scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     for (let i = 0; i < byColumns.length; i++) values[i] = byValue(row, byColumns[i]!, grouping);
     const population = grouping.populationOf(row.level);
-    groups.add(values, scores, population);
-    // The same few groups recur on every row: build each key string once.
     const raw = values.join("\u0000");
     let key = keys.get(population)?.get(raw);
     if (key === undefined) {
       key = groupKey(population, values);
       (keys.get(population) ?? keys.set(population, new Map()).get(population)!).set(raw, key);
     }
-    itemCounts.add(key, row.values, row.kinds);
-    levelCounts?.add(levelKey(key, row.level), row.values, row.kinds);
-    if (options.comments) collect(byColumns.length === 0 ? totalKey(population) : groupKey(population, values), row.commentNames, row.commentValues);
+    addToBreakdown(breakdown, spec, row, values, population, scores, key);
   };
-  const read = await readData(files, q, model, options, io, onRow, async () => undefined, async () => undefined);
+  // Large files: the parallel reader's workers do the same with their rows (core/report/breakdown-fold.ts).
+  const fold = { spec, merge: (p: FoldPartial) => mergeBreakdown(breakdown, p as BreakdownPartial) };
+  const read = await readData(files, q, model, { ...options, fold }, io, onRow, async () => undefined, async () => undefined);
   if (read.rows === 0) throw new UserError(1, t("Der er ingen besvarelser at lave en rapport over.", "There are no responses to report on."));
 
   const provenance = await provenanceOf(read.perFile);
@@ -117,7 +99,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
     q, hash, lang: io.lang, files: files.map((f) => relative(io.cwd, f) || f), provenance: provenance.inputs.map((f) => ({ name: basename(f.name), sha256: f.sha256, rows: f.rows ?? 0 })), levelCounts, date: created.toISOString().slice(0, 10),
     toolVersion: toolVersion(), byColumns, grouping, mirrorOrder: mirrorOrder(q), groups, itemCounts, practice: loadGoodPractice(q.id),
   });
-  const base = buildReportView(q, model_, { title: options.title, submitted: first ? { first, last } : null, responses: read.rows });
+  const base = buildReportView(q, model_, { title: options.title, submitted: breakdown.dates.first ? { first: breakdown.dates.first, last: breakdown.dates.last } : null, responses: read.rows });
   const view = options.comments ? { ...base, comments: reportComments(model_, base, collected, io.lang), commentsWithheld: commentsWithheld(model_, base, collected, io.lang) } : base;
   const { renderReportPdf, renderSlidesPdf } = await renderer;
   const pdf = await (options.slides ? renderSlidesPdf : renderReportPdf)(model_, view, created);

@@ -1,7 +1,8 @@
 import { tmpdir } from "node:os";
 import { FileProblem, metaValue, type RespondentRow } from "../../adapters/csv/response-reader.ts";
 import { CsvTable, EXCEL, STANDARD, StagedOutput, type Dialect } from "../../adapters/csv/table-writer.ts";
-import type { FoldPartial } from "../../core/scoring/group-fold.ts";
+import type { FoldPartial } from "../../core/report/folds.ts";
+import type { GroupSummaryPartial } from "../../core/scoring/group-summary.ts";
 import { groupOrder, GroupSummary } from "../../core/scoring/group-summary.ts";
 import { ItemStatistics } from "../../core/scoring/item-stats.ts";
 import type { LevelGrouping } from "../../core/scoring/level-groups.ts";
@@ -64,7 +65,7 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
     perRespondent?.row(row, scores);
   };
   // Group figures are sums over rows: the parallel reader's workers fold their rows into groups themselves.
-  const fold = groups ? { spec: { kind: "groups" as const, byColumns, merges: grouping.merges }, merge: (p: FoldPartial) => groups.mergePartial(p) } : undefined;
+  const fold = groups ? { spec: { kind: "groups" as const, byColumns, merges: grouping.merges }, merge: (p: FoldPartial) => groups.mergePartial(p as GroupSummaryPartial) } : undefined;
   const read = await readData(files, q, model, { ...options, ...(fold ? { fold } : {}) }, io, onRow, () => output.drain(), () => output.discard());
 
   const provenance = await provenanceOf?.(read.perFile);

@@ -9,14 +9,13 @@ import { GroupSummary, type GroupSummaryPartial } from "./group-summary.ts";
 import { levelGrouping, type LevelMerge } from "./level-groups.ts";
 import type { ScoringModel } from "./scoring.ts";
 
-export type FoldSpec = { kind: "groups"; byColumns: string[]; merges: LevelMerge[] };
-export type FoldPartial = GroupSummaryPartial;
+export type GroupFoldSpec = { kind: "groups"; byColumns: string[]; merges: LevelMerge[] };
 
 /** The parts of a read row a fold uses. */
 export type FoldRow = { level: string; group: string; metaValues: readonly string[] };
 
 /** Whether a file with these metadata columns has every --by column; if not, the rows are read one by one, which reports the missing column. */
-export const foldFits = (spec: FoldSpec, metaNames: readonly string[]): boolean =>
+export const foldFits = (spec: { byColumns: readonly string[] }, metaNames: readonly string[]): boolean =>
   spec.byColumns.every((c) => c === "level" || c === "group" || metaNames.includes(c));
 
 /** Does what `score --by` does with each row (its groups and populations), for a file with `metaNames`. */
@@ -28,7 +27,7 @@ export class GroupFold {
   private readonly grouping;
 
   constructor(
-    private readonly spec: FoldSpec,
+    private readonly spec: GroupFoldSpec,
     q: Questionnaire,
     private readonly model: ScoringModel,
     metaNames: readonly string[],
@@ -49,7 +48,7 @@ export class GroupFold {
   }
 
   /** The rows folded since the last call, as plain data; the fold starts empty again. */
-  take(): FoldPartial {
+  take(): GroupSummaryPartial {
     const partial = this.summary.partial();
     this.summary = new GroupSummary(this.spec.byColumns, this.model.dimensions);
     return partial;

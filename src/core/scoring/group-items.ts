@@ -3,6 +3,9 @@ import { AnswerKind } from "./item-stats.ts";
 /** Total keys look like "\0total\1<population>": the sum of that population's groups, never counted twice. */
 const TOTAL_PREFIX = "\u0000total\u0001";
 
+/** GroupItemCounts as plain data (see `partial`). */
+export type GroupItemCountsPartial = { key: string; respondents: number; counts: number[] }[];
+
 /** Answer counts per group and item (scale values, then "ved ikke" last), for the report's distributions. */
 export class GroupItemCounts {
   private readonly groups = new Map<string, { respondents: number; counts: Float64Array }>();
@@ -28,6 +31,24 @@ export class GroupItemCounts {
       const kind = kinds[i];
       if (kind === AnswerKind.Value) entry.counts[i * this.width + (values[i]! - this.min)]!++;
       else if (kind === AnswerKind.DontKnow) entry.counts[i * this.width + this.width - 1]!++;
+    }
+  }
+
+  /** The counts as plain data, group by group in the order first met: what a worker thread sends to be merged. */
+  partial(): GroupItemCountsPartial {
+    return [...this.groups].map(([key, { respondents, counts }]) => ({ key, respondents, counts: [...counts] }));
+  }
+
+  /** Adds counts made elsewhere (whole numbers: the sums are exact in any order). */
+  mergePartial(partial: GroupItemCountsPartial): void {
+    for (const { key, respondents, counts } of partial) {
+      let entry = this.groups.get(key);
+      if (!entry) {
+        entry = { respondents: 0, counts: new Float64Array(this.itemCount * this.width) };
+        this.groups.set(key, entry);
+      }
+      entry.respondents += respondents;
+      for (let j = 0; j < counts.length; j++) entry.counts[j]! += counts[j]!;
     }
   }
 

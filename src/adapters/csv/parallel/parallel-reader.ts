@@ -25,7 +25,7 @@ import { lightRows } from "./light-rows.ts";
 import { RowUnpacker } from "./row-pack.ts";
 import { Pool } from "./pool.ts";
 import { Refold } from "./refold.ts";
-import { foldFits } from "../../../core/scoring/group-fold.ts";
+import { foldFits } from "../../../core/report/folds.ts";
 
 export { parallelSettings, type ParallelSettings } from "./ranges.ts";
 

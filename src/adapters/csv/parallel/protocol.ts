@@ -1,6 +1,6 @@
 /** The messages between the main thread and a range worker (see parallel-reader.ts for the whole story). */
 import type { Questionnaire } from "../../../core/questionnaire/questionnaire.ts";
-import type { FoldPartial, FoldSpec } from "../../../core/scoring/group-fold.ts";
+import type { FoldPartial, FoldSpec } from "../../../core/report/folds.ts";
 import type { ScoringModel } from "../../../core/scoring/scoring.ts";
 import type { Encoding } from "../../files/text-source.ts";
 import type { DataProblem } from "../respondent-row.ts";

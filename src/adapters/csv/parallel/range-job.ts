@@ -4,7 +4,7 @@
  * one-thread reader; every row is packed, every other call the sink makes (problems, notices) is
  * recorded in order, for the main thread to replay.
  */
-import { GroupFold, type FoldPartial } from "../../../core/scoring/group-fold.ts";
+import { makeFold, type Fold, type FoldPartial } from "../../../core/report/folds.ts";
 import { scoreValues } from "../../../core/scoring/scoring.ts";
 import { CsvScanner, CsvSyntaxError } from "../csv-scan.ts";
 import { FileProblem, type ReadOptions } from "../respondent-row.ts";
@@ -49,7 +49,7 @@ export class RangeJob {
   private readonly sink: SpanSink;
   private packer: RowPacker;
   private calls: ForwardedCall[] = [];
-  private readonly fold: GroupFold | undefined;
+  private readonly fold: Fold | undefined;
   private readonly scores: Float64Array;
   /** Rows not to fold, by their number in the range (the duplicates the main thread found), and the row count so far. */
   private excluded: ReadonlySet<number> = new Set();
@@ -79,7 +79,7 @@ export class RangeJob {
     this.shape = { items: init.model.itemIds.length, ...sinkNames(this.sink) };
     this.columns = this.sink.columns;
     this.scores = new Float64Array(init.model.dimensions.length);
-    this.fold = init.fold ? new GroupFold(init.fold, init.q, init.model, this.shape.metaNames) : undefined;
+    this.fold = init.fold ? makeFold(init.fold, init.q, init.model, this.shape.metaNames) : undefined;
     this.packer = new RowPacker(this.shape, init.model, 1024, this.fold !== undefined);
   }
 

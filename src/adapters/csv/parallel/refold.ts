@@ -3,7 +3,7 @@
  * one row) is found only by the main thread, which checks every id in file order. It then folds
  * that range again itself, leaving those rows out, and reads a conflicting row whole for its message.
  */
-import type { FoldPartial } from "../../../core/scoring/group-fold.ts";
+import type { FoldPartial } from "../../../core/report/folds.ts";
 import { CsvScanner } from "../csv-scan.ts";
 import type { RespondentRow } from "../respondent-row.ts";
 import { WideSink } from "../wide-sink.ts";

@@ -1,0 +1,152 @@
+/**
+ * `report` and `gaps` as a fold (see core/scoring/group-fold.ts for `score --by`): what each does
+ * with a row — scores into groups, answers into counts per group (and per level, for wordings that
+ * differ by level), the first and last day, the comments, the levels of each group — done by the
+ * parallel reader's worker threads on their ranges. The main thread merges the partial results in
+ * file order, so the first met stays first (comments keep the file's order).
+ */
+import { GroupItemCounts, type GroupItemCountsPartial } from "../scoring/group-items.ts";
+import { GroupSummary, type GroupSummaryPartial } from "../scoring/group-summary.ts";
+import { levelGrouping, type LevelMerge } from "../scoring/level-groups.ts";
+import type { Questionnaire } from "../questionnaire/questionnaire.ts";
+import type { ScoringModel } from "../scoring/scoring.ts";
+import { COMMENT_PREFIX } from "../responses/responses.ts";
+import { groupKey, totalKey } from "./report.ts";
+import { levelKey } from "./report-items.ts";
+
+export type BreakdownSpec = {
+  kind: "breakdown";
+  byColumns: string[];
+  merges: LevelMerge[];
+  /** Count answers per level within each group too (the report, when a breakdown pools levels worded apart). */
+  levelCounts: boolean;
+  /** Collect the comments (report --comments). */
+  comments: boolean;
+  /** Note the levels of each group (gaps --between level). */
+  levelsOf: boolean;
+};
+
+export type BreakdownPartial = {
+  groups: GroupSummaryPartial;
+  items: GroupItemCountsPartial;
+  levels: GroupItemCountsPartial;
+  first: string;
+  last: string;
+  comments: [key: string, element: string, texts: string[]][];
+  levelsOf: [key: string, levels: string[]][];
+};
+
+/** A row as the breakdown reads it. */
+export type BreakdownRow = {
+  level: string;
+  group: string;
+  submittedAt: string;
+  metaValues: readonly string[];
+  commentNames: readonly string[];
+  commentValues: readonly string[];
+  values: ArrayLike<number>;
+  kinds: ArrayLike<number>;
+};
+
+/** What the consumer keeps: the partial results are merged into these. */
+export type Breakdown = {
+  groups: GroupSummary;
+  itemCounts: GroupItemCounts;
+  levelCounts?: GroupItemCounts | undefined;
+  dates: { first: string; last: string };
+  comments: Map<string, Map<string, string[]>>;
+  levelsOf: Map<string, Set<string>>;
+};
+
+export function emptyBreakdown(spec: BreakdownSpec, q: Questionnaire, model: ScoringModel): Breakdown {
+  const counts = () => new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
+  return {
+    groups: new GroupSummary(spec.byColumns, model.dimensions),
+    itemCounts: counts(),
+    levelCounts: spec.levelCounts ? counts() : undefined,
+    dates: { first: "", last: "" },
+    comments: new Map(),
+    levelsOf: new Map(),
+  };
+}
+
+/** One row into a breakdown: what report and gaps do with each row they read. `by` are the row's --by values. */
+export function addToBreakdown(b: Breakdown, spec: BreakdownSpec, row: BreakdownRow, by: readonly string[], population: string, scores: ArrayLike<number>, key = groupKey(population, by)): void {
+  // The collection period: the first and last submission date (ISO strings sort as dates).
+  const day = row.submittedAt.slice(0, 10);
+  if (day && (b.dates.first === "" || day < b.dates.first)) b.dates.first = day;
+  if (day > b.dates.last) b.dates.last = day;
+  b.groups.add(by, scores, population);
+  b.itemCounts.add(key, row.values, row.kinds);
+  b.levelCounts?.add(levelKey(key, row.level), row.values, row.kinds);
+  if (spec.levelsOf) (b.levelsOf.get(key) ?? b.levelsOf.set(key, new Set()).get(key)!).add(row.level);
+  if (spec.comments) {
+    const commentKey = spec.byColumns.length === 0 ? totalKey(population) : key;
+    row.commentValues.forEach((text, i) => {
+      if (!text.trim()) return;
+      const element = row.commentNames[i]!.slice(COMMENT_PREFIX.length);
+      const perElement = b.comments.get(commentKey) ?? b.comments.set(commentKey, new Map()).get(commentKey)!;
+      (perElement.get(element) ?? perElement.set(element, []).get(element)!).push(text);
+    });
+  }
+}
+
+/** Adds a worker's partial breakdown; merged in file order, the result is that of reading every row here. */
+export function mergeBreakdown(b: Breakdown, p: BreakdownPartial): void {
+  b.groups.mergePartial(p.groups);
+  b.itemCounts.mergePartial(p.items);
+  b.levelCounts?.mergePartial(p.levels);
+  if (p.first && (b.dates.first === "" || p.first < b.dates.first)) b.dates.first = p.first;
+  if (p.last > b.dates.last) b.dates.last = p.last;
+  for (const [key, element, texts] of p.comments) {
+    const perElement = b.comments.get(key) ?? b.comments.set(key, new Map()).get(key)!;
+    (perElement.get(element) ?? perElement.set(element, []).get(element)!).push(...texts);
+  }
+  for (const [key, levels] of p.levelsOf) {
+    const set = b.levelsOf.get(key) ?? b.levelsOf.set(key, new Set()).get(key)!;
+    for (const level of levels) set.add(level);
+  }
+}
+
+/** The breakdown a worker thread keeps for a file with `metaNames`. */
+export class BreakdownFold {
+  private b: Breakdown;
+  private readonly by: string[];
+  private readonly sources: number[];
+  private readonly grouping;
+
+  constructor(
+    private readonly spec: BreakdownSpec,
+    private readonly q: Questionnaire,
+    private readonly model: ScoringModel,
+    metaNames: readonly string[],
+  ) {
+    this.grouping = levelGrouping(q, spec.merges);
+    this.sources = spec.byColumns.map((c) => (c === "level" ? -1 : c === "group" ? -2 : metaNames.indexOf(c)));
+    this.by = spec.byColumns.map(() => "");
+    this.b = emptyBreakdown(spec, q, model);
+  }
+
+  add(row: BreakdownRow, scores: Float64Array): void {
+    const { by, sources } = this;
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i]!;
+      by[i] = s === -1 ? this.grouping.keyOf(row.level) : s === -2 ? row.group : row.metaValues[s]!;
+    }
+    addToBreakdown(this.b, this.spec, row, by, this.grouping.populationOf(row.level), scores);
+  }
+
+  take(): BreakdownPartial {
+    const { b } = this;
+    this.b = emptyBreakdown(this.spec, this.q, this.model);
+    return {
+      groups: b.groups.partial(),
+      items: b.itemCounts.partial(),
+      levels: b.levelCounts?.partial() ?? [],
+      first: b.dates.first,
+      last: b.dates.last,
+      comments: [...b.comments].flatMap(([key, perElement]) => [...perElement].map(([element, texts]) => [key, element, texts] as [string, string, string[]])),
+      levelsOf: [...b.levelsOf].map(([key, levels]) => [key, [...levels]] as [string, string[]]),
+    };
+  }
+}
