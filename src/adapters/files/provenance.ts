@@ -1,15 +1,29 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { basename } from "node:path";
-import { pipeline } from "node:stream/promises";
 
 /** One file a result rests on: its name, the SHA-256 of its bytes, and (for response files) its rows. */
 export type FileProvenance = { name: string; sha256: string; rows?: number };
 
-/** SHA-256 (hex) of a file's bytes, streamed, so a 100 MB export is hashed in constant memory. */
+/**
+ * SHA-256 (hex) of a file's bytes, read in 1 MB pieces into one buffer: constant memory, and no
+ * spent buffers (a stream's 64 KB chunks of a 100 MB export stood at 40 MB awaiting the garbage
+ * collector, measured as peak RSS beside the parallel reader).
+ */
 export async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash("sha256");
-  await pipeline(createReadStream(path), hash);
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let position = 0; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      position += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
   return hash.digest("hex");
 }
 

@@ -74,7 +74,7 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
           await pool.message();
           continue;
         }
-        const bytes = pool.bytes(j);
+        const bytes = pool.claimed(j);
         local.set(j, refold.job().scan(bytes, pool.lines[j]!, pool.counts[j]!, j === ranges.length - 1));
         // Let the workers' messages in: ranges handed out, counts and results received.
         await new Promise((resolve) => setImmediate(resolve));

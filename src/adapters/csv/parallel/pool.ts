@@ -80,7 +80,9 @@ export class Pool {
     // Further ahead than the workers go: it claims only while it would otherwise wait, and folded results are small.
     if (index >= this.ranges.length || index > this.at + 2 * this.ahead()) return undefined;
     // Its first line follows from the line feeds before it: a worker busy scanning may not have sent the count of a range it holds yet.
-    for (let k = 0; this.lines[index] === undefined && k < index; k++) if (this.counts[k] === undefined) this.counted(k, countNewlines(readAt(this.fd, this.ranges[k]!.start, this.ranges[k]!.end - this.ranges[k]!.start)));
+    for (let k = 0; this.lines[index] === undefined && k < index; k++) {
+      if (this.counts[k] === undefined) this.counted(k, countNewlines(this.scratch(k)));
+    }
     this.owners[index] = "main";
     this.next = index + 1;
     return index;
@@ -108,6 +110,22 @@ export class Pool {
     this.workers = [];
     this.idle = [];
     await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private spare: Buffer | undefined;
+
+  /** Range `i`'s bytes in one reused buffer: valid until the next call, for bytes used at once. */
+  scratch(i: number): Buffer {
+    const { start, end } = this.ranges[i]!;
+    if (!this.spare || this.spare.length < end - start) this.spare = Buffer.allocUnsafe(Math.max(end - start, 1 << 20));
+    return readAt(this.fd, start, end - start, this.spare);
+  }
+
+  /** Range `i`'s bytes (as `scratch`: used at once), counted. */
+  claimed(i: number): Buffer {
+    const bytes = this.scratch(i);
+    this.counted(i, countNewlines(bytes));
+    return bytes;
   }
 
   private count(i: number): Buffer {

@@ -11,6 +11,7 @@ const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMes
 const bug = (err: unknown) => post({ type: "bug", message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
 
 let job: RangeJob | undefined;
+const spare: Buffer[] = [];
 let fd = -1;
 const lines = new Map<number, number>();
 const waiting = new Map<number, (line: number) => void>();
@@ -19,7 +20,10 @@ const lineOf = (index: number): Promise<number> =>
   lines.has(index) ? Promise.resolve(lines.get(index)!) : new Promise((resolve) => waiting.set(index, resolve));
 
 async function range(message: Extract<ToWorker, { type: "range" }>): Promise<void> {
-  const bytes = Buffer.allocUnsafe(message.end - message.start);
+  // Buffers are reused (at most two ranges wait here at a time): spent ones would wait for the garbage collector.
+  const length = message.end - message.start;
+  const buffer = spare.pop();
+  const bytes = buffer && buffer.length >= length ? buffer.subarray(0, length) : Buffer.allocUnsafe(Math.max(length, 1 << 20)).subarray(0, length);
   for (let read = 0; read < bytes.length; ) read += readSync(fd, bytes, read, bytes.length - read, message.start + read);
   const newlines = countNewlines(bytes);
   // The main thread needs this count to tell the ranges after this one their first line.
@@ -27,6 +31,7 @@ async function range(message: Extract<ToWorker, { type: "range" }>): Promise<voi
   const line = await lineOf(message.index);
   lines.delete(message.index);
   const result = job!.scan(bytes, line, newlines, message.last);
+  spare.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.buffer.byteLength - bytes.byteOffset));
   post({ type: "result", index: message.index, ...result }, transferables(result.rows));
 }
 
