@@ -11,8 +11,7 @@ import { levelGrouping, type LevelMerge } from "../scoring/level-groups.ts";
 import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import type { ScoringModel } from "../scoring/scoring.ts";
 import { COMMENT_PREFIX } from "../responses/responses.ts";
-import { groupKey, totalKey } from "./report.ts";
-import { levelKey } from "./report-items.ts";
+import { groupKey, levelKey, totalKey } from "./group-keys.ts";
 
 export type BreakdownSpec = {
   kind: "breakdown";

@@ -5,6 +5,7 @@ import { itemText, labelOf, LEADERS, presentedTo } from "../questionnaire/levels
 import type { Item, Questionnaire } from "../questionnaire/questionnaire.ts";
 import type { Lang } from "../text.ts";
 import type { Distribution, Hidden, ItemRow, ReportGroup, ReportItem } from "./report-types.ts";
+import { levelKey } from "./group-keys.ts";
 
 /**
  * One item's distributions per population — and, where the levels pooled in a breakdown were asked
@@ -27,7 +28,7 @@ export type ItemContext = {
 };
 
 /** The key of a group's respondents of one raw level, in `levelCounts`. */
-export const levelKey = (group: string, level: string): string => `${group}\u0002${level}`;
+export { levelKey };
 
 const hiddenWhy = (d: Decision): Hidden => (!d.hidden ? undefined : d.why === "complement" ? "complement" : "small");
 

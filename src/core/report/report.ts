@@ -6,16 +6,16 @@ import { bandFor, descriptionOf, dontKnowLabel, elementItems, labelOf, LEADERS, 
 import type { Band } from "../questionnaire/questionnaire.ts";
 import { methodText, reportLabels } from "./report-text.ts";
 import { differences } from "./report-differences.ts";
+import { groupKey, totalKey } from "./group-keys.ts";
 import type { Hidden, Cell, ReportGroup, Dimension, ReportItem, ReportElement, ItemRow, Report, ReportInput } from "./report-types.ts";
 
 export const MAX_CHART_GROUPS = 6;
 /** The key of a population's total ("Alle"); the leaders' total is the report's "Alle". */
-export const totalKey = (population: string): string => `\u0000total\u0001${population}`;
+export { groupKey, totalKey };
 export const TOTAL_KEY = totalKey(LEADERS);
 
 export type { Cell, Difference, FileProvenance, Dimension, Distribution, Hidden, ItemRow, Report, ReportElement, ReportGroup, ReportInput, ReportItem } from "./report-types.ts";
 
-export const groupKey = (population: string, values: readonly string[]): string => `${population}\u0001${values.join("\u0000")}`;
 
 const isLow = (score: number | null, bands: readonly Band[]): boolean => {
   if (score === null) return false;
