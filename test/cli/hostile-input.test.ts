@@ -97,6 +97,18 @@ describe("encodings", () => {
     expect(r.stderr).toContain("bom.csv:2: filen begynder med et UTF-8-mærke (BOM), men linje 2 er ikke UTF-8");
     noTrace(r.stderr);
   });
+
+  it("the line is right when the Windows-1252 byte lies megabytes into the file", async () => {
+    const dir = tmpDir();
+    const [header, row] = readFileSync(fixture("responses", "alpha-leder.csv"), "latin1").split("\n");
+    // 30 000 valid rows (about 2 MB, several of the check's 1 MB pieces), then an æ in Windows-1252 on line 30 002.
+    const rows = Array.from({ length: 30_000 }, (_, i) => row!.replace(/^[^,]*/, `r${i}`));
+    const text = [header, ...rows, row!.replace(/^[^,]*/, "sidst").replace(",G,", ",Græs,"), ""].join("\n");
+    writeFileSync(join(dir, "bom.csv"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "latin1")]));
+    const r = await cliIn(dir, ["score", "bom.csv", "--questionnaire", MINI]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("bom.csv:30002: filen begynder med et UTF-8-mærke (BOM), men linje 30002 er ikke UTF-8");
+  });
 });
 
 describe("UTF-16", () => {

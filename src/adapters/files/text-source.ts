@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { open, stat, type FileHandle } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
 
 export type Encoding = "utf-8" | "windows-1252";
@@ -17,10 +17,12 @@ export async function detectEncoding(path: string): Promise<Encoding> {
     const buffer = Buffer.allocUnsafe(CHUNK + 3);
     let carry = 0;
     let bom: boolean | undefined;
-    let lines = 1;
-    const fallBack = (valid: Buffer): Encoding => {
+    /** Where the buffer's first byte lies in the file. */
+    let offset = 0;
+    const fallBack = async (valid: Buffer): Promise<Encoding> => {
       // A UTF-8 BOM promises UTF-8; bytes that are not contradict it, and guessing either way would misread æøå.
-      if (bom) throw new EncodingConflict(path, lines + countNewlines(valid));
+      // The line is counted only then, reading the file up to there again (counting every chunk cost a fifth of the check).
+      if (bom) throw new EncodingConflict(path, 1 + (await newlinesBefore(handle, offset)) + countNewlines(valid));
       return "windows-1252";
     };
     for (;;) {
@@ -28,7 +30,7 @@ export async function detectEncoding(path: string): Promise<Encoding> {
       const end = carry + bytesRead;
       if (bom === undefined && looksLikeUtf16(buffer.subarray(0, end))) throw new Utf16File(path);
       bom ??= end >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
-      if (bytesRead === 0) return carry === 0 || isUtf8(buffer.subarray(0, carry)) ? "utf-8" : fallBack(validPrefix(buffer.subarray(0, carry)));
+      if (bytesRead === 0) return carry === 0 || isUtf8(buffer.subarray(0, carry)) ? "utf-8" : await fallBack(validPrefix(buffer.subarray(0, carry)));
       // Leave an incomplete multi-byte sequence at the end for the next read.
       let cut = end;
       for (let back = 1; back <= 3 && end - back >= 0; back++) {
@@ -37,14 +39,27 @@ export async function detectEncoding(path: string): Promise<Encoding> {
         if (byte >= 0xc0) cut = end - back;
         break;
       }
-      if (!isUtf8(buffer.subarray(0, cut))) return fallBack(validPrefix(buffer.subarray(0, cut)));
-      lines += countNewlines(buffer.subarray(0, cut));
+      if (!isUtf8(buffer.subarray(0, cut))) return await fallBack(validPrefix(buffer.subarray(0, cut)));
+      offset += cut;
       buffer.copy(buffer, 0, cut, end);
       carry = end - cut;
     }
   } finally {
     await handle.close();
   }
+}
+
+/** The line feeds in the file's first `length` bytes. */
+async function newlinesBefore(handle: FileHandle, length: number): Promise<number> {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let count = 0;
+  for (let position = 0; position < length; ) {
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, length - position), position);
+    if (bytesRead === 0) break;
+    count += countNewlines(buffer.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+  return count;
 }
 
 /** A file that starts with a UTF-8 byte-order mark but holds bytes that are not UTF-8 (`line` is the first such line). */
