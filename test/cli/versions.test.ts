@@ -72,3 +72,10 @@ describe("responses made with an older bundled version", () => {
     expect(stdout()).toContain("Skrevet til: Myndighed for børn og unge med særlige behov");
   });
 });
+
+describe("versions in order", () => {
+  it("numbers compare as numbers, a shorter version first", async () => {
+    const { byVersion } = await import("../../src/adapters/files/bundled.ts");
+    expect(["2.0", "1.10", "1.9", "1.0", "1", "1.1"].sort(byVersion)).toEqual(["1", "1.0", "1.1", "1.9", "1.10", "2.0"]);
+  });
+});

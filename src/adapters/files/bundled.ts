@@ -21,13 +21,32 @@ export const bundledPath = (id: string): string => join(QUESTIONNAIRE_DIR, `${id
 export const VERSIONS_DIR = join(QUESTIONNAIRE_DIR, "versions");
 const versionPath = (id: string, version: string): string => join(VERSIONS_DIR, `${id}-${version}.yaml`);
 
+/**
+ * Versions in order, numbers as numbers ("1.10" after "1.9"). Written out rather than with
+ * localeCompare's numeric collation: its first use loads ICU's collation data, 16 ms of every
+ * command's start (measured with --cpu-prof).
+ */
+export function byVersion(a: string, b: string): number {
+  const x = a.split(/[.-]/);
+  const y = b.split(/[.-]/);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const p = x[i];
+    const q = y[i];
+    if (p === undefined) return -1;
+    if (q === undefined) return 1;
+    const d = /^\d+$/.test(p) && /^\d+$/.test(q) ? Number(p) - Number(q) : p < q ? -1 : p > q ? 1 : 0;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
 /** The older versions kept of a bundled questionnaire, oldest first. */
 export const olderVersions = (id: string): string[] =>
   existsSync(VERSIONS_DIR)
     ? readdirSync(VERSIONS_DIR)
         .filter((name) => name.startsWith(`${id}-`) && name.endsWith(".yaml") && /^\d/.test(name.slice(id.length + 1)))
         .map((name) => name.slice(id.length + 1, -".yaml".length))
-        .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+        .sort(byVersion)
     : [];
 
 /** The kept older version that `version` names, also as Excel re-saves it (`1` or `1,0` for "1.0"). */

@@ -55,6 +55,8 @@ export type Breakdown = {
   dates: { first: string; last: string };
   comments: Map<string, Map<string, string[]>>;
   levelsOf: Map<string, Set<string>>;
+  /** The items a level's rows can answer (the rest are empty in a valid row). */
+  itemsOf: (level: string) => readonly number[] | undefined;
 };
 
 export function emptyBreakdown(spec: BreakdownSpec, q: Questionnaire, model: ScoringModel): Breakdown {
@@ -66,6 +68,7 @@ export function emptyBreakdown(spec: BreakdownSpec, q: Questionnaire, model: Sco
     dates: { first: "", last: "" },
     comments: new Map(),
     levelsOf: new Map(),
+    itemsOf: (level) => model.plans.get(level)?.items,
   };
 }
 
@@ -76,8 +79,9 @@ export function addToBreakdown(b: Breakdown, spec: BreakdownSpec, row: Breakdown
   if (day && (b.dates.first === "" || day < b.dates.first)) b.dates.first = day;
   if (day > b.dates.last) b.dates.last = day;
   b.groups.add(by, scores, population);
-  b.itemCounts.add(key, row.values, row.kinds);
-  b.levelCounts?.add(levelKey(key, row.level), row.values, row.kinds);
+  const items = b.itemsOf(row.level);
+  b.itemCounts.add(key, row.values, row.kinds, items);
+  b.levelCounts?.add(levelKey(key, row.level), row.values, row.kinds, items);
   if (spec.levelsOf) (b.levelsOf.get(key) ?? b.levelsOf.set(key, new Set()).get(key)!).add(row.level);
   if (spec.comments) {
     const commentKey = spec.byColumns.length === 0 ? totalKey(population) : key;
