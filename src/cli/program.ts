@@ -42,7 +42,11 @@ export function buildProgram(io: Io, run: Run): Command {
     if (long) command.option("--long", d("unødvendig: formatet genkendes på overskriften (accepteres af hensyn til gamle scripts)", "not needed: the format is recognised by the header (accepted for old scripts)"));
     return command
       .option("--lenient", d("spring fejlbehæftede rækker over (de listes og gemmes i --rejects)", "skip bad rows (they are listed and saved to --rejects)"))
-      .option(d("--rejects <fil>", "--rejects <file>"), d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv");
+      .option(d("--rejects <fil>", "--rejects <file>"), d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv")
+      .addHelpText("after", d(
+        "\nStore brede filer (over 8 MB) læses med alle kerner; resultatet er det samme,\nbyte for byte. LEDELSESTJEK_THREADS=1 læser i én tråd.",
+        "\nLarge wide files (over 8 MB) are read with every core; the result is the same,\nbyte for byte. LEDELSESTJEK_THREADS=1 reads in one thread.",
+      ));
   };
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
