@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import { formatOfHeader, metadataColumns, type ResponseFormat } from "../core/responses/response-format.ts";
-import { detectDelimiter, splitHeader } from "../adapters/files/text-source.ts";
+import { decodeBytes, detectDelimiter, splitHeader } from "../adapters/files/text-source.ts";
 
 export type Peeked = {
   /** The header's column names. */
@@ -25,7 +25,7 @@ export async function peekFile(file: string): Promise<Peeked | undefined> {
     const bytes = buffer.subarray(0, bytesRead);
     const lastLine = bytes.lastIndexOf(10);
     const whole = lastLine >= 0 && bytesRead === buffer.length ? bytes.subarray(0, lastLine + 1) : bytes;
-    const text = new TextDecoder(isUtf8(whole) ? "utf-8" : "windows-1252").decode(whole);
+    const text = decodeBytes(whole, isUtf8(whole) ? "utf-8" : "windows-1252");
     const lines = text.split(/\r?\n/);
     const header = lines[0];
     if (header === undefined || header.trim() === "") return undefined;

@@ -40,6 +40,12 @@ type Shape = {
   extra?: (cells: (r: number) => string[]) => string[][];
 };
 
+/** Text as Windows-1252 bytes (what older Danish Excel writes), for the characters these tests use. */
+function windows1252(text: string): Buffer {
+  const special: Record<string, number> = { "€": 0x80, "…": 0x85, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96, "—": 0x97 };
+  return Buffer.from([...text].map((ch) => special[ch] ?? ch.charCodeAt(0)));
+}
+
 /** A deterministic export: levels in turn, answers from the row number, comments now and then with commas and quotes. */
 function exportText(shape: Shape): string {
   const d = shape.delimiter ?? ",";
@@ -141,6 +147,22 @@ describe("the parallel reader gives the one-thread reader's results", () => {
       expect(one.stdout).toContain("Børn og unge");
     }
     expect((await same("score", { files: ["ansi.csv"] }, dir)).stderr).toContain("Windows-1252");
+    // Windows-1252's own letters (0x80–0x9F: – “ ” … €), which Node 20 decodes as control characters unless streaming.
+    const special = exportText({ rows: 60, eol: "\r\n", delimiter: ";", cells: (r) => ({ group: r % 2 ? "Område – Nord" : "Ældre", [`comment.${allElements(q)[1]!.id}`]: r % 5 ? "" : "“citat” … 5 €" }) });
+    writeFileSync(join(dir, "special.csv"), windows1252(special));
+    const byGroup = await same("score", { files: ["special.csv"], by: "group" }, dir);
+    expect(byGroup.stdout).toContain("Område – Nord");
+    expect((await same("merge", { files: ["special.csv"], out: "m.csv" }, dir)).out).toContain("“citat” … 5 €");
+  });
+
+  it("a metadata column after the items (as Excel users add them): a notice, and the same results from the workers' folds", async () => {
+    const dir = tmpDir();
+    const text = exportText({ rows: 90 }).split("\n").map((line, i) => (line === "" ? line : `${line},${i === 0 ? "kilde" : "papir"}`)).join("\n");
+    writeFileSync(join(dir, "extra.csv"), text);
+    const byLevel = await same("score", { files: ["extra.csv"], by: "level" }, dir);
+    expect(byLevel.stderr).toContain('"kilde"');
+    await same("score", { files: ["extra.csv"], by: "kilde", format: "json" }, dir);
+    await same("gaps", { files: ["extra.csv"] }, dir);
   });
 
   it("a quoted line break: the range holding it is read on in one thread, line numbers intact", async () => {

@@ -49,6 +49,18 @@ export async function detectEncoding(path: string): Promise<Encoding> {
   }
 }
 
+/**
+ * Bytes decoded whole as `encoding`. Node 20 (from 20.18.3) decodes Windows-1252 as Latin-1 unless
+ * it streams (nodejs/node#60888): bytes 0x80–0x9F, which Danish Excel writes for – “ ” ‘ ’ … €, would
+ * come out as control characters. So Windows-1252 is always decoded as a stream here; a one-byte
+ * encoding carries nothing from one call to the next. UTF-8 is decoded whole, as a stream would keep
+ * an unfinished sequence back.
+ */
+export function decodeBytes(bytes: Uint8Array, encoding: Encoding, options: { ignoreBOM?: boolean } = {}): string {
+  const decoder = new TextDecoder(encoding, { ignoreBOM: options.ignoreBOM ?? false });
+  return encoding === "windows-1252" ? decoder.decode(bytes, { stream: true }) : decoder.decode(bytes);
+}
+
 /** The line feeds in the file's first `length` bytes. */
 async function newlinesBefore(handle: FileHandle, length: number): Promise<number> {
   const buffer = Buffer.allocUnsafe(CHUNK);

@@ -13,7 +13,7 @@
 import { closeSync, openSync } from "node:fs";
 import type { Questionnaire } from "../../../core/questionnaire/questionnaire.ts";
 import type { ScoringModel } from "../../../core/scoring/scoring.ts";
-import type { Encoding } from "../../files/text-source.ts";
+import { decodeBytes, type Encoding } from "../../files/text-source.ts";
 import { CsvScanner, CsvSyntaxError } from "../csv-scan.ts";
 import { FileProblem, type ReadOptions, type ReadSummary } from "../respondent-row.ts";
 import { syntaxProblem } from "../scan-problem.ts";
@@ -98,7 +98,7 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
         if (!fold && pool.mine(i)) {
           const bytes = pool.bytes(i);
           const line = pool.lines[i]!;
-          const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+          const text = decodeBytes(bytes, encoding, { ignoreBOM: true });
           scanner.line = line;
           const end = scan(text, last);
           if (!last && end < text.length) {

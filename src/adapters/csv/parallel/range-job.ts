@@ -58,7 +58,9 @@ export class RangeJob {
   /** Throws the header's FileProblem as the one-thread reader would. */
   constructor(private readonly init: Init) {
     const callbacks: Record<string, unknown> = {};
-    for (const name of init.callbacks) callbacks[name] = (...args: unknown[]) => this.calls.push({ at: this.packer.count, name, args });
+    // The header's own calls (a metadata column after the items is a notice) come before any packer: the
+    // main thread has made them already, reading the header itself, and scan() starts the list afresh.
+    for (const name of init.callbacks) callbacks[name] = (...args: unknown[]) => this.calls.push({ at: (this.packer as RowPacker | undefined)?.count ?? 0, name, args });
     const options = {
       ...callbacks,
       long: false,

@@ -2,7 +2,7 @@
 import { readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { formatOfHeader } from "../../../core/responses/response-format.ts";
-import { detectDelimiter, splitHeader, type Encoding } from "../../files/text-source.ts";
+import { decodeBytes, detectDelimiter, splitHeader, type Encoding } from "../../files/text-source.ts";
 
 /**
  * threads: all threads reading, the main thread included (1 = the one-thread reader);
@@ -62,7 +62,7 @@ export function headerOf(fd: number, size: number, encoding: Encoding): Head | u
   const bytes = readAt(fd, 0, Math.min(size, 1 << 20));
   const eol = bytes.indexOf(LF);
   if (eol < 0) return undefined;
-  const text = new TextDecoder(encoding).decode(bytes.subarray(0, eol)).replace(/\r$/, "");
+  const text = decodeBytes(bytes.subarray(0, eol), encoding).replace(/\r$/, "");
   if (text.trim() === "" || text.includes('"') || text.includes("\r")) return undefined;
   const delimiter = detectDelimiter(text);
   if (formatOfHeader(splitHeader(text, delimiter)) !== "wide") return undefined;
@@ -95,6 +95,5 @@ export function cut(fd: number, size: number, start: number, rangeBytes: number)
 export function rawOf(fd: number, encoding: Encoding, range: Range): { raw: (start: number, end: number) => string; text: () => string } {
   let read: string | undefined;
   const text = () => (read ??= readAt(fd, range.start, range.end - range.start).toString("latin1"));
-  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  return { text, raw: (start, end) => decoder.decode(Buffer.from(text().slice(start, end), "latin1")).replace(/\r?\n$/, "") };
+  return { text, raw: (start, end) => decodeBytes(Buffer.from(text().slice(start, end), "latin1"), encoding, { ignoreBOM: true }).replace(/\r?\n$/, "") };
 }
