@@ -272,6 +272,17 @@ describe("report and gaps fold their rows in the workers", () => {
 });
 
 describe("the parallel reader's settings", () => {
+  it("a setting that is not a whole number stops the command with a message naming it (exit 2)", async () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, "data.csv"), exportText({ rows: 5 }));
+    for (const [name, value] of [["LEDELSESTJEK_THREADS", "abc"], ["LEDELSESTJEK_THREADS", "2.5"], ["LEDELSESTJEK_RANGE_BYTES", "-1"]] as const) {
+      const { io } = memoryIo(dir, "da", { [name]: value });
+      const failed = await score({ questionnaire: FL, files: ["data.csv"] }, io, captureStream().stream).then(() => undefined, (err: unknown) => err);
+      expect(failed).toMatchObject({ exitCode: 2 });
+      expect((failed as { text: { da: string } }).text.da).toContain(`${name} skal være et helt tal`);
+    }
+  });
+
   it("reads with every core (at most 8) by default, and as told by the environment", async () => {
     const { parallelSettings } = await import("../../src/adapters/csv/parallel/ranges.ts");
     const { availableParallelism } = await import("node:os");
