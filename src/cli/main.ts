@@ -3,6 +3,7 @@ import { CommanderError } from "commander";
 import { removePendingFiles } from "../adapters/files/atomic-file.ts";
 import { startCleanupHelper } from "../adapters/files/cleanup-watchdog.ts";
 import { fileErrorReason } from "../adapters/files/file-check.ts";
+import { shownTarget } from "../adapters/files/atomic-file.ts";
 import { t, type Lang } from "../core/text.ts";
 import { CancelledError, EXIT, UserError } from "./errors.ts";
 import { processIo, type Io } from "./io.ts";
@@ -97,7 +98,7 @@ export function handle(err: unknown, io: Io, lang: Lang, debug: boolean): number
   // still the user's to fix, not a bug: say which file and why, exit 1.
   const fsReason = err instanceof Error && "code" in err ? fileErrorReason(err as NodeJS.ErrnoException) : undefined;
   if (fsReason) {
-    const path = (err as NodeJS.ErrnoException).path;
+    const path = (err as NodeJS.ErrnoException).path && shownTarget((err as NodeJS.ErrnoException).path!);
     io.err(path ? `${path}: ${fsReason[lang]}` : fsReason[lang]);
     trace();
     return EXIT.invalid;

@@ -155,3 +155,9 @@ export async function readIfExists(path: string): Promise<string | undefined> {
     throw err;
   }
 }
+
+/** The file a temporary name of `writeFileAtomic`'s stands for (".x.csv.123-ab12cd34.tmp" → "x.csv"), else the path itself: errors name the file the user asked for. */
+export function shownTarget(path: string): string {
+  const m = /^\.(.+)\.\d+-[0-9a-f]{8}\.tmp$/.exec(basename(path));
+  return m ? join(dirname(path), m[1]!) : path;
+}
