@@ -103,3 +103,21 @@ describe("gaps (checked against test/reference/gaps_expected.py)", () => {
     expect((await failure({ threshold: "tyve" }))!.exitCode).toBe(2);
   });
 });
+
+describe("gaps tells what it skipped, as score does", () => {
+  it("--lenient: the bad row is saved to the rejects file and named on stderr; Excel's readings get their notice", async () => {
+    const { readFileSync, writeFileSync, existsSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const dir = tmpDir();
+    const [header, ...rows] = readFileSync(DATA, "utf8").trimEnd().split(/\r?\n/);
+    // A bad answer on the first data row, and a metadata column after the items (read as metadata, with a notice).
+    const bad = rows[0]!.split(",").map((cell, i) => (i === header!.split(",").length - 1 ? "x" : cell)).join(",");
+    writeFileSync(join(dir, "data.csv"), [`${header},kilde`, `${bad},papir`, ...rows.slice(1).map((r) => `${r},papir`), ""].join("\n"));
+    const { io, stderr } = memoryIo(dir);
+    await gaps({ files: ["data.csv"], questionnaire: MIRROR_Q, lenient: true, rejects: "afviste.csv" }, io, captureStream().stream);
+    expect(existsSync(join(dir, "afviste.csv"))).toBe(true);
+    expect(readFileSync(join(dir, "afviste.csv"), "utf8")).toContain('"x"');
+    expect(stderr()).toContain("1 række(r) er sprunget over");
+    expect(stderr()).toContain('"kilde"');
+  });
+});

@@ -82,6 +82,8 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
   writeGaps(found, { q, threshold, format, excel: options.excel ?? false, provenance }, output);
   await output.commit(stdout);
   if (format === "csv" && provenance) await writeProvenanceSidecar(target, provenance);
+  // As score does: the notices (Excel's readings, identical duplicates) and, with --lenient, the rejects file.
+  await read.finish();
   return 0;
 }
 
