@@ -32,12 +32,13 @@ const isPromptExit = (err: unknown) => err instanceof Error && (err.name === "Ex
 export async function main(argv: string[]): Promise<void> {
   const lang = detectLang(argv);
   const io = processIo(lang);
-  // Ctrl-C outside a prompt (a long score or report): leave no half-written files, exit 130.
+  // Ctrl-C outside a prompt (a long score or report): leave no half-written files, exit 130; a
+  // SIGTERM (a scheduler stopping the job) the same, with the shell's code for it, 143.
   // Inside a prompt the terminal is in raw mode, so inquirer sees Ctrl-C as a key instead.
-  const interrupted = () => {
+  const interrupted = (signal: NodeJS.Signals) => {
     removePendingFiles();
     io.err(lang === "da" ? "\nAfbrudt; intet er skrevet." : "\nCancelled; nothing was written.");
-    process.exit(EXIT.cancelled);
+    process.exit(signal === "SIGTERM" ? EXIT.terminated : EXIT.cancelled);
   };
   // `ledelsestjek show | head` closes the pipe early; that is not an error.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
