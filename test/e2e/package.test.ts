@@ -18,7 +18,7 @@ describe("the packed tarball", () => {
     const root = tmpDir("ledelsestjek-pack-");
     const src = join(root, "src");
     mkdirSync(src);
-    for (const entry of ["package.json", "package-lock.json", "bin", "src", "questionnaires", "templates", "schema", "tsconfig.json", "tsconfig.build.json", "README.md"]) {
+    for (const entry of ["package.json", "package-lock.json", "bin", "src", "scripts", "questionnaires", "templates", "schema", "tsconfig.json", "tsconfig.build.json", "README.md"]) {
       cpSync(join(ROOT, entry), join(src, entry), { recursive: true });
     }
     symlinkSync(join(ROOT, "node_modules"), join(src, "node_modules"));
@@ -48,5 +48,7 @@ describe("the packed tarball", () => {
     ledelsestjek("run", "--level", "teamleder", "--answers", "svar.yaml", "--respondent", "r-1");
     expect(readFileSync(join(elsewhere, "besvarelser.csv"), "utf8")).toMatch(/^respondent_id,/);
     expect(ledelsestjek("score", "besvarelser.csv")).toMatch(/^respondent_id,level,group,/);
+    // The build cached the bundled questionnaires (questionnaire-cache.ts), and the cache travels in the tarball.
+    expect(readdirSync(join(installed, "dist", "questionnaire-cache"))).toContain("faglig-ledelse.yaml.json");
   });
 });
