@@ -62,13 +62,19 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
     // Folding, this thread scans into results too, whenever the next result it needs is not ready, so it never waits on a worker while there is a range to scan.
     const pool = new Pool(fd, init, ranges, Math.min(settings.threads - 1, ranges.length - 1), settings.mainScans && !fold);
     const local = new Map<number, RangeResult>();
+    /** Ranges whose rows came back from elsewhere, and (folding) those this thread scanned itself among them. */
+    let byWorkers = 0;
+    let byThisThread = 0;
     const folded = async (i: number): Promise<RangeResult> => {
       for (;;) {
-        const ready = local.get(i) ?? pool.ready(i);
-        if (ready) {
+        const mine = local.get(i);
+        if (mine) {
           local.delete(i);
-          return ready;
+          byThisThread++;
+          return mine;
         }
+        const ready = pool.ready(i);
+        if (ready) return ready;
         const j = settings.mainScans ? pool.claim() : undefined;
         if (j === undefined) {
           await pool.message();
@@ -83,12 +89,11 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
     const unpacker = new RowUnpacker(file, { items: model.itemIds.length, ...sinkNames(sink) }, model.dimensions.length);
     const named = options as unknown as Record<string, (...args: unknown[]) => void>;
     let replayed = 0;
-    let byWorkers = 0;
     const rows = () => replayed + sink.rows;
     const on = async (at: ReadOn) => {
       await pool.stop();
       const rest = await readOn(at);
-      return { ...rest, rows: rows() + rest.rows, ranges: { total: ranges.length, byWorkers, oneThreadFrom: at.byte } };
+      return { ...rest, rows: rows() + rest.rows, ranges: { total: ranges.length, byWorkers: byWorkers - byThisThread, oneThreadFrom: at.byte } };
     };
     try {
       for (let i = 0; i < ranges.length; i++) {
@@ -141,7 +146,7 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
         options.onProgress?.(range.end, size);
       }
       sink.finish();
-      return { encoding, delimiter: head.delimiter, format: "wide", rows: rows(), columns: sink.columns, ranges: { total: ranges.length, byWorkers } };
+      return { encoding, delimiter: head.delimiter, format: "wide", rows: rows(), columns: sink.columns, ranges: { total: ranges.length, byWorkers: byWorkers - byThisThread } };
     } finally {
       await pool.stop();
     }
