@@ -40,8 +40,6 @@ export class WideSink extends BaseSink {
     }
     const item = this.itemOf[col];
     if (item !== undefined && item >= 0) {
-      // An empty cell is what reset() left: most cells of a row, as each level sees a part of the items.
-      if (end === start) return;
       // Fast path: a single digit, the common case in Likert data, needs no string.
       if (end - start === 1) {
         const v = buf.charCodeAt(start) - DIGIT_0;
