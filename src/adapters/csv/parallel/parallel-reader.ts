@@ -5,6 +5,12 @@
  * WideSink, rows packed), whose rows and recorded calls (problems, notices) it replays in turn.
  * So whatever consumes the rows sees exactly the calls the one-thread reader makes.
  *
+ * Folding (ReadOptions.fold: score --by, report, gaps), every range is scanned by a RangeJob —
+ * by a worker, or by this thread when the result it needs next is not ready — which folds its
+ * rows itself and sends back only their ids, fingerprints and places with the partial sums. This
+ * thread checks the ids in file order (one respondent, one row), folds a range again without a
+ * duplicate it finds (refold.ts), and merges the partial sums in file order.
+ *
  * A range's first line is known before it is scanned (the line feeds before it are counted first),
  * so line numbers are the file's own. A split is only right at a line feed that ends a record: a
  * range ending inside a quoted field, or with records not ending at its line feeds (a lone CR), is
