@@ -28,4 +28,19 @@ describe("errors name the file asked for, not the temporary one", () => {
     expect(r.stderr).not.toContain(".tmp");
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it.skipIf(process.getuid?.() === 0 && !asNobody)("--lenient with its rejects file in such a folder stops before writing --out (exit 1)", () => {
+    const root = tmpDir();
+    const locked = join(root, "laast");
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    chmodSync(root, 0o777);
+    const args = [join(ROOT, "bin", "ledelsestjek.js"), "score", fixture("responses", "alpha-leder.csv"), "--questionnaire", fixture("questionnaires", "valid", "mini.yaml"), "--lenient", "--rejects", join(locked, "afviste.csv"), "--out", join(root, "o.csv")];
+    const r = asNobody
+      ? spawnSync("su", ["nobody", "-s", "/bin/sh", "-c", `'${process.execPath}' ${args.map((a) => `'${a}'`).join(" ")}`], { encoding: "utf8" })
+      : spawnSync(process.execPath, args, { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("afviste.csv: ingen adgang (tilladelser)");
+    expect(readdirSync(root)).toEqual(["laast"]);
+  });
 });

@@ -1,4 +1,5 @@
-import { statSync } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
+import { dirname } from "node:path";
 import { t, type Text } from "../../core/text.ts";
 
 /**
@@ -21,11 +22,18 @@ export function inputFileProblem(path: string): Text | undefined {
 export function outputFileProblem(path: string): Text | undefined {
   const info = statOrError(path);
   if (info instanceof Error) {
-    if (info.code === "ENOENT") return undefined;
-    return fileErrorReason(info) ?? t(`kan ikke bruges (${info.code})`, `cannot be used (${info.code})`);
+    if (info.code !== "ENOENT") return fileErrorReason(info) ?? t(`kan ikke bruges (${info.code})`, `cannot be used (${info.code})`);
+  } else {
+    if (info.isDirectory()) return t("er en mappe; angiv et filnavn, fx i mappen", "is a folder; give a file name, e.g. inside it");
+    if (!info.isFile()) return t("er ikke en almindelig fil (fx en navngiven pipe eller en enhed)", "is not a regular file (e.g. a named pipe or a device)");
   }
-  if (info.isDirectory()) return t("er en mappe; angiv et filnavn, fx i mappen", "is a folder; give a file name, e.g. inside it");
-  if (!info.isFile()) return t("er ikke en almindelig fil (fx en navngiven pipe eller en enhed)", "is not a regular file (e.g. a named pipe or a device)");
+  // Every output is written beside its target first (atomic-file.ts): the folder must take a new file.
+  // Asked before any work, so a refused rejects file cannot follow an output already written.
+  try {
+    accessSync(dirname(path), constants.W_OK);
+  } catch (err) {
+    return fileErrorReason(err as NodeJS.ErrnoException) ?? t(`mappen kan ikke bruges (${(err as NodeJS.ErrnoException).code})`, `the folder cannot be used (${(err as NodeJS.ErrnoException).code})`);
+  }
   return undefined;
 }
 
