@@ -5,7 +5,12 @@ import { countNewlines, type RangeResult } from "./range-job.ts";
 import { readAt, type Range } from "./ranges.ts";
 import { spawnRangeWorker } from "./spawn-worker.ts";
 
-/** The workers and who scans which range: workers take ranges from two ahead of this thread (the next is left for it to scan directly, unpacked) to a few ahead. */
+/**
+ * The workers and who scans which range. Replaying, workers take ranges from two ahead of this
+ * thread (the next is left for it to scan directly, unpacked) to a few ahead. Folding, workers take
+ * ranges in order from the first, and this thread claims the next untaken one whenever the result
+ * it needs next has not come (`claim`).
+ */
 export class Pool {
   readonly lines: (number | undefined)[];
   readonly counts: (number | undefined)[];
@@ -74,7 +79,7 @@ export class Pool {
     return result;
   }
 
-  /** The next range nobody has taken, for this thread to scan, if its first line is known and it is not too far ahead. */
+  /** The next range nobody has taken, for this thread to scan, unless it is too far ahead; its first line is made known first. */
   claim(): number | undefined {
     const index = this.next;
     // Further ahead than the workers go: it claims only while it would otherwise wait, and folded results are small.
