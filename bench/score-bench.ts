@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { bundledPath, DEFAULT_QUESTIONNAIRE, PACKAGE_ROOT } from "../src/adapters/files/bundled.ts";
-import { loadQuestionnaireFile } from "../src/adapters/files/yaml-source.ts";
+import { loadQuestionnaireFile } from "../src/adapters/files/questionnaire-file.ts";
 import { elementItems } from "../src/core/questionnaire/levels.ts";
 import { generateExport } from "./generate.ts";
 

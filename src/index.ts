@@ -6,7 +6,8 @@ export { bandFor, itemsForLevel, itemText } from "./core/questionnaire/levels.ts
 export { GroupSummary } from "./core/scoring/group-summary.ts";
 export { ItemStatistics } from "./core/scoring/item-stats.ts";
 export { buildReport, type Report } from "./core/report/report.ts";
-export { loadQuestionnaireFile, parseQuestionnaire } from "./adapters/files/yaml-source.ts";
+export { parseQuestionnaire } from "./adapters/files/yaml-source.ts";
+export { loadQuestionnaireFile } from "./adapters/files/questionnaire-file.ts";
 export { readResponses } from "./adapters/csv/response-reader.ts";
 export { renderReportPdf } from "./adapters/pdf/report-pdf.ts";
 /** The wide CSV's data dictionary and syntax that reads it in SPSS/PSPP, R and Stata (`ledelsestjek codebook`). */

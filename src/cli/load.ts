@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { outputFileProblem } from "../adapters/files/file-check.ts";
 import { bundledIds, DEFAULT_QUESTIONNAIRE, questionnairePath } from "../adapters/files/bundled.ts";
-import { loadQuestionnaireFile } from "../adapters/files/yaml-source.ts";
+import { loadQuestionnaireFile } from "../adapters/files/questionnaire-file.ts";
 import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
 import { nearest } from "../core/responses/excel-cells.ts";
 import { t } from "../core/text.ts";

@@ -25,7 +25,7 @@ describe.skipIf(!built)("the questionnaire cache of the build", () => {
     // Strict: a key holding undefined in one and missing in the other would differ here.
     expect(isDeepStrictEqual(cached.questionnaire, parsed.questionnaire)).toBe(true);
     expect(cached.hash).toBe(parsed.hash);
-    const loaded = await source.loadQuestionnaireFile(file);
+    const loaded = await (await import(join(DIST, "questionnaire-file.js"))).loadQuestionnaireFile(file);
     expect(isDeepStrictEqual(loaded, { ...parsed })).toBe(true);
   });
 

@@ -9,7 +9,7 @@ import { report } from "../../src/cli/commands/report.ts";
 import { score } from "../../src/cli/commands/score.ts";
 import { show } from "../../src/cli/commands/show.ts";
 import { memoryIo } from "../../src/cli/io.ts";
-import { loadQuestionnaireFile } from "../../src/adapters/files/yaml-source.ts";
+import { loadQuestionnaireFile } from "../../src/adapters/files/questionnaire-file.ts";
 import { captureStream } from "../helpers/capture.ts";
 import { fixture, MINI, ROOT, tmpDir } from "../helpers/paths.ts";
 import { missing, missingPythonModule, PYTHON } from "../helpers/system.ts";

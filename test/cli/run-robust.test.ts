@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/commands/run.ts";
-import { loadQuestionnaireFile } from "../../src/adapters/files/yaml-source.ts";
+import { loadQuestionnaireFile } from "../../src/adapters/files/questionnaire-file.ts";
 import { UserError } from "../../src/cli/errors.ts";
 import { fixedClock, terminalIo } from "../helpers/io.ts";
 import { MINI, tmpDir } from "../helpers/paths.ts";

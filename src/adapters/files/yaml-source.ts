@@ -1,12 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import type { Issue, Path } from "../../core/issues.ts";
-import { inputFileProblem } from "./file-check.ts";
 import { questionnaireSha256 } from "./provenance.ts";
 import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
 import { t, type Text } from "../../core/text.ts";
 import { validateQuestionnaire } from "../../core/questionnaire/validate.ts";
-import { cachedQuestionnaire } from "./questionnaire-cache.ts";
 
 export type Position = { line: number; col: number };
 export type LocatedIssue = Issue & { file: string; position?: Position; relatedPosition?: Position };
@@ -148,19 +145,3 @@ export function parseQuestionnaire(text: string, file: string): LoadedQuestionna
 
 const sortByPosition = (issues: LocatedIssue[]): LocatedIssue[] =>
   [...issues].sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.col ?? 0) - (b.position?.col ?? 0));
-
-export async function loadQuestionnaireFile(file: string): Promise<LoadedQuestionnaire> {
-  const problem = inputFileProblem(file);
-  if (problem) return { ok: false, file, issues: [{ code: "file_unreadable", severity: "error", path: [], message: problem, file }] };
-  let text: string;
-  try {
-    const bytes = await readFile(file);
-    const cached = cachedQuestionnaire(file, bytes);
-    if (cached) return { ok: true, file, ...cached, warnings: [] };
-    text = decodeYamlBytes(bytes);
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? t("filen findes ikke", "file not found") : t(`kan ikke læses (${(err as Error).message})`, `cannot be read (${(err as Error).message})`);
-    return { ok: false, file, issues: [{ code: "file_unreadable", severity: "error", path: [], message: reason, file }] };
-  }
-  return parseQuestionnaire(text, file);
-}

@@ -1,5 +1,5 @@
 import { bundledIds, bundledPath, DEFAULT_QUESTIONNAIRE, olderVersions } from "../../adapters/files/bundled.ts";
-import { loadQuestionnaireFile } from "../../adapters/files/yaml-source.ts";
+import { loadQuestionnaireFile } from "../../adapters/files/questionnaire-file.ts";
 import { itemsForLevel, labelOf, titleOf } from "../../core/questionnaire/levels.ts";
 import { scopeLines } from "../../core/questionnaire/scope.ts";
 import { formatIssue } from "../format-issues.ts";

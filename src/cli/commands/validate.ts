@@ -1,5 +1,5 @@
 import { relative, resolve } from "node:path";
-import { loadQuestionnaireFile } from "../../adapters/files/yaml-source.ts";
+import { loadQuestionnaireFile } from "../../adapters/files/questionnaire-file.ts";
 import { allItems } from "../../core/questionnaire/levels.ts";
 import { formatIssue } from "../format-issues.ts";
 import type { Io } from "../io.ts";
