@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { bundledFor, bundledIds } from "../adapters/files/bundled.ts";
 import { inputFileProblem } from "../adapters/files/file-check.ts";
-import { FileProblem, readResponses, type AdmitRow, type DataProblem, type RespondentRow } from "../adapters/csv/response-reader.ts";
+import { FileProblem, readResponses, type AdmitRow, type DataProblem, type RespondentRow, type RowPlace } from "../adapters/csv/response-reader.ts";
 import type { FoldPartial, FoldSpec } from "../core/report/folds.ts";
 import { OneRowPerRespondent } from "../core/responses/duplicates.ts";
 import type { Questionnaire } from "../core/questionnaire/questionnaire.ts";
@@ -107,16 +107,21 @@ export async function readData(
   const notices: ReadNotice[] = [];
   const onNotice = (notice: ReadNotice) => void notices.push(notice);
   let rows = 0;
-  const once = new OneRowPerRespondent();
+  /** Per file, how the parallel reader reads one of its rows again (AdmitRow's place). */
+  const readAgain: RowPlace["again"][] = [];
+  const once: OneRowPerRespondent = new OneRowPerRespondent((file, start, end, line) => fingerprintOf(readAgain[file]!(start, end, line)));
   const same = new SameRows(files, shown);
   const conflicts = new ConflictColumns(model);
   const perFile = files.map(() => 0);
   let current = 0;
-  const fingerprintOf = (row: RespondentRow) => once.fingerprint(row, model.plans.get(row.level)?.items);
-  /** SPEC §3, one respondent one row: whether the row counts; `full` gives the whole row when only its id and fingerprint were read back. */
+  const fingerprintOf = (row: RespondentRow): number => once.fingerprint(row, model.plans.get(row.level)?.items);
+  /** SPEC §3, one respondent one row: whether the row counts; `full` gives the whole row when only its id and place were read back. */
   const admit = (row: AdmitRow, full?: () => RespondentRow): boolean => {
     perFile[current]!++;
-    const verdict = once.check(row.respondentId, row.fingerprint ?? fingerprintOf(full ? full() : (row as RespondentRow)), current, row.line);
+    const place = row.place;
+    if (place) readAgain[current] ??= place.again;
+    const fingerprint = row.fingerprint ?? (full ? () => fingerprintOf(full()) : fingerprintOf(row as RespondentRow));
+    const verdict = once.check(row.respondentId, fingerprint, current, row.line, place);
     if (verdict.kind === "same") {
       same.add(verdict.first, { file: current, line: row.line });
       return false;

@@ -210,6 +210,31 @@ describe("the parallel reader gives the one-thread reader's results", () => {
     expect(groupsOf(identical.stdout)).toEqual(groupsOf((await run("score", { files: ["base.csv"], by: "group", format: "json" }, dir)).stdout));
   });
 
+  it("a respondent's rows in two files, each read in ranges: the first row is read again from its file for the comparison", async () => {
+    // Folded rows carry no fingerprint (OneRowPerRespondent.check): when the second row comes, the first
+    // is read again from a.csv, whose reading is over by then — Danish letters and all.
+    const dir = tmpDir();
+    const danish = (r: number) => (r === 3 || r === 40 ? { group: "Æblegården", kommune: "Ærø" } : {});
+    writeFileSync(join(dir, "a.csv"), exportText({ rows: 90, cells: danish }));
+    const again = (id: string, cells: string[]) => cells.map((c, i) => (i === 0 ? id : c));
+    const b = (conflict: boolean) => exportText({
+      rows: 90,
+      cells: (r) => ({ ...danish(r), respondent_id: `b${r}` }),
+      extra: (cells) => [again("r3", cells(3)), again("r40", conflict ? cells(40).map((c) => (c === "1" ? "2" : c)) : cells(40))],
+    });
+    writeFileSync(join(dir, "b-same.csv"), b(false));
+    writeFileSync(join(dir, "b-conflict.csv"), b(true));
+    const identical = await same("score", { files: ["a.csv", "b-same.csv"], by: "group", format: "json" }, dir);
+    expect(identical.code).toBe(0);
+    expect(identical.stderr).toMatch(/a\.csv:5/);
+    expect(identical.stderr).toMatch(/b-same\.csv:93/);
+    const conflicting = await same("score", { files: ["a.csv", "b-conflict.csv"], by: "group" }, dir);
+    expect(conflicting.error).toContain("r40");
+    expect(conflicting.error).toContain("a.csv:42");
+    expect(conflicting.error).toContain("b-conflict.csv:93");
+    expect(conflicting.error).not.toContain('"r3"');
+  });
+
   it("score --by with a column the file lacks, and cells with Danish letters read from bytes: the same messages", async () => {
     const dir = tmpDir();
     writeFileSync(join(dir, "data.csv"), exportText({ rows: 90, cells: (r) => (r === 20 ? { [allItems(q)[3]!.id]: "Højt" } : r % 4 === 0 ? { kommune: "Ærø" } : {}) }));

@@ -24,6 +24,27 @@ const verdict = (first: RowContent, second: RowContent) => {
 };
 
 describe("OneRowPerRespondent", () => {
+  it("given a row's place instead of its fingerprint, reads the row again only when the respondent comes back, once", () => {
+    // The file as the reader would read it again: rows by their bytes [start, end).
+    const rows = new Map([[100, row(["1", "2", "v"])], [200, row(["4", "", ""])], [300, row(["5", "5", "5"])]]);
+    const readAgain: [number, number, number, number][] = [];
+    const once: OneRowPerRespondent = new OneRowPerRespondent((file, start, end, line) => {
+      readAgain.push([file, start, end, line]);
+      return once.fingerprint(rows.get(start)!);
+    });
+    let asked = 0;
+    const lazily = (content: RowContent) => () => (asked++, once.fingerprint(content));
+    expect(once.check("r1", lazily(rows.get(100)!), 0, 2, { start: 100, end: 150 })).toEqual({ kind: "first" });
+    expect(once.check("r2", lazily(rows.get(200)!), 0, 3, { start: 200, end: 250 })).toEqual({ kind: "first" });
+    expect(once.check("r3", lazily(rows.get(300)!), 0, 4, { start: 300, end: 350 })).toEqual({ kind: "first" });
+    expect([asked, readAgain]).toEqual([0, []]);
+    expect(once.check("r2", lazily(row(["4", "", ""])), 1, 9)).toEqual({ kind: "same", first: { file: 0, line: 3 } });
+    expect(once.check("r2", lazily(row(["4", "1", ""])), 2, 5)).toEqual({ kind: "conflict", first: { file: 0, line: 3 } });
+    expect(once.check("r1", once.fingerprint(row(["1", "2", ""])), 2, 6)).toEqual({ kind: "conflict", first: { file: 0, line: 2 } });
+    expect(readAgain).toEqual([[0, 200, 250, 3], [0, 100, 150, 2]]);
+    expect(asked).toBe(2);
+  });
+
   it("tells a repeated identical row from a differing one, and remembers where the first was", () => {
     expect(verdict(row(["1", "2", "v"]), row(["1", "2", "v"]))).toEqual({ kind: "same", first: { file: 0, line: 2 } });
     expect(verdict(row(["1", "2", "v"]), row(["1", "3", "v"]))).toEqual({ kind: "conflict", first: { file: 0, line: 2 } });

@@ -69,8 +69,15 @@ export type ReadOptions = {
   fold?: { spec: FoldSpec; admit: (row: AdmitRow, full: () => RespondentRow) => boolean; merge: (partial: FoldPartial) => void };
 };
 
-/** What the duplicate check needs of a row; `full` (to `admit`) reads the whole row again, for the rare conflict. */
-export type AdmitRow = Pick<RespondentRow, "file" | "line" | "respondentId" | "fingerprint" | "raw">;
+/**
+ * What the duplicate check needs of a row; `full` (to `admit`) reads the whole row again, for the rare
+ * conflict. A folded row has no fingerprint but its `place`, to be read again by when another row of
+ * the same respondent comes, maybe after its file is read (OneRowPerRespondent.check).
+ */
+export type AdmitRow = Pick<RespondentRow, "file" | "line" | "respondentId" | "fingerprint" | "raw"> & { place?: RowPlace };
+
+/** Where a row lies in its file (bytes [start, end)), and how to read it from there again. */
+export type RowPlace = { start: number; end: number; again: (start: number, end: number, line: number) => RespondentRow };
 
 export type ReadSummary = {
   encoding: Encoding;

@@ -11,7 +11,7 @@ import { FileProblem, type ReadOptions, type ReadSummary } from "./respondent-ro
 import { syntaxProblem } from "./scan-problem.ts";
 import { WideSink } from "./wide-sink.ts";
 
-export { FileProblem, metaValue, type AdmitRow, type DataProblem, type ReadOptions, type ReadSummary, type RespondentRow } from "./respondent-row.ts";
+export { FileProblem, metaValue, type AdmitRow, type RowPlace, type DataProblem, type ReadOptions, type ReadSummary, type RespondentRow } from "./respondent-row.ts";
 
 /**
  * Reads a wide or a long response file, told apart by its header, and streams its respondents.

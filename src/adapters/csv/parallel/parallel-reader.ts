@@ -134,7 +134,7 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
           const { raw, text } = rawOf(fd, encoding, range);
           if (fold && result.partial) {
             const excluded = new Set<number>();
-            lightRows(file, result.rows, raw, before, (row, r) => {
+            lightRows(file, result.rows, raw, range.start, refold.rowAt, before, (row, r) => {
               replayed++;
               if (!fold.admit(row, () => refold.row(text(), result.rows.spans, r, row.line))) excluded.add(r);
             });

@@ -4,11 +4,13 @@
  * that range again itself, leaving those rows out, and reads a conflicting row whole for its message.
  */
 import type { FoldPartial } from "../../../core/report/folds.ts";
+import { closeSync, openSync } from "node:fs";
 import { CsvScanner } from "../csv-scan.ts";
 import type { RespondentRow } from "../respondent-row.ts";
 import { WideSink } from "../wide-sink.ts";
 import type { Init } from "./protocol.ts";
-import { RangeJob } from "./range-job.ts";
+import { latin1, RangeJob } from "./range-job.ts";
+import { readAt } from "./ranges.ts";
 
 export class Refold {
   private scanner: RangeJob | undefined;
@@ -29,6 +31,25 @@ export class Refold {
 
   /** Row `r` of a range whose bytes read as Latin-1 are `text`, read again whole (its problems were reported the first time). */
   row(text: string, spans: Int32Array, r: number, line: number): RespondentRow {
+    return this.rowIn(text.slice(spans[2 * r]!, spans[2 * r + 1]!), line);
+  }
+
+  /**
+   * The row in bytes [start, end) of the file, read again whole: a respondent's first row, when a
+   * later one needs its fingerprint (OneRowPerRespondent.check). The file is opened anew, as this
+   * may come after it is read (the respondent's next row may be in the next file).
+   */
+  readonly rowAt = (start: number, end: number, line: number): RespondentRow => {
+    const fd = openSync(this.init.file, "r");
+    try {
+      return this.rowIn(latin1(readAt(fd, start, end - start)), line);
+    } finally {
+      closeSync(fd);
+    }
+  };
+
+  /** The row `record` (its bytes read as Latin-1), starting on `line`. */
+  private rowIn(record: string, line: number): RespondentRow {
     const { init } = this;
     let found: RespondentRow | undefined;
     // The sink reuses its arrays once onRow returns: the row is copied.
@@ -40,7 +61,7 @@ export class Refold {
     scanner.scan(`${init.header}\n`, true);
     sink.readBytes(init.encoding);
     scanner.line = line;
-    scanner.scan(text.slice(spans[2 * r]!, spans[2 * r + 1]!), true);
+    scanner.scan(record, true);
     if (!found) throw new Error(`line ${line} was read once as a respondent but not again`);
     return found;
   }

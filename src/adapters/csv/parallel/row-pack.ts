@@ -15,7 +15,7 @@ export type RowShape = { items: number; metaNames: string[]; commentNames: strin
 export type PackedRows = {
   count: number;
   lines: Int32Array;
-  /** Per row, OneRowPerRespondent's fingerprint: computed here, off the main thread. */
+  /** Per row, OneRowPerRespondent's fingerprint: computed here, off the main thread (not for light rows: see OneRowPerRespondent.check). */
   fingerprints: Float64Array;
   /** Per row, where its record starts and ends in the range's text (for `raw`). */
   spans: Int32Array;
@@ -58,7 +58,7 @@ export class RowPacker {
 
   /**
    * `capacity`: the rows expected (the previous range's count), so the arrays rarely grow.
-   * `light`: only what the duplicate check needs (lines, fingerprints, places, ids), for rows that are folded.
+   * `light`: only what the duplicate check needs (lines, places, ids), for rows that are folded.
    */
   constructor(
     private readonly shape: RowShape,
@@ -72,7 +72,7 @@ export class RowPacker {
     this.perRow = 5 + shape.metaNames.length + shape.commentNames.length;
     this.capacity = capacity;
     this.lines = new Int32Array(capacity);
-    this.fingerprints = new Float64Array(capacity);
+    this.fingerprints = new Float64Array(whole);
     this.spans = new Int32Array(2 * capacity);
     this.values = new Float64Array(whole * shape.items);
     this.kinds = new Uint8Array(whole * shape.items);
@@ -84,12 +84,12 @@ export class RowPacker {
     const n = this.count++;
     if (n === this.capacity) this.grow();
     this.lines[n] = row.line;
-    this.fingerprints[n] = this.once.fingerprint(row, this.model.plans.get(row.level)!.items);
     this.spans[2 * n] = start;
     this.spans[2 * n + 1] = end;
     this.ids += row.respondentId;
     this.idLengths[n] = row.respondentId.length;
     if (this.light) return;
+    this.fingerprints[n] = this.once.fingerprint(row, this.model.plans.get(row.level)!.items);
     this.values.set(row.values, n * this.shape.items);
     this.kinds.set(row.kinds, n * this.shape.items);
     // The sink has checked the level; the scores are the same function of the same values as on the main thread.
@@ -121,10 +121,10 @@ export class RowPacker {
     const c = (this.capacity *= 2);
     const items = this.shape.items;
     this.lines = growTo(this.lines, c);
-    this.fingerprints = growTo(this.fingerprints, c);
     this.spans = growTo(this.spans, 2 * c);
     this.idLengths = growTo(this.idLengths, c);
     if (this.light) return;
+    this.fingerprints = growTo(this.fingerprints, c);
     this.values = growTo(this.values, c * items);
     this.kinds = growTo(this.kinds, c * items);
     this.scores = growTo(this.scores, c * this.scored.length);
