@@ -214,7 +214,7 @@ describe("the parallel reader gives the one-thread reader's results", () => {
     // Folded rows carry no fingerprint (OneRowPerRespondent.check): when the second row comes, the first
     // is read again from a.csv, whose reading is over by then — Danish letters and all.
     const dir = tmpDir();
-    const danish = (r: number) => (r === 3 || r === 40 ? { group: "Æblegården", kommune: "Ærø" } : {});
+    const danish = (r: number): Record<string, string> => (r === 3 || r === 40 ? { group: "Æblegården", kommune: "Ærø" } : {});
     writeFileSync(join(dir, "a.csv"), exportText({ rows: 90, cells: danish }));
     const again = (id: string, cells: string[]) => cells.map((c, i) => (i === 0 ? id : c));
     const b = (conflict: boolean) => exportText({

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
-import { PACKAGE_ROOT, QUESTIONNAIRE_DIR, VERSIONS_DIR } from "../../src/adapters/files/bundled.ts";
+import { PACKAGE_ROOT, QUESTIONNAIRE_DIR, TEMPLATE_DIR, VERSIONS_DIR } from "../../src/adapters/files/bundled.ts";
 
 // The build caches each bundled questionnaire as JSON (src/adapters/files/questionnaire-cache.ts).
 // The built code must load from it exactly what it gets by parsing and validating the YAML, and
@@ -27,6 +27,19 @@ describe.skipIf(!built)("the questionnaire cache of the build", () => {
     expect(cached.hash).toBe(parsed.hash);
     const loaded = await (await import(join(DIST, "questionnaire-file.js"))).loadQuestionnaireFile(file);
     expect(isDeepStrictEqual(loaded, { ...parsed })).toBe(true);
+  });
+
+  const practices = yaml(join(TEMPLATE_DIR, "good-practice"));
+  it.each(practices.map((f) => [f.slice(TEMPLATE_DIR.length + 1), f]))("%s: the cached good-practice texts are the parsed ones, key for key", async (_, file) => {
+    const cache = await import(join(DIST, "questionnaire-cache.js"));
+    const parsing = await import(join(DIST, "good-practice-yaml.js"));
+    const bytes = readFileSync(file);
+    const cached = cache.cachedGoodPractice(file, bytes);
+    expect(cached).toBeDefined();
+    expect(isDeepStrictEqual(cached, parsing.parseGoodPractice(bytes))).toBe(true);
+    expect(cache.cachedGoodPractice(file, Buffer.concat([bytes, Buffer.from("\n# edited\n")]))).toBeUndefined();
+    const loaded = await (await import(join(DIST, "good-practice-file.js"))).loadGoodPractice(basename(file, ".yaml"));
+    expect(isDeepStrictEqual(loaded, cached)).toBe(true);
   });
 
   it("serves nothing for other bytes, or for a file outside the bundled folder", async () => {

@@ -40,6 +40,14 @@ describe.skipIf(!cached)("the start of a command (built CLI with its questionnai
     expect(modules.filter(library("zod"))).toEqual([]);
   });
 
+  it("report with the bundled questionnaire and its good-practice texts loads neither the yaml library nor zod", () => {
+    const dir = tmpDir();
+    const modules = modulesOf(["report", data, "--by", "level", "--out", "rapport.pdf"], dir);
+    expect(modules.some((url) => url.endsWith("/dist/adapters/files/good-practice-file.js"))).toBe(true);
+    expect(modules.filter(library("yaml"))).toEqual([]);
+    expect(modules.filter(library("zod"))).toEqual([]);
+  });
+
   it("a questionnaire file of the user's own is parsed and validated as always", () => {
     const dir = tmpDir();
     const own = join(dir, "eget.yaml");

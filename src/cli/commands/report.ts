@@ -97,7 +97,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const model_ = buildReport({
     // The colophon names each file without its folder, which can name a person.
     q, hash, lang: io.lang, files: files.map((f) => relative(io.cwd, f) || f), provenance: provenance.inputs.map((f) => ({ name: basename(f.name), sha256: f.sha256, rows: f.rows ?? 0 })), levelCounts, date: created.toISOString().slice(0, 10),
-    toolVersion: toolVersion(), byColumns, grouping, mirrorOrder: mirrorOrder(q), groups, itemCounts, practice: loadGoodPractice(q.id),
+    toolVersion: toolVersion(), byColumns, grouping, mirrorOrder: mirrorOrder(q), groups, itemCounts, practice: await loadGoodPractice(q.id),
   });
   const base = buildReportView(q, model_, { title: options.title, submitted: breakdown.dates.first ? { first: breakdown.dates.first, last: breakdown.dates.last } : null, responses: read.rows });
   const view = options.comments ? { ...base, comments: reportComments(model_, base, collected, io.lang), commentsWithheld: commentsWithheld(model_, base, collected, io.lang) } : base;

@@ -61,7 +61,7 @@ export async function finish(q: Questionnaire, done: Finished, io: Io, kept: Tex
   }
   // The result is shown even when the row could not be saved: the leader has earned it.
   const scores = scoreAnswers(compileScoring(q), done.level, done.state.answers);
-  const result = buildRespondentResult(q, done.level, scores, io.lang, loadGoodPractice(q.id), done.state.answers);
+  const result = buildRespondentResult(q, done.level, scores, io.lang, await loadGoodPractice(q.id), done.state.answers);
   io.out(renderResult(result, io));
   if (failure) {
     throw new UserError(1, t(

@@ -1,5 +1,6 @@
 import { citeSource } from "../questionnaire/citation.ts";
-import { adviceFor, type GoodPractice } from "../questionnaire/good-practice.ts";
+import { adviceFor } from "../questionnaire/advice.ts";
+import type { GoodPractice } from "../questionnaire/good-practice.ts";
 import { bandFor, elementItems, isMirrorLevel, labelOf } from "../questionnaire/levels.ts";
 import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import type { Answer, RespondentScores } from "../scoring/scoring.ts";

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { SourceRef } from "./questionnaire.ts";
-import type { Lang } from "../text.ts";
 
 const Advice = z.object({ da: z.string().min(1), en: z.string().min(1), source: SourceRef });
 export type Advice = z.infer<typeof Advice>;
@@ -11,9 +10,3 @@ export const GoodPractice = z.object({
   elements: z.record(z.string(), z.record(z.string(), Advice)),
 });
 export type GoodPractice = z.infer<typeof GoodPractice>;
-
-export function adviceFor(practice: GoodPractice | undefined, element: string, level: string, lang: Lang) {
-  const entry = practice?.elements[element];
-  const advice = entry?.[level] ?? entry?.default;
-  return advice ? { text: advice[lang], source: advice.source } : undefined;
-}

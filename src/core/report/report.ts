@@ -1,5 +1,5 @@
 import type { Decision } from "../disclosure/disclosure.ts";
-import { adviceFor } from "../questionnaire/good-practice.ts";
+import { adviceFor } from "../questionnaire/advice.ts";
 import { groupOrder } from "../scoring/group-summary.ts";
 import { buildItem, type ItemContext } from "./report-items.ts";
 import { bandFor, descriptionOf, dontKnowLabel, elementItems, labelOf, LEADERS, scaleLabel, titleOf } from "../questionnaire/levels.ts";

@@ -49,7 +49,7 @@ export async function workshopServe(options: ServeOptions, io: Io): Promise<numb
     store: (await import("./store.ts")).folderStore(w),
     known,
     now: () => isoWithOffset(new Date()),
-    practice: loadGoodPractice(w.questionnaire.id),
+    practice: await loadGoodPractice(w.questionnaire.id),
     participantUrl: () => urls[0] ?? "",
     room: (await import("./room-store.ts")).folderRoom(w),
     merges: roomSettings(w).merges.map((m) => ({ levels: [...m.levels], label: m.label })),
