@@ -269,6 +269,39 @@ describe("the parallel reader gives the one-thread reader's results", () => {
   });
 });
 
+describe("what the rows make is written out while reading", () => {
+  // convert --to long writes more than it reads: 400 000 rows once stood at 1.3 GB in memory, in
+  // parallel, waiting for the file's end. The reader now awaits the output's drain between ranges
+  // (and chunks, in one thread): seen here as rows handed on before the drains.
+  const drainsWhileReading = async (threads: number, rows: number) => {
+    const dir = tmpDir();
+    const file = join(dir, "data.csv");
+    writeFileSync(file, exportText({ rows }));
+    mode(threads, false);
+    let seen = 0;
+    const atDrain: number[] = [];
+    await readResponses(file, q, compileScoring(q), { onRow: () => void seen++, onProblem: () => undefined, drain: async () => void atDrain.push(seen) });
+    return { seen, atDrain };
+  };
+
+  it("in parallel: a drain after every range, the rows so far handed on", async () => {
+    const { seen, atDrain } = await drainsWhileReading(2, 90);
+    expect(seen).toBe(90);
+    expect(atDrain.length).toBeGreaterThan(10);
+    expect(atDrain[0]).toBeGreaterThan(0);
+    expect(atDrain[0]).toBeLessThan(10);
+    expect(atDrain).toEqual([...atDrain].sort((a, b) => a - b));
+  });
+
+  it("in one thread: a drain after every chunk of the file", async () => {
+    // Chunks are 1 MB: a file of a few of them.
+    const { seen, atDrain } = await drainsWhileReading(1, 12_000);
+    expect(seen).toBe(12_000);
+    expect(atDrain.length).toBeGreaterThan(2);
+    expect(atDrain[0]).toBeLessThan(seen);
+  });
+});
+
 describe("report and gaps fold their rows in the workers", () => {
   it("the same PDF and CSV, byte for byte, with comments, merged levels and a breakdown that pools levels; gaps the same", async () => {
     const dir = tmpDir();

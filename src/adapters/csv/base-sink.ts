@@ -91,23 +91,25 @@ export abstract class BaseSink implements CsvSink {
     return true;
   }
 
-  protected checkRespondent(row: RespondentRow, rawLine: () => string): boolean {
-    const fail = (column: string, message: Text) => {
-      this.problem(row.line, column, message, rawLine());
-      return false;
-    };
-    if (!row.respondentId) return fail("respondent_id", t("mangler respondent_id", "respondent_id is missing"));
+  /** A row that fails a check of checkRespondent: reported with its text, not handed on. */
+  private fail(row: RespondentRow, column: string, message: Text): false {
+    this.problem(row.line, column, message, row.raw());
+    return false;
+  }
+
+  protected checkRespondent(row: RespondentRow): boolean {
+    if (!row.respondentId) return this.fail(row, "respondent_id", t("mangler respondent_id", "respondent_id is missing"));
     if (row.questionnaireId !== this.q.id) {
-      return fail("questionnaire_id", t(`rækken er til spørgeskemaet "${row.questionnaireId}", ikke "${this.q.id}"`, `the row is for questionnaire "${row.questionnaireId}", not "${this.q.id}"`));
+      return this.fail(row, "questionnaire_id", t(`rækken er til spørgeskemaet "${row.questionnaireId}", ikke "${this.q.id}"`, `the row is for questionnaire "${row.questionnaireId}", not "${this.q.id}"`));
     }
     if (row.version !== this.q.version && !this.lenientVersion(row)) {
-      return fail("questionnaire_version", t(`rækken er til version "${row.version}", men spørgeskemaet er version "${this.q.version}"`, `the row is for version "${row.version}", but the questionnaire is version "${this.q.version}"`));
+      return this.fail(row, "questionnaire_version", t(`rækken er til version "${row.version}", men spørgeskemaet er version "${this.q.version}"`, `the row is for version "${row.version}", but the questionnaire is version "${this.q.version}"`));
     }
     if (!this.model.plans.has(row.level) && !this.lenientLevel(row)) {
       const ids = this.q.levels.map((l) => l.id);
       const guess = nearest(row.level, [...ids, ...this.q.levels.map((l) => l.label)]);
       const meant = guess === undefined ? undefined : this.levels!.get(fold(guess));
-      return fail("level", t(
+      return this.fail(row, "level", t(
         `ukendt niveau "${row.level}"${meant ? ` — mente du ${meant}?` : ""} (kendte: ${ids.join(", ")})`,
         `unknown level "${row.level}"${meant ? ` — did you mean ${meant}?` : ""} (known: ${ids.join(", ")})`,
       ));
@@ -122,7 +124,7 @@ export abstract class BaseSink implements CsvSink {
     if (this.answered < 0 || this.answeredOf(row.level, row.kinds) !== this.answered) {
       for (const i of this.notPresentedTo(row.level)) {
         if (row.kinds[i] !== AnswerKind.Empty) {
-          return fail(this.model.itemIds[i]!, t(`spørgsmålet stilles ikke til niveauet "${row.level}", men har et svar`, `the item is not presented to level "${row.level}" but has an answer`));
+          return this.fail(row, this.model.itemIds[i]!, t(`spørgsmålet stilles ikke til niveauet "${row.level}", men har et svar`, `the item is not presented to level "${row.level}" but has an answer`));
         }
       }
     }

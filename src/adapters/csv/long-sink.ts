@@ -114,7 +114,7 @@ export class LongSink extends BaseSink {
         kinds: this.kinds,
         raw,
       };
-      if (this.checkRespondent(row, raw)) {
+      if (this.checkRespondent(row)) {
         this.rows++;
         this.options.onRow(row);
       }

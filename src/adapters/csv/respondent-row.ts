@@ -48,6 +48,12 @@ export type ReadOptions = {
   onProblem: (problem: DataProblem) => void;
   onProgress?: (bytes: number, size: number) => void;
   /**
+   * Awaited between chunks (one thread) and ranges (in parallel): room for what the rows made to be
+   * written out (StagedOutput.drain), so an output as large as the input (`convert --to long`) does
+   * not wait in memory until the whole file is read.
+   */
+  drain?: () => Promise<void>;
+  /**
    * A cell read leniently (what Excel does to a file, SPEC §5): one call per row and kind, with the
    * line, so notices from several readers can be merged in line order and printed once per kind.
    */

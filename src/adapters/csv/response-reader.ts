@@ -64,6 +64,7 @@ async function readStream(file: string, encoding: Encoding, q: Questionnaire, mo
       }
       buffer = buffer.slice(scanner!.scan(buffer, false));
       options.onProgress?.(bytes, source.size);
+      await options.drain?.();
     }
     if (!scanner) build(buffer);
     scanner!.scan(buffer, true);

@@ -27,10 +27,16 @@ export class WideSink extends BaseSink {
   private readonly kinds: Uint8Array;
   private rowProblem: { column: string; message: Text } | undefined;
 
+  /** The scale's answers a single digit can be (min..max within 0..9), read once rather than per cell. */
+  private readonly lowest: number;
+  private readonly highest: number;
+
   constructor(file: string, q: Questionnaire, model: ScoringModel, options: ReadOptions) {
     super(file, q, model, options);
     this.values = new Float64Array(model.itemIds.length);
     this.kinds = new Uint8Array(model.itemIds.length);
+    this.lowest = Math.max(q.scale.min, 0);
+    this.highest = Math.min(q.scale.max, 9);
   }
 
   field(col: number, buf: string, start: number, end: number, wide: boolean): void {
@@ -43,7 +49,7 @@ export class WideSink extends BaseSink {
       // Fast path: a single digit, the common case in Likert data, needs no string.
       if (end - start === 1) {
         const v = buf.charCodeAt(start) - DIGIT_0;
-        if (v >= this.q.scale.min && v <= this.q.scale.max && v >= 0 && v <= 9) {
+        if (v >= this.lowest && v <= this.highest) {
           this.values[item] = v;
           this.kinds[item] = AnswerKind.Value;
           this.answered++;
@@ -126,7 +132,7 @@ export class WideSink extends BaseSink {
       kinds: this.kinds,
       raw,
     };
-    if (this.checkRespondent(row, raw)) {
+    if (this.checkRespondent(row)) {
       this.rows++;
       this.options.onRow(row);
     }

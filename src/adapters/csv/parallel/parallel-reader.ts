@@ -150,6 +150,7 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
           byWorkers++;
         }
         options.onProgress?.(range.end, size);
+        await options.drain?.();
       }
       sink.finish();
       return { encoding, delimiter: head.delimiter, format: "wide", rows: rows(), columns: sink.columns, ranges: { total: ranges.length, byWorkers: byWorkers - byThisThread } };
