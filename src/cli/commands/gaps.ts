@@ -7,6 +7,7 @@ import type { FoldPartial } from "../../core/report/folds.ts";
 import { groupOrder } from "../../core/scoring/group-summary.ts";
 import { allElements } from "../../core/questionnaire/levels.ts";
 import { groupKey, totalKey } from "../../core/report/report.ts";
+import { GroupKeys } from "../../core/report/group-keys.ts";
 import { compileScoring, scoreValues } from "../../core/scoring/scoring.ts";
 import { t } from "../../core/text.ts";
 import { UserError } from "../errors.ts";
@@ -52,11 +53,13 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
   const output = new StagedOutput(target, tmpdir());
   const provenanceOf = format === "json" || target ? startProvenance(q, files, io) : undefined;
   const by = [""];
+  const keys = new GroupKeys();
   const onRow = (row: RespondentRow) => {
     if (row.scores) scores.set(row.scores);
     else scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     by[0] = byValue(row, column, grouping, "--between");
-    addToBreakdown(breakdown, spec, row, by, grouping.populationOf(row.level), scores);
+    const population = grouping.populationOf(row.level);
+    addToBreakdown(breakdown, spec, row, by, population, scores, keys.keyOf(population, by));
   };
   // Large files: the parallel reader's workers do the same with their rows (core/report/breakdown-fold.ts).
   const fold = { spec, merge: (p: FoldPartial) => mergeBreakdown(breakdown, p as BreakdownPartial) };

@@ -8,7 +8,8 @@ import type { RespondentRow } from "../../adapters/csv/response-reader.ts";
 import { CsvTable, STANDARD, StagedOutput, type Dialect } from "../../adapters/csv/table-writer.ts";
 import { addToBreakdown, emptyBreakdown, mergeBreakdown, type BreakdownPartial, type BreakdownSpec } from "../../core/report/breakdown-fold.ts";
 import type { FoldPartial } from "../../core/report/folds.ts";
-import { buildReport, groupKey, type Report } from "../../core/report/report.ts";
+import { buildReport, type Report } from "../../core/report/report.ts";
+import { GroupKeys } from "../../core/report/group-keys.ts";
 import { commentsWithheld, reportComments } from "../../core/report/report-comments.ts";
 import { itemText } from "../../core/questionnaire/levels.ts";
 import { buildReportView } from "../../core/report/report-view.ts";
@@ -73,20 +74,13 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const { groups, itemCounts, levelCounts, comments: collected } = breakdown;
   const scores = new Float64Array(model.dimensions.length);
   const values: string[] = byColumns.map(() => "");
-  // The same few groups recur on every row: build each key string once.
-  const keys = new Map<string, Map<string, string>>();
+  const keys = new GroupKeys();
   const onRow = (row: RespondentRow) => {
     if (row.scores) scores.set(row.scores);
     else scoreValues(model, model.plans.get(row.level)!, row.values, scores);
     for (let i = 0; i < byColumns.length; i++) values[i] = byValue(row, byColumns[i]!, grouping);
     const population = grouping.populationOf(row.level);
-    const raw = values.join("\u0000");
-    let key = keys.get(population)?.get(raw);
-    if (key === undefined) {
-      key = groupKey(population, values);
-      (keys.get(population) ?? keys.set(population, new Map()).get(population)!).set(raw, key);
-    }
-    addToBreakdown(breakdown, spec, row, values, population, scores, key);
+    addToBreakdown(breakdown, spec, row, values, population, scores, keys.keyOf(population, values));
   };
   // Large files: the parallel reader's workers do the same with their rows (core/report/breakdown-fold.ts).
   const fold = { spec, merge: (p: FoldPartial) => mergeBreakdown(breakdown, p as BreakdownPartial) };

@@ -11,7 +11,7 @@ import { levelGrouping, type LevelMerge } from "../scoring/level-groups.ts";
 import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import type { ScoringModel } from "../scoring/scoring.ts";
 import { COMMENT_PREFIX } from "../responses/responses.ts";
-import { groupKey, levelKey, totalKey } from "./group-keys.ts";
+import { groupKey, GroupKeys, levelKey, totalKey } from "./group-keys.ts";
 
 export type BreakdownSpec = {
   kind: "breakdown";
@@ -74,10 +74,11 @@ export function emptyBreakdown(spec: BreakdownSpec, q: Questionnaire, model: Sco
 
 /** One row into a breakdown: what report and gaps do with each row they read. `by` are the row's --by values. */
 export function addToBreakdown(b: Breakdown, spec: BreakdownSpec, row: BreakdownRow, by: readonly string[], population: string, scores: ArrayLike<number>, key = groupKey(population, by)): void {
-  // The collection period: the first and last submission date (ISO strings sort as dates).
-  const day = row.submittedAt.slice(0, 10);
-  if (day && (b.dates.first === "" || day < b.dates.first)) b.dates.first = day;
-  if (day > b.dates.last) b.dates.last = day;
+  // The collection period: the first and last submission date (ISO strings sort as dates). Most rows
+  // move neither end, so the day is cut out of the text only when it does.
+  const at = row.submittedAt;
+  if (at !== "" && (b.dates.first === "" || dayOrder(at, b.dates.first) < 0)) b.dates.first = at.slice(0, 10);
+  if (dayOrder(at, b.dates.last) > 0) b.dates.last = at.slice(0, 10);
   b.groups.add(by, scores, population);
   const items = b.itemsOf(row.level);
   b.itemCounts.add(key, row.values, row.kinds, items);
@@ -92,6 +93,17 @@ export function addToBreakdown(b: Breakdown, spec: BreakdownSpec, row: Breakdown
       (perElement.get(element) ?? perElement.set(element, []).get(element)!).push(text);
     });
   }
+}
+
+/** How the days of `a` and `b` (their first ten characters) order, as `<` on the days cut out would, without cutting them out. */
+export function dayOrder(a: string, b: string): number {
+  const la = Math.min(a.length, 10);
+  const lb = Math.min(b.length, 10);
+  for (let i = 0; i < la && i < lb; i++) {
+    const d = a.charCodeAt(i) - b.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return la - lb;
 }
 
 /** Adds a worker's partial breakdown; merged in file order, the result is that of reading every row here. */
@@ -117,6 +129,7 @@ export class BreakdownFold {
   private readonly by: string[];
   private readonly sources: number[];
   private readonly grouping;
+  private readonly keys = new GroupKeys();
 
   constructor(
     private readonly spec: BreakdownSpec,
@@ -136,7 +149,8 @@ export class BreakdownFold {
       const s = sources[i]!;
       by[i] = s === -1 ? this.grouping.keyOf(row.level) : s === -2 ? row.group : row.metaValues[s]!;
     }
-    addToBreakdown(this.b, this.spec, row, by, this.grouping.populationOf(row.level), scores);
+    const population = this.grouping.populationOf(row.level);
+    addToBreakdown(this.b, this.spec, row, by, population, scores, this.keys.keyOf(population, by));
   }
 
   take(): BreakdownPartial {
