@@ -150,4 +150,7 @@ const tableRuns: Measured[] = [];
 for (let run = 0; run < RUNS; run++) tableRuns.push(cli(["score", reportCsv, "--by", "group,kommune", "--out", join(DATA, "by-group-kommune.csv")]));
 const tableTime = Math.min(...tableRuns.map((r) => r.wall_s));
 console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: score --by group,kommune (≈3 900 cells) ${tableTime.toFixed(2)} s, ${(tableTime / scoreTime).toFixed(2)}× score --by level, peak RSS ${Math.max(...tableRuns.map((r) => r.max_rss_mb)).toFixed(0)} MB`);
+// convert --to long writes more than it reads (4× here): the readers await the output's drain between ranges, so memory stays that of reading.
+const convertRss = ([{}, { LEDELSESTJEK_THREADS: "1" }] as Record<string, string>[]).map((env) => measure([process.execPath, CLI, "convert", reportCsv, "--to", "long", "--questionnaire", QUESTIONNAIRE, "--out", join(DATA, "long.csv")], env).max_rss_mb);
+console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: convert --to long (${(statSync(join(DATA, "long.csv")).size / 1e6).toFixed(0)} MB out) peak RSS ${convertRss[0]!.toFixed(0)} MB, one thread ${convertRss[1]!.toFixed(0)} MB`);
 console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: score --by level ${scoreTime.toFixed(2)} s, report --by level ${reportTime.toFixed(2)} s, ratio ${(reportTime / scoreTime).toFixed(2)} (limit 2.00), report peak RSS ${Math.max(...reportRuns.map((r) => r.max_rss_mb)).toFixed(0)} MB`);
