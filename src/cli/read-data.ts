@@ -33,6 +33,8 @@ export type DataOptions = {
   long?: boolean;
   lenient?: boolean;
   rejects?: string;
+  /** The files the command will write (--out, --csv): none may be one of the inputs. */
+  outputs?: (string | undefined)[];
   /** A result that is a sum over rows, folded by the parallel reader's workers (ReadOptions.fold); `onRow` still gets the rows read one by one. */
   fold?: { spec: FoldSpec; merge: (partial: FoldPartial) => void };
 };
@@ -57,6 +59,8 @@ export async function openData(options: DataOptions, io: Io): Promise<{ files: s
     if (problem && statSync(file).isDirectory()) throw new UserError(1, folderGiven(file, shown));
     if (problem) throw new UserError(1, t(`Kan ikke læse ${shown(file)}: ${problem.da}.`, `Cannot read ${shown(file)}: ${problem.en}.`));
   }
+  const written = [...(options.outputs ?? []), ...(options.lenient ? [options.rejects ?? "afviste-raekker.csv"] : [])];
+  refuseInputsWritten(files, written.flatMap((path) => (path === undefined ? [] : [resolve(io.cwd, path)])), shown);
   const peeked = await Promise.all(files.map(async (file) => ({ file, id: await peekQuestionnaire(file) })));
   const known = peeked.filter((p) => p.id !== undefined);
   const first = known[0];
@@ -237,6 +241,26 @@ function quirkNotices(notices: readonly ReadNotice[], q: Questionnaire, shown: (
     const text = quirkNotice(g.quirk, new Set(g.lines).size, lineRanges(g.lines), g.columns, q);
     return t(`${shown(g.file)}: ${text.da}`, `${shown(g.file)}: ${text.en}`);
   });
+}
+
+/**
+ * Inputs are never overwritten: an output that is one of the input files — by the same path,
+ * another path, a symbolic or a hard link (the same device and inode) — stops the command (exit 2)
+ * before anything is read or written, --force or not.
+ */
+function refuseInputsWritten(files: readonly string[], outputs: readonly string[], shown: (file: string) => string): void {
+  const identity = (path: string) => {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats ? `${stats.dev}:${stats.ino}` : path;
+  };
+  const inputs = new Set(files.flatMap((file) => [file, identity(file)]));
+  const hit = outputs.find((output) => inputs.has(output) || inputs.has(identity(output)));
+  if (hit !== undefined) {
+    throw new UserError(2, t(
+      `${shown(hit)} er også en af inddatafilerne. Skriv til en ny fil; inddata overskrives aldrig.`,
+      `${shown(hit)} is also one of the input files. Write to a new file; inputs are never overwritten.`,
+    ));
+  }
 }
 
 /** A folder given where response files belong: say so, and name the CSV files in it that could be meant. */

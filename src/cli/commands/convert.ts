@@ -25,7 +25,7 @@ export type ConvertOptions = { files: string[]; to?: string; questionnaire?: str
 export async function convert(options: ConvertOptions, io: Io, stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
   if (options.to !== "long" && options.to !== "wide") throw new UserError(2, t("--to skal være long eller wide", "--to must be long or wide"));
   const toLong = options.to === "long";
-  const { files, q } = await openData({ ...options, long: !toLong }, io);
+  const { files, q } = await openData({ ...options, long: !toLong, outputs: [options.out] }, io);
   const model = compileScoring(q);
   const target = outputPath(options.out, io);
   const output = new StagedOutput(target, tmpdir());

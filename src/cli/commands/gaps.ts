@@ -41,7 +41,7 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
     throw new UserError(2, t(`--threshold skal være et antal point fra 0 til 100, ikke "${options.threshold}"`, `--threshold must be a number of points from 0 to 100, not "${options.threshold}"`));
   }
   const column = (options.between ?? "level").trim();
-  const { files, q } = await openData(options, io);
+  const { files, q } = await openData({ ...options, outputs: [options.out] }, io);
   const grouping = groupingFor(q, options.mergeLevels);
   const model = compileScoring(q);
   const k = q.anonymity.min_group_size;

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { RespondentRow } from "../../adapters/csv/response-reader.ts";
 import { CsvTable, EXCEL, STANDARD, StagedOutput } from "../../adapters/csv/table-writer.ts";
@@ -53,19 +53,7 @@ export async function merge(options: MergeOptions, io: Io): Promise<number> {
 export async function mergeResponses(files: string[], out: string, options: Omit<MergeOptions, "files" | "out">, io: Io): Promise<MergeSummary> {
   const target = outputPath(out, io)!;
   const shown = shownPath(io);
-  const data = await openData({ ...options, files }, io);
-  // The same file by another path, a symbolic or a hard link, or another letter case on macOS: same device and inode.
-  const identity = (path: string) => {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    return stats ? `${stats.dev}:${stats.ino}` : path;
-  };
-  const targetId = identity(target);
-  if (data.files.some((file) => file === target || identity(file) === targetId)) {
-    throw new UserError(2, t(
-      `--out ${shown(target)} er også en af inddatafilerne. Skriv til en ny fil; inddata overskrives aldrig.`,
-      `--out ${shown(target)} is also one of the input files. Write to a new file; inputs are never overwritten.`,
-    ));
-  }
+  const data = await openData({ ...options, files, outputs: [target] }, io);
   if (existsSync(target) && !options.force) {
     throw new UserError(2, t(`${shown(target)} findes allerede. Brug --force for at overskrive den.`, `${shown(target)} already exists. Use --force to overwrite it.`));
   }

@@ -63,7 +63,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   // Loading pdfkit and its fonts takes a quarter of a second; start it now so it overlaps the reading.
   const renderer = import("../../adapters/pdf/report-pdf.ts");
   renderer.catch(() => undefined);
-  const { files, q, hash } = await openData(options, io);
+  const { files, q, hash } = await openData({ ...options, outputs: [options.out, options.csv] }, io);
   const warming = options.slides || options.warmUp === false ? undefined : warmWhileReading(renderer, q, hash, io.lang, created, options.title);
   // Hashed beside the reading; the colophon and the CSV's sidecar record the same provenance.
   const provenanceOf = startProvenance(q, files, io);

@@ -38,7 +38,7 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
   const format = options.format ?? "csv";
   if (format !== "csv" && format !== "json") throw new UserError(2, t(`--format skal være csv eller json, ikke "${format}"`, `--format must be csv or json, not "${format}"`));
   if (options.excel && format === "json") throw new UserError(2, t("--excel gælder kun CSV", "--excel applies to CSV only"));
-  const { files, q } = await openData(options, io);
+  const { files, q } = await openData({ ...options, outputs: [options.out] }, io);
   const model = compileScoring(q);
   const byColumns = parseBy(options.by);
   const grouping = groupingFor(q, options.mergeLevels);
