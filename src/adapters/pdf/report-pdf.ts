@@ -13,69 +13,21 @@ import { openTaggedPdf } from "./document.ts";
 import { CONTENT_WIDTH, MUTED, PAGE } from "./style.ts";
 import { Writer, type Doc } from "./writer.ts";
 
-type Page = { size: "A4" | [number, number]; margins: PDFKit.PDFDocumentOptions["margins"]; first: boolean };
-const A4_PAGE: Page = { size: "A4", margins: { top: PAGE.margin, bottom: PAGE.margin - 20, left: PAGE.margin, right: PAGE.margin }, first: true };
-const KEYWORDS = "faglig ledelse, ledelsesinformation, selvevaluering";
-
 /** A tagged PDF (PDF/UA) with embedded fonts and fixed dates, so the same input gives the same bytes. */
-function open(report: Report, view: ReportView, created: Date, page: Page, title = pdfInfoOf(report, view, created).title) {
+function open(report: Report, view: ReportView, created: Date, page: { size: "A4" | [number, number]; margins: PDFKit.PDFDocumentOptions["margins"]; first: boolean }, title = `${view.title} — ${report.labels.reportTitle}`) {
   return openTaggedPdf({
     size: page.size,
     margins: page.margins,
     autoFirstPage: page.first,
     lang: report.lang,
     created,
-    info: { Title: title, Subject: subjectOf(report), Keywords: KEYWORDS, toolVersion: report.toolVersion },
+    info: {
+      Title: title,
+      Subject: `${report.questionnaire.id} ${report.questionnaire.version} (${report.questionnaire.hash})`,
+      Keywords: "faglig ledelse, ledelsesinformation, selvevaluering",
+      toolVersion: report.toolVersion,
+    },
   });
-}
-
-const subjectOf = (report: Report) => `${report.questionnaire.id} ${report.questionnaire.version} (${report.questionnaire.hash})`;
-
-/** What a report's PDF says of itself: its language, dates, version, title and subject. */
-export type PdfInfo = { lang: "da" | "en"; created: Date; toolVersion: string; title: string; subject: string };
-
-export const pdfInfoOf = (report: Report, view: ReportView, created: Date): PdfInfo =>
-  ({ lang: report.lang, created, toolVersion: report.toolVersion, title: `${view.title} — ${report.labels.reportTitle}`, subject: subjectOf(report) });
-
-/**
- * The report's PDF opened before its figures are known, so that the fonts and the words it will
- * print can be laid out while the rows are still being read (`warmReportPdf`): shaping each word the
- * first time is a third of the time of drawing a report, and beside the reading it runs on a second
- * core. pdfkit derives the file's ID from the info it is opened with, so that is given in full here.
- */
-export type StartedPdf = { doc: Doc; done: Promise<Buffer>; info: PdfInfo };
-
-export function startReportPdf(info: PdfInfo): StartedPdf {
-  const { doc, done } = openTaggedPdf({
-    size: A4_PAGE.size,
-    margins: A4_PAGE.margins,
-    autoFirstPage: A4_PAGE.first,
-    lang: info.lang,
-    created: info.created,
-    info: { Title: info.title, Subject: info.subject, Keywords: KEYWORDS, toolVersion: info.toolVersion },
-  });
-  return { doc, done, info };
-}
-
-/** Whether a started PDF says what the report's would: only then is it drawn into. */
-export const startedFits = (started: StartedPdf, report: Report, view: ReportView, created: Date): boolean => {
-  const want = pdfInfoOf(report, view, created);
-  const have = started.info;
-  return have.lang === want.lang && have.created.getTime() === want.created.getTime() && have.toolVersion === want.toolVersion && have.title === want.title && have.subject === want.subject;
-};
-
-/**
- * Lays out `texts` in the regular and the bold font, into the fonts' caches (what pdfkit draws
- * later it finds there). It measures only: nothing is drawn or embedded, so the bytes are the same.
- */
-export function warmReportPdf(started: StartedPdf, texts: readonly string[]): void {
-  const { doc } = started;
-  for (const font of ["Sans", "Sans-Bold"]) {
-    doc.font(font);
-    for (const text of texts) doc.widthOfString(text);
-  }
-  // As openTaggedPdf left it.
-  doc.font("Sans");
 }
 
 /** Page numbers on every page, as an artifact (not read aloud), then the end of the document. */
@@ -89,13 +41,9 @@ function finish(doc: Doc, w: Writer, footer: (i: number, count: number) => void)
   doc.end();
 }
 
-/**
- * Renders the report as a tagged A4 PDF; `created` fixes the dates for reproducible bytes. `started`:
- * the PDF opened (and warmed) before, with the info this report gives it.
- */
-export function renderReportPdf(report: Report, view: ReportView, created: Date, started?: StartedPdf): Promise<Buffer> {
-  // A started PDF that says something else (another title) is left unused: the report is what counts.
-  const { doc, done } = started && startedFits(started, report, view, created) ? started : open(report, view, created, A4_PAGE);
+/** Renders the report as a tagged A4 PDF; `created` fixes the dates for reproducible bytes. */
+export function renderReportPdf(report: Report, view: ReportView, created: Date): Promise<Buffer> {
+  const { doc, done } = open(report, view, created, { size: "A4", margins: { top: PAGE.margin, bottom: PAGE.margin - 20, left: PAGE.margin, right: PAGE.margin }, first: true });
   const w = new Writer(doc);
   const words = reportWords(report.lang);
   if (everythingHidden(report)) {

@@ -20,7 +20,6 @@ import type { Io } from "../io.ts";
 import { groupingFor, mirrorOrder } from "../grouping.ts";
 import { outputPath } from "../load.ts";
 import { openData, readData, shownPath } from "../read-data.ts";
-import { warmWhileReading } from "./report-warmup.ts";
 import { byValue, parseBy } from "./score.ts";
 
 export type ReportOptions = {
@@ -37,8 +36,6 @@ export type ReportOptions = {
   title?: string;
   slides?: boolean;
   comments?: boolean;
-  /** Lay out the PDF's words while reading (see warmWhileReading); false in tests that hold the bytes the same without it. */
-  warmUp?: boolean;
 };
 
 /** The report's date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now. */
@@ -64,7 +61,6 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const renderer = import("../../adapters/pdf/report-pdf.ts");
   renderer.catch(() => undefined);
   const { files, q, hash } = await openData({ ...options, outputs: [options.out, options.csv] }, io);
-  const warming = options.slides || options.warmUp === false ? undefined : warmWhileReading(renderer, q, hash, io.lang, created, options.title);
   // Hashed beside the reading; the colophon and the CSV's sidecar record the same provenance.
   const provenanceOf = startProvenance(q, files, io);
   const model = compileScoring(q);
@@ -88,9 +84,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   };
   // Large files: the parallel reader's workers do the same with their rows (core/report/breakdown-fold.ts).
   const fold = { spec, merge: (p: FoldPartial) => mergeBreakdown(breakdown, p as BreakdownPartial) };
-  const reading = readData(files, q, model, { ...options, fold }, io, onRow, async () => undefined, async () => undefined);
-  warming?.until(reading);
-  const read = await reading;
+  const read = await readData(files, q, model, { ...options, fold }, io, onRow, async () => undefined, async () => undefined);
   if (read.rows === 0) throw new UserError(1, t("Der er ingen besvarelser at lave en rapport over.", "There are no responses to report on."));
 
   const provenance = await provenanceOf(read.perFile);
@@ -102,7 +96,7 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const base = buildReportView(q, model_, { title: options.title, submitted: breakdown.dates.first ? { first: breakdown.dates.first, last: breakdown.dates.last } : null, responses: read.rows });
   const view = options.comments ? { ...base, comments: reportComments(model_, base, collected, io.lang), commentsWithheld: commentsWithheld(model_, base, collected, io.lang) } : base;
   const { renderReportPdf, renderSlidesPdf } = await renderer;
-  const pdf = await (options.slides ? renderSlidesPdf(model_, view, created) : renderReportPdf(model_, view, created, await warming?.pdf()));
+  const pdf = await (options.slides ? renderSlidesPdf : renderReportPdf)(model_, view, created);
   await writeFileAtomic(out, pdf);
   if (csv) await writeReportCsv(csv, model_, q.scale, io);
   if (csv) await writeProvenanceSidecar(csv, provenance);
