@@ -59,10 +59,11 @@ export type Breakdown = {
   itemsOf: (level: string) => readonly number[] | undefined;
 };
 
-export function emptyBreakdown(spec: BreakdownSpec, q: Questionnaire, model: ScoringModel): Breakdown {
+/** `groups`: an empty GroupSummary to use (a worker's fold keeps one, cleared, from range to range). */
+export function emptyBreakdown(spec: BreakdownSpec, q: Questionnaire, model: ScoringModel, groups = new GroupSummary(spec.byColumns, model.dimensions)): Breakdown {
   const counts = () => new GroupItemCounts(model.itemIds.length, q.scale.min, q.scale.max);
   return {
-    groups: new GroupSummary(spec.byColumns, model.dimensions),
+    groups,
     itemCounts: counts(),
     levelCounts: spec.levelCounts ? counts() : undefined,
     dates: { first: "", last: "" },
@@ -155,8 +156,9 @@ export class BreakdownFold {
 
   take(): BreakdownPartial {
     const { b } = this;
-    this.b = emptyBreakdown(this.spec, this.q, this.model);
-    return {
+    // The group summary is cleared and kept (its histograms used again); the rest starts afresh.
+    this.b = emptyBreakdown(this.spec, this.q, this.model, b.groups);
+    const partial = {
       groups: b.groups.partial(),
       items: b.itemCounts.partial(),
       levels: b.levelCounts?.partial() ?? [],
@@ -165,5 +167,7 @@ export class BreakdownFold {
       comments: [...b.comments].flatMap(([key, perElement]) => [...perElement].map(([element, texts]) => [key, element, texts] as [string, string, string[]])),
       levelsOf: [...b.levelsOf].map(([key, levels]) => [key, [...levels]] as [string, string[]]),
     };
+    b.groups.clear();
+    return partial;
   }
 }

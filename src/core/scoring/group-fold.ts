@@ -20,16 +20,16 @@ export const foldFits = (spec: { byColumns: readonly string[] }, metaNames: read
 
 /** Does what `score --by` does with each row (its groups and populations), for a file with `metaNames`. */
 export class GroupFold {
-  private summary: GroupSummary;
+  private readonly summary: GroupSummary;
   private readonly values: string[];
   /** Per --by column: -1 level, -2 group, else the metadata column's position. */
   private readonly sources: number[];
   private readonly grouping;
 
   constructor(
-    private readonly spec: GroupFoldSpec,
+    spec: GroupFoldSpec,
     q: Questionnaire,
-    private readonly model: ScoringModel,
+    model: ScoringModel,
     metaNames: readonly string[],
   ) {
     this.grouping = levelGrouping(q, spec.merges);
@@ -50,7 +50,7 @@ export class GroupFold {
   /** The rows folded since the last call, as plain data; the fold starts empty again. */
   take(): GroupSummaryPartial {
     const partial = this.summary.partial();
-    this.summary = new GroupSummary(this.spec.byColumns, this.model.dimensions);
+    this.summary.clear();
     return partial;
   }
 }

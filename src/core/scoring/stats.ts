@@ -64,6 +64,36 @@ export class Histogram {
     this.mergePartial(other.partial());
   }
 
+  /** The counts appended to `out` as the number of values, then (key, count, value) for each in the order first seen. */
+  writePartial(out: number[]): void {
+    const { keys, counts, values } = this;
+    out.push(keys.length);
+    for (let slot = 0; slot < keys.length; slot++) out.push(keys[slot]!, counts[slot]!, values[slot]!);
+  }
+
+  /** Adds counts written by `writePartial` at `data[at]`; returns where they end. As `mergePartial`. */
+  mergeWritten(data: ArrayLike<number>, at: number): number {
+    const end = at + 1 + 3 * data[at]!;
+    for (let i = at + 1; i < end; i += 3) {
+      const key = data[i]!;
+      const count = data[i + 1]!;
+      const slot = this.slotOf(key);
+      if (slot < 0) this.insert(key, count, data[i + 2]!);
+      else this.counts[slot]! += count;
+      this.n += count;
+    }
+    return end;
+  }
+
+  /** Empty again, its table kept (a worker's fold starts each range with the histograms of the last). */
+  clear(): void {
+    this.table.fill(-1);
+    this.keys.length = 0;
+    this.counts.length = 0;
+    this.values.length = 0;
+    this.n = 0;
+  }
+
   /** The counts as plain arrays in the order first seen: what a worker thread sends to be merged. */
   partial(): HistogramPartial {
     return { keys: this.keys.slice(), counts: this.counts.slice(), values: this.values.slice() };
