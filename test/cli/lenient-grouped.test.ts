@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lineRanges } from "../../src/core/responses/excel-cells.ts";
+import { lineRanges, Quirk, quirkNotice } from "../../src/core/responses/excel-cells.ts";
+import { loadValid } from "../helpers/load.ts";
 import { fixture, MINI, tmpDir } from "../helpers/paths.ts";
 import { cliIn, noTrace } from "../helpers/cli-in.ts";
 
@@ -16,6 +17,20 @@ function nearMiss() {
 describe("near-misses and --lenient with nothing left", () => {
   it("lineRanges joins consecutive lines", () => {
     expect(lineRanges([9, 2, 3, 4, 5, 11, 12, 3])).toBe("2–5, 9, 11–12");
+  });
+
+  it("lineRanges names the first twelve ranges of many, then …; a notice then says how many lines in all", () => {
+    const every = Array.from({ length: 500 }, (_, i) => 2 + 2 * i); // 2, 4, 6 …: no two consecutive
+    expect(lineRanges(every)).toBe("2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, …");
+    expect(lineRanges(every.slice(0, 12))).toBe("2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24");
+    const q = loadValid(MINI);
+    const notice = quirkNotice(Quirk.DontKnow, every.length, lineRanges(every), [], q);
+    expect(notice.da).toBe('Linje 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, … (500 i alt): "Ved ikke" er stavet anderledes end ved_ikke og er læst som "Ved ikke".');
+    expect(notice.en.startsWith("Lines 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, … (500 in all):")).toBe(true);
+    expect(quirkNotice(Quirk.MetaAfterItems, 1, "1", ["wave", "kommune"], q)).toEqual({
+      da: 'Kolonnerne "wave", "kommune" står efter spørgsmålene og er læst som metadata.',
+      en: 'Columns "wave", "kommune" come after the items and were read as metadata.',
+    });
   });
 
   it("a version near-miss on every row is one message naming the lines, not one per row", async () => {

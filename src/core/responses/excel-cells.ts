@@ -105,7 +105,7 @@ export function looksLikeItem(name: string, itemIds: readonly string[]): boolean
 }
 
 /** Line numbers as ranges: 14, 15, 16, 19 → "14–16, 19". */
-export function lineRanges(lines: readonly number[]): string {
+export function lineRanges(lines: readonly number[], most = 12): string {
   const sorted = [...new Set(lines)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; i++) {
@@ -113,12 +113,14 @@ export function lineRanges(lines: readonly number[]): string {
     while (i + 1 < sorted.length && sorted[i + 1] === sorted[i]! + 1) i++;
     parts.push(start === sorted[i] ? String(start) : `${start}–${sorted[i]}`);
   }
-  return parts.join(", ");
+  // A notice is a line to read, not a list of every row (one was 4 300 characters long): the first ranges, then "…".
+  return parts.length > most ? `${parts.slice(0, most).join(", ")}, …` : parts.join(", ");
 }
 
 /** One notice for one kind of reading in one file; `lines` as made by lineRanges. */
 export function quirkNotice(quirk: Quirk, count: number, lines: string, columns: readonly string[], q: Questionnaire): Text {
-  const [da, en] = [`Linje ${lines}`, `${count === 1 ? "Line" : "Lines"} ${lines}`];
+  const all = lines.endsWith("…") ? [` (${count} i alt)`, ` (${count} in all)`] : ["", ""];
+  const [da, en] = [`Linje ${lines}${all[0]}`, `${count === 1 ? "Line" : "Lines"} ${lines}${all[1]}`];
   const cols = columns.map((c) => `"${c}"`).join(", ");
   switch (quirk) {
     case Quirk.Separators:
@@ -132,6 +134,8 @@ export function quirkNotice(quirk: Quirk, count: number, lines: string, columns:
     case Quirk.Level:
       return t(`${da}: niveauet er skrevet med navn eller store bogstaver og er læst som niveauets id.`, `${en}: the level is written by its label or in capitals and was read as the level's id.`);
     case Quirk.MetaAfterItems:
-      return t(`Kolonnen ${cols} står efter spørgsmålene og er læst som metadata.`, `Column ${cols} comes after the items and was read as metadata.`);
+      return columns.length === 1
+        ? t(`Kolonnen ${cols} står efter spørgsmålene og er læst som metadata.`, `Column ${cols} comes after the items and was read as metadata.`)
+        : t(`Kolonnerne ${cols} står efter spørgsmålene og er læst som metadata.`, `Columns ${cols} come after the items and were read as metadata.`);
   }
 }
