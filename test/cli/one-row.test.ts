@@ -60,6 +60,27 @@ describe("one respondent, one row (SPEC §3)", () => {
     expect(stderr).toContain("Bemærk: 3 række(r) i laptop2.csv er magen til en tidligere række for samme respondent i laptop1.csv og tælles én gang: laptop2.csv:2 = laptop1.csv:8, laptop2.csv:3 = laptop1.csv:9, laptop2.csv:4 = laptop1.csv:10.");
   });
 
+  it("ids that look the same are one respondent: a space around it, an Å typed on a Mac (A + ring)", async () => {
+    // A direktion of 3 given again under ids a person cannot tell apart must not become 6 and shown.
+    const dir = tmpDir();
+    const mac = (id: string) => id.normalize("NFD");
+    const direktion = [{ id: "Århus-1", level: "direktion" }, { id: "Århus-2", level: "direktion" }, { id: "d3", level: "direktion" }];
+    writeFileSync(join(dir, "a.csv"), wideCsv(q, [...direktion, ...people("c", "chef", 6)]));
+    writeFileSync(join(dir, "b.csv"), wideCsv(q, [{ ...direktion[0]!, id: mac("Århus-1") }, { ...direktion[1]!, id: ` ${mac("Århus-2")} ` }, { ...direktion[2]!, id: "d3 " }]));
+    expect(readFileSync(join(dir, "b.csv"), "utf8")).toContain("A\u030Arhus-1");
+    const { code, stdout, stderr } = await run({ files: ["a.csv", "b.csv"], questionnaire: FL, by: "level" }, dir);
+    expect(code).toBe(0);
+    expect(totalRow(stdout, "direktion")).toMatchObject({ n: "3", suppressed: "true" });
+    expect(stderr).toContain("b.csv:2 = a.csv:2, b.csv:3 = a.csv:3, b.csv:4 = a.csv:4");
+    // Differing answers under such an id: a conflict, as for the same id.
+    writeFileSync(join(dir, "c.csv"), wideCsv(q, [{ id: "d3 ", level: "direktion", value: 1 }]));
+    const err = userError(await run({ files: ["a.csv", "c.csv"], questionnaire: FL, by: "level" }, dir));
+    expect(err.text.da).toContain('c.csv:2 (respondent_id): respondenten "d3 " står også i a.csv:4 med andre svar');
+    // An id of white space only is no id.
+    writeFileSync(join(dir, "d.csv"), wideCsv(q, [{ id: "  ", level: "chef" }]));
+    expect(userError(await run({ files: ["d.csv"], questionnaire: FL }, dir)).text.da).toContain("d.csv:2 (respondent_id): mangler respondent_id");
+  });
+
   it("conflicting rows of one respondent are an error naming it and both places; exit 1, nothing written", async () => {
     const dir = tmpDir();
     writeFileSync(join(dir, "laptop1.csv"), wideCsv(q, office));

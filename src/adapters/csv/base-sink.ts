@@ -98,7 +98,7 @@ export abstract class BaseSink implements CsvSink {
   }
 
   protected checkRespondent(row: RespondentRow): boolean {
-    if (!row.respondentId) return this.fail(row, "respondent_id", t("mangler respondent_id", "respondent_id is missing"));
+    if (!row.respondentId.trim()) return this.fail(row, "respondent_id", t("mangler respondent_id", "respondent_id is missing"));
     if (row.questionnaireId !== this.q.id) {
       return this.fail(row, "questionnaire_id", t(`rækken er til spørgeskemaet "${row.questionnaireId}", ikke "${this.q.id}"`, `the row is for questionnaire "${row.questionnaireId}", not "${this.q.id}"`));
     }

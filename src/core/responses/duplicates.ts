@@ -56,7 +56,7 @@ export class OneRowPerRespondent {
    * reader's folded rows skip the fingerprint altogether (13 % of a range worker's time, measured).
    */
   check(id: string, fingerprint: number | (() => number), file: number, line: number, bytes?: { start: number; end: number }): Verdict {
-    const n = this.ids.numberOf(id);
+    const n = this.ids.numberOf(idKey(id));
     if (this.ids.added) {
       if (n === this.fingerprints.length) this.grow();
       this.files[n] = file;
@@ -127,6 +127,22 @@ export class OneRowPerRespondent {
     }
     return digest();
   }
+}
+
+/**
+ * A respondent id as the rule compares it: without white space around it and in Unicode's composed
+ * form (NFC). "r7 " (a space left in Excel) and "r7", or an "Å" typed on a Mac (A and a combining ring)
+ * and one typed elsewhere, look the same to a person and are one respondent: counted once, or a
+ * conflict — never two respondents that could lift a small group over the threshold. An id of
+ * printable ASCII is its own key (the common case, checked without a new string).
+ */
+export function idKey(id: string): string {
+  let plain = id.length > 0;
+  for (let i = 0; i < id.length && plain; i++) {
+    const c = id.charCodeAt(i);
+    plain = c > 32 && c < 127;
+  }
+  return plain ? id : id.trim().normalize("NFC");
 }
 
 /*
