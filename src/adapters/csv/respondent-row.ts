@@ -77,7 +77,7 @@ export type ReadOptions = {
 
 /**
  * What the duplicate check needs of a row; `full` (to `admit`) reads the whole row again, for the rare
- * conflict. A folded row has no fingerprint but its `place`, to be read again by when another row of
+ * conflict. A folded row has no fingerprint but its `place`, to be read again when another row of
  * the same respondent comes, maybe after its file is read (OneRowPerRespondent.check).
  */
 export type AdmitRow = Pick<RespondentRow, "file" | "line" | "respondentId" | "fingerprint" | "raw"> & { place?: RowPlace };

@@ -4,7 +4,7 @@ import type { GoodPractice } from "../../core/questionnaire/good-practice.ts";
 import { TEMPLATE_DIR } from "./bundled.ts";
 import { cachedGoodPractice } from "./questionnaire-cache.ts";
 
-export const goodPracticePath = (questionnaireId: string): string => join(TEMPLATE_DIR, "good-practice", `${questionnaireId}.yaml`);
+const goodPracticePath = (questionnaireId: string): string => join(TEMPLATE_DIR, "good-practice", `${questionnaireId}.yaml`);
 
 /** The good-practice texts for a questionnaire, if the package ships any: from the build's cache, else parsed (yaml and zod loaded only then). */
 export async function loadGoodPractice(questionnaireId: string): Promise<GoodPractice | undefined> {
