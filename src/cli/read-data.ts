@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { bundledFor, bundledIds } from "../adapters/files/bundled.ts";
 import { inputFileProblem } from "../adapters/files/file-check.ts";
 import { FileProblem, readResponses, type AdmitRow, type DataProblem, type RespondentRow, type RowPlace } from "../adapters/csv/response-reader.ts";
@@ -19,6 +19,7 @@ import { progressBar } from "./progress-bar.ts";
 import { EncodingConflict, Utf16File } from "../adapters/files/text-source.ts";
 import { writeRejects } from "./rejects.ts";
 import { SameRows } from "./same-rows.ts";
+import { folderGiven, refuseInputsWritten } from "./input-files.ts";
 import { ConflictColumns } from "./conflict-columns.ts";
 
 const SHOWN_PROBLEMS = 20;
@@ -241,33 +242,4 @@ function quirkNotices(notices: readonly ReadNotice[], q: Questionnaire, shown: (
     const text = quirkNotice(g.quirk, new Set(g.lines).size, lineRanges(g.lines), g.columns, q);
     return t(`${shown(g.file)}: ${text.da}`, `${shown(g.file)}: ${text.en}`);
   });
-}
-
-/**
- * Inputs are never overwritten: an output that is one of the input files — by the same path,
- * another path, a symbolic or a hard link (the same device and inode) — stops the command (exit 2)
- * before anything is read or written, --force or not.
- */
-function refuseInputsWritten(files: readonly string[], outputs: readonly string[], shown: (file: string) => string): void {
-  const identity = (path: string) => {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    return stats ? `${stats.dev}:${stats.ino}` : path;
-  };
-  const inputs = new Set(files.flatMap((file) => [file, identity(file)]));
-  const hit = outputs.find((output) => inputs.has(output) || inputs.has(identity(output)));
-  if (hit !== undefined) {
-    throw new UserError(2, t(
-      `${shown(hit)} er også en af inddatafilerne. Skriv til en ny fil; inddata overskrives aldrig.`,
-      `${shown(hit)} is also one of the input files. Write to a new file; inputs are never overwritten.`,
-    ));
-  }
-}
-
-/** A folder given where response files belong: say so, and name the CSV files in it that could be meant. */
-function folderGiven(folder: string, shown: (file: string) => string): Text {
-  const csvs = readdirSync(folder).filter((name) => name.toLowerCase().endsWith(".csv")).sort().slice(0, 5);
-  const example = csvs.length > 0 ? csvs.map((name) => shown(join(folder, name))).join(" ") : shown(join(folder, "besvarelser.csv"));
-  return csvs.length > 0
-    ? t(`${shown(folder)} er en mappe, ikke en fil. Angiv CSV-filerne med besvarelser, fx: ${example}`, `${shown(folder)} is a folder, not a file. Give the CSV files with responses, e.g.: ${example}`)
-    : t(`${shown(folder)} er en mappe uden CSV-filer. Angiv CSV-filen med besvarelser, fx ${example}`, `${shown(folder)} is a folder without CSV files. Give the CSV file with responses, e.g. ${example}`);
 }
