@@ -235,6 +235,22 @@ describe("the parallel reader gives the one-thread reader's results", () => {
     expect(conflicting.error).not.toContain('"r3"');
   });
 
+  it("many small groups (a fold that sends its rows after the first range): the same bytes", async () => {
+    // Ranges of several hundred rows, so that the fold can see that its groups outweigh its rows (group-fold.ts).
+    const dir = tmpDir();
+    writeFileSync(join(dir, "kommuner.csv"), exportText({ rows: 2400, cells: (r) => ({ kommune: `kommune-${(r * 7) % 180}` }), extra: (cells) => [cells(5), cells(1700)] }));
+    const options = { files: ["kommuner.csv"], by: "kommune", format: "json" };
+    mode(1);
+    const one = await run("score", options, dir);
+    for (const threads of [2, 3]) {
+      mode(threads, false);
+      process.env.LEDELSESTJEK_RANGE_BYTES = "120000";
+      expect(await run("score", options, dir)).toEqual(one);
+    }
+    expect(one.code).toBe(0);
+    expect((JSON.parse(one.stdout) as { groups: unknown[] }).groups.length).toBeGreaterThan(1000);
+  });
+
   it("score --by with a column the file lacks, and cells with Danish letters read from bytes: the same messages", async () => {
     const dir = tmpDir();
     writeFileSync(join(dir, "data.csv"), exportText({ rows: 90, cells: (r) => (r === 20 ? { [allItems(q)[3]!.id]: "Højt" } : r % 4 === 0 ? { kommune: "Ærø" } : {}) }));

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { GroupFold } from "../../src/core/scoring/group-fold.ts";
 import { GroupSummary } from "../../src/core/scoring/group-summary.ts";
+import { levelGrouping } from "../../src/core/scoring/level-groups.ts";
+import { compileScoring } from "../../src/core/scoring/scoring.ts";
+import { fagligLedelse } from "../helpers/responses.ts";
 import { Histogram } from "../../src/core/scoring/stats.ts";
 
 // A worker thread folds each range of rows into histograms, writes them into one array, clears them
@@ -64,5 +68,47 @@ describe("histograms merged range by range", () => {
       const order = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
       expect(merged.rows(1, order)).toEqual(whole.rows(1, order));
     }));
+  });
+});
+
+describe("a fold of many small groups sends its rows", () => {
+  it("after a first range whose summary outweighs its rows' scores; merged in order, the figures of one thread", () => {
+    const q = fagligLedelse();
+    const model = compileScoring(q);
+    const fold = new GroupFold({ kind: "groups", byColumns: ["kommune"], merges: [] }, q, model, ["kommune"]);
+    const levels = q.levels.map((l) => l.id);
+    const dims = model.dimensions.length;
+    const whole = new GroupSummary(["kommune"], model.dimensions);
+    const merged = new GroupSummary(["kommune"], model.dimensions);
+    const grouping = levelGrouping(q, []);
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const kinds: string[] = [];
+    for (const size of [300, 250, 40, 300]) {
+      for (let r = 0; r < size; r++) {
+        const level = levels[Math.floor(next() * levels.length)]!;
+        const scores = Float64Array.from({ length: dims }, () => (next() < 0.1 ? NaN : Math.round(next() * 16) * 6.25));
+        const row = { level, group: "g", metaValues: [`kommune-${Math.floor(next() * 150)}`] };
+        fold.add(row, scores);
+        whole.add([row.metaValues[0]!], scores, grouping.populationOf(level));
+      }
+      const partial = fold.take();
+      kinds.push(partial.rows ? "rows" : "counts");
+      merged.mergePartial(structuredClone(partial));
+    }
+    expect(kinds).toEqual(["counts", "rows", "rows", "rows"]);
+    const order = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
+    expect(merged.rows(5, order)).toEqual(whole.rows(5, order));
+  });
+
+  it("keeps sending summaries when its groups are few (score --by level)", () => {
+    const q = fagligLedelse();
+    const model = compileScoring(q);
+    const fold = new GroupFold({ kind: "groups", byColumns: ["level"], merges: [] }, q, model, []);
+    const scores = new Float64Array(model.dimensions.length).fill(50);
+    for (let range = 0; range < 3; range++) {
+      for (let r = 0; r < 400; r++) fold.add({ level: q.levels[r % q.levels.length]!.id, group: "g", metaValues: [] }, scores);
+      expect(fold.take().rows).toBeUndefined();
+    }
   });
 });

@@ -21,7 +21,18 @@ type Group = { population: string; values: string[]; histograms: Histogram[] };
  * groups (--by kommune) a range's partial held some 8 000 arrays, and cloning, merging and collecting
  * them made the parallel reader slower than one thread.
  */
-export type GroupSummaryPartial = { groups: { population: string; values: string[] }[]; counts: Float64Array };
+export type GroupSummaryPartial = GroupCountsPartial | GroupRowsPartial;
+
+export type GroupCountsPartial = { groups: PartialGroup[]; counts: Float64Array; rows?: undefined };
+
+export type PartialGroup = { population: string; values: string[] };
+
+/**
+ * The other way to send a range's rows (GroupFold's choice when groups are many and small): each
+ * row's group (a number into `groups`) and its scores, `dimensions` to a row. Merged, they are
+ * added row by row in order, as one thread adds them.
+ */
+export type GroupRowsPartial = { groups: PartialGroup[]; rows: Int32Array; scores: Float64Array; counts?: undefined };
 
 const EMPTY: Omit<Summary, "n"> = { mean: null, sd: null, median: null, min: null, max: null };
 
@@ -46,7 +57,7 @@ export class GroupSummary {
   }
 
   /** The counts so far, group by group in the order first met: what a worker thread sends to be merged. */
-  partial(): GroupSummaryPartial {
+  partial(): GroupCountsPartial {
     const groups = [...this.groups.values()];
     const counts: number[] = [];
     for (const g of groups) for (const h of g.histograms) h.writePartial(counts);
@@ -55,10 +66,23 @@ export class GroupSummary {
 
   /** Adds counts made elsewhere; merged in the order their rows were read, the figures are those of one summary of all the rows. */
   mergePartial(partial: GroupSummaryPartial): void {
+    if (partial.rows) return this.mergeRows(partial);
     let at = 0;
     for (const { population, values } of partial.groups) {
       const group = this.groupOf(values, population);
       for (const h of group.histograms) at = h.mergeWritten(partial.counts, at);
+    }
+  }
+
+  private mergeRows({ groups, rows, scores }: GroupRowsPartial): void {
+    const met = groups.map((g) => this.groupOf(g.values, g.population).histograms);
+    const dims = this.dimensions.length;
+    for (let r = 0, at = 0; r < rows.length; r++, at += dims) {
+      const histograms = met[rows[r]!]!;
+      for (let d = 0; d < dims; d++) {
+        const score = scores[at + d]!;
+        if (!Number.isNaN(score)) histograms[d]!.add(score);
+      }
     }
   }
 
