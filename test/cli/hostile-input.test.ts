@@ -18,6 +18,9 @@ function workspace() {
   writeFileSync(join(dir, "comments.yaml"), "# kun en kommentar\n");
   writeFileSync(join(dir, "tabs.yaml"), "id: x\nscale:\n\tmin: 1\n\tmax: 5\n");
   writeFileSync(join(dir, "unresolved.yaml"), "i1: 4\ni2: *x\n");
+  // Slips a questionnaire author makes (found by a trial): the YAML library's English, put in Danish.
+  writeFileSync(join(dir, "quote.yaml"), 'id: x\ntitle: "Faglig ledelse\nversion: "1"\n');
+  writeFileSync(join(dir, "colons.yaml"), "id: x\ntitle: Faglig ledelse: version: 1\n");
   return dir;
 }
 
@@ -30,6 +33,8 @@ describe("hostile questionnaire and answers files", () => {
     ["a file of comments", "comments.yaml", "filen er tom"],
     ["tabs as indentation", "tabs.yaml", "tabulator brugt som indrykning"],
     ["an alias without its anchor", "unresolved.yaml", "aliaset *x henviser til et anker (&x), der ikke er sat før det"],
+    ["a quote never closed", "quote.yaml", "YAML-fejl: et anførselstegn (\") åbner en tekst, der aldrig lukkes"],
+    ["two colons on one line", "colons.yaml", "YAML-fejl: en nøgle står, hvor der ikke må være en — to kolon på én linje"],
   ])("%s: validate, run --answers and score --questionnaire all give one plain message and exit 1", async (_, file, words) => {
     for (const args of [["validate", file], ["run", MINI, "--level", "leder", "--answers", file, "--out", "svar.csv"], ["score", "data.csv", "--questionnaire", file]]) {
       const r = await cliIn(dir, args);

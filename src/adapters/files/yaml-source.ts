@@ -52,6 +52,14 @@ const YAML_MESSAGES: Record<string, { da: string; en: string }> = {
   MULTIPLE_DOCS: t("filen indeholder flere dokumenter (---); et spørgeskema er ét dokument", "the file holds several documents (---); a questionnaire is one document"),
   RESOURCE_EXHAUSTION: t("filen er for dybt indlejret eller for stor til at blive læst sikkert", "the file is nested too deeply or too large to be read safely"),
   BAD_INDENT: t("forkert indrykning; linjer i samme afsnit skal starte i samme kolonne", "bad indentation; lines of one section must start in the same column"),
+  BLOCK_AS_IMPLICIT_KEY: t(
+    "en nøgle står, hvor der ikke må være en — to kolon på én linje (fx a: b: c) eller en linje indrykket under en værdi; giv hver nøgle sin egen linje, indrykket som dens naboer",
+    "a key stands where none may be — two colons on one line (e.g. a: b: c) or a line indented under a value; give each key its own line, indented as its neighbours",
+  ),
+  MULTILINE_IMPLICIT_KEY: t("en nøgle skal stå på én linje; se efter forkert indrykning i linjen over", "a key must stand on one line; look for a wrong indentation in the line above"),
+  UNEXPECTED_TOKEN: t("uventet indhold her — typisk en linje med forkert indrykning, eller en liste (-) og nøgler blandet på samme niveau", "unexpected content here — usually a line with a wrong indentation, or a list (-) and keys mixed at one level"),
+  BAD_DQ_ESCAPE: t("ugyldig \\-kombination i en tekst i dobbelte anførselstegn; skriv \\\\ for en omvendt skråstreg, eller brug enkelte anførselstegn", "invalid \\ sequence in a double-quoted text; write \\\\ for a backslash, or use single quotes"),
+  BAD_SCALAR_START: t("en værdi uden anførselstegn må ikke begynde med dette tegn; sæt værdien i anførselstegn", "a value without quotes may not start with this character; put the value in quotes"),
 };
 
 function yamlWords(code: string, english: string): Text {
@@ -60,6 +68,13 @@ function yamlWords(code: string, english: string): Text {
   }
   if (code === "BAD_INDENT" && /^Flow map/.test(english)) {
     return t("en samling, der begynder med {, lukkes ikke med } (eller er ikke indrykket nok)", "a mapping that starts with { is not closed with } (or not indented enough)");
+  }
+  const quote = /^Missing closing (["'])/.exec(english)?.[1];
+  if (code === "MISSING_CHAR" && quote) {
+    return t(`et anførselstegn (${quote}) åbner en tekst, der aldrig lukkes; tilføj det afsluttende ${quote}`, `a quote (${quote}) opens a text that is never closed; add the closing ${quote}`);
+  }
+  if (code === "MISSING_CHAR" && /followed by map values/.test(english)) {
+    return t("en nøgle mangler sit kolon og sin værdi (skriv nøgle: værdi)", "a key lacks its colon and value (write key: value)");
   }
   return YAML_MESSAGES[code] ?? t(english, english);
 }
