@@ -7,7 +7,8 @@
  */
 import { GroupItemCounts, type GroupItemCountsPartial } from "../scoring/group-items.ts";
 import { GroupSummary, type GroupSummaryPartial } from "../scoring/group-summary.ts";
-import { levelGrouping, type LevelMerge } from "../scoring/level-groups.ts";
+import { ByValues } from "../scoring/group-fold.ts";
+import type { LevelMerge } from "../scoring/level-groups.ts";
 import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import type { ScoringModel } from "../scoring/scoring.ts";
 import { COMMENT_PREFIX } from "../responses/responses.ts";
@@ -127,9 +128,7 @@ export function mergeBreakdown(b: Breakdown, p: BreakdownPartial): void {
 /** The breakdown a worker thread keeps for a file with `metaNames`. */
 export class BreakdownFold {
   private b: Breakdown;
-  private readonly by: string[];
-  private readonly sources: number[];
-  private readonly grouping;
+  private readonly by: ByValues;
   private readonly keys = new GroupKeys();
 
   constructor(
@@ -138,19 +137,13 @@ export class BreakdownFold {
     private readonly model: ScoringModel,
     metaNames: readonly string[],
   ) {
-    this.grouping = levelGrouping(q, spec.merges);
-    this.sources = spec.byColumns.map((c) => (c === "level" ? -1 : c === "group" ? -2 : metaNames.indexOf(c)));
-    this.by = spec.byColumns.map(() => "");
+    this.by = new ByValues(spec.byColumns, spec.merges, q, metaNames);
     this.b = emptyBreakdown(spec, q, model);
   }
 
   add(row: BreakdownRow, scores: Float64Array): void {
-    const { by, sources } = this;
-    for (let i = 0; i < sources.length; i++) {
-      const s = sources[i]!;
-      by[i] = s === -1 ? this.grouping.keyOf(row.level) : s === -2 ? row.group : row.metaValues[s]!;
-    }
-    const population = this.grouping.populationOf(row.level);
+    const by = this.by.of(row);
+    const population = this.by.grouping.populationOf(row.level);
     addToBreakdown(this.b, this.spec, row, by, population, scores, this.keys.keyOf(population, by));
   }
 

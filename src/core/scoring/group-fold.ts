@@ -12,7 +12,7 @@
  */
 import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import { GroupSummary, type GroupSummaryPartial, type PartialGroup } from "./group-summary.ts";
-import { levelGrouping, type LevelMerge } from "./level-groups.ts";
+import { levelGrouping, type LevelGrouping, type LevelMerge } from "./level-groups.ts";
 import type { ScoringModel } from "./scoring.ts";
 
 export type GroupFoldSpec = { kind: "groups"; byColumns: string[]; merges: LevelMerge[] };
@@ -24,13 +24,33 @@ export type FoldRow = { level: string; group: string; metaValues: readonly strin
 export const foldFits = (spec: { byColumns: readonly string[] }, metaNames: readonly string[]): boolean =>
   spec.byColumns.every((c) => c === "level" || c === "group" || metaNames.includes(c));
 
+/** A row's --by values as the folds read them, from the columns of a file with `metaNames`; the array is reused row to row. */
+export class ByValues {
+  readonly grouping: LevelGrouping;
+  /** Per --by column: -1 level, -2 group, else the metadata column's position. */
+  private readonly sources: number[];
+  private readonly values: string[];
+
+  constructor(byColumns: readonly string[], merges: readonly LevelMerge[], q: Questionnaire, metaNames: readonly string[]) {
+    this.grouping = levelGrouping(q, merges);
+    this.sources = byColumns.map((c) => (c === "level" ? -1 : c === "group" ? -2 : metaNames.indexOf(c)));
+    this.values = byColumns.map(() => "");
+  }
+
+  of(row: FoldRow): string[] {
+    const { values, sources } = this;
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i]!;
+      values[i] = s === -1 ? this.grouping.keyOf(row.level) : s === -2 ? row.group : row.metaValues[s]!;
+    }
+    return values;
+  }
+}
+
 /** Does what `score --by` does with each row (its groups and populations), for a file with `metaNames`. */
 export class GroupFold {
   private readonly summary: GroupSummary;
-  private readonly values: string[];
-  /** Per --by column: -1 level, -2 group, else the metadata column's position. */
-  private readonly sources: number[];
-  private readonly grouping;
+  private readonly by: ByValues;
 
   constructor(
     spec: GroupFoldSpec,
@@ -38,9 +58,7 @@ export class GroupFold {
     model: ScoringModel,
     metaNames: readonly string[],
   ) {
-    this.grouping = levelGrouping(q, spec.merges);
-    this.sources = spec.byColumns.map((c) => (c === "level" ? -1 : c === "group" ? -2 : metaNames.indexOf(c)));
-    this.values = spec.byColumns.map(() => "");
+    this.by = new ByValues(spec.byColumns, spec.merges, q, metaNames);
     this.summary = new GroupSummary(spec.byColumns, model.dimensions);
     this.dimensions = model.dimensions.length;
   }
@@ -56,12 +74,8 @@ export class GroupFold {
   private readonly numbers = new Map<string, Map<string, number>>();
 
   add(row: FoldRow, scores: Float64Array): void {
-    const { values, sources } = this;
-    for (let i = 0; i < sources.length; i++) {
-      const s = sources[i]!;
-      values[i] = s === -1 ? this.grouping.keyOf(row.level) : s === -2 ? row.group : row.metaValues[s]!;
-    }
-    const population = this.grouping.populationOf(row.level);
+    const values = this.by.of(row);
+    const population = this.by.grouping.populationOf(row.level);
     this.added++;
     if (!this.sendsRows) return this.summary.add(values, scores, population);
     this.rows.push(this.numberOf(population, values));
