@@ -6,7 +6,7 @@ import { AnswerKind } from "../../core/scoring/item-stats.ts";
 import type { ScoringModel } from "../../core/scoring/scoring.ts";
 import { t, type Text } from "../../core/text.ts";
 import type { CsvSink } from "./csv-scan.ts";
-import { decodeBytes, type Encoding } from "../files/text-source.ts";
+import { bytesDecoder, type Encoding } from "../files/text-source.ts";
 import { FileProblem, type ReadOptions, type RespondentRow } from "./respondent-row.ts";
 
 
@@ -32,18 +32,18 @@ export abstract class BaseSink implements CsvSink {
    * is all ASCII, so it scans the same; a cell with a byte over 127 is decoded here, and as an
    * invalid sequence ends at the next ASCII byte, it decodes as in the whole text.
    */
-  private bytesAs: Encoding | undefined;
+  private bytesAs: ((bytes: Uint8Array) => string) | undefined;
 
   /** From now on the text scanned is bytes read as Latin-1 (see `bytesAs`) of a file in `encoding`. */
   readBytes(encoding: Encoding): void {
-    this.bytesAs = encoding;
+    this.bytesAs = bytesDecoder(encoding, { ignoreBOM: true });
   }
 
   /** A cell as the file's encoding gives it. */
   protected decoded(s: string): string {
     const bytesAs = this.bytesAs;
     if (bytesAs === undefined) return s;
-    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return decodeBytes(Buffer.from(s, "latin1"), bytesAs, { ignoreBOM: true });
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return bytesAs(Buffer.from(s, "latin1"));
     return s;
   }
 

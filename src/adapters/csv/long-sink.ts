@@ -29,12 +29,12 @@ export class LongSink extends BaseSink {
     this.commentIds = new Set(q.areas.flatMap((a) => a.elements.map((e) => `${COMMENT_PREFIX}${e.id}`)));
   }
 
-  field(col: number, buf: string, start: number, end: number): void {
-    this.cells[col] = buf.slice(start, end);
+  field(col: number, buf: string, start: number, end: number, wide: boolean): void {
+    this.cells[col] = wide ? this.decoded(buf.slice(start, end)) : buf.slice(start, end);
   }
 
   quoted(col: number, value: string): void {
-    this.cells[col] = value;
+    this.cells[col] = this.decoded(value);
   }
 
   record(fields: number, line: number, buf: string, start: number, end: number): void {
@@ -48,7 +48,7 @@ export class LongSink extends BaseSink {
       if (missing.length > 0) this.fatal(line, undefined, t(`overskriften i langt format mangler ${missing.join(", ")}`, `the long-format header lacks ${missing.join(", ")}`));
       return;
     }
-    const raw = buf.slice(start, end).replace(/\r?\n$/, "");
+    const raw = this.decoded(buf.slice(start, end)).replace(/\r?\n$/, "");
     if (BaseSink.onlySeparators(raw)) return this.notice(line, Quirk.Separators);
     if (fields !== this.columns.length) {
       this.problem(line, undefined, t(`rækken har ${fields} felter, men overskriften har ${this.columns.length}`, `the row has ${fields} fields, but the header has ${this.columns.length}`), raw);

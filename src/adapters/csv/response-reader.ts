@@ -4,12 +4,14 @@ import { formatOfHeader, unknownFormatText, type ResponseFormat } from "../../co
 import type { ScoringModel } from "../../core/scoring/scoring.ts";
 import { t } from "../../core/text.ts";
 import { CsvScanner, CsvSyntaxError } from "./csv-scan.ts";
-import { detectDelimiter, detectEncoding, readTextChunks, splitHeader, type Encoding } from "../files/text-source.ts";
+import { decodeBytes, detectDelimiter, detectEncoding, latin1, scanFile, splitHeader, type Encoding } from "../files/text-source.ts";
 import { LongSink } from "./long-sink.ts";
 import { parallelSettings, readInRanges, type ReadOn } from "./parallel/parallel-reader.ts";
 import { FileProblem, type ReadOptions, type ReadSummary } from "./respondent-row.ts";
 import { syntaxProblem } from "./scan-problem.ts";
 import { WideSink } from "./wide-sink.ts";
+
+const LF = 10;
 
 export { FileProblem, metaValue, type AdmitRow, type RowPlace, type DataProblem, type ReadOptions, type ReadSummary, type RespondentRow } from "./respondent-row.ts";
 
@@ -31,10 +33,8 @@ export async function readResponses(file: string, q: Questionnaire, model: Scori
 
 /** The one-thread reader: from the start, or (`on`) from a line start after the header, with that header. */
 async function readStream(file: string, encoding: Encoding, q: Questionnaire, model: ScoringModel, options: ReadOptions, on?: ReadOn): Promise<ReadSummary> {
-  const source = await readTextChunks(file, { encoding, byte: on?.byte ?? 0 });
   let sink: WideSink | LongSink | undefined;
   let scanner: CsvScanner | undefined;
-  let buffer = "";
   let delimiter = ",";
   let format: ResponseFormat = "wide";
   const build = (header: string) => {
@@ -52,27 +52,29 @@ async function readStream(file: string, encoding: Encoding, q: Questionnaire, mo
   try {
     if (on) {
       build(on.header);
-      scanner!.scan(`${on.header}\n`, true);
+      scanner!.scanText(`${on.header}\n`, true);
       scanner!.line = on.line;
+      sink!.readBytes(encoding);
     }
-    for await (const { text, bytes } of source.chunks) {
-      buffer = buffer.length > 0 ? buffer + text : text;
+    // The bytes are scanned as Latin-1, as the range readers do; a cell with a byte over 127 is decoded by the sink.
+    const scan = (bytes: Uint8Array, final: boolean): number => {
       if (!scanner) {
-        const eol = buffer.search(/\r?\n/);
-        if (eol < 0) continue;
-        build(buffer.slice(0, eol));
+        const eol = bytes.indexOf(LF);
+        if (eol < 0 && !final) return 0;
+        build(decodeBytes(bytes.subarray(0, eol < 0 ? bytes.length : eol), encoding, { ignoreBOM: true }).replace(/\r$/, ""));
+        sink!.readBytes(encoding);
       }
-      buffer = buffer.slice(scanner!.scan(buffer, false));
-      options.onProgress?.(bytes, source.size);
+      return scanner!.scan(bytes, latin1(bytes), final);
+    };
+    await scanFile(file, { encoding, byte: on?.byte ?? 0 }, scan, async (read, size) => {
+      options.onProgress?.(read, size);
       await options.drain?.();
-    }
-    if (!scanner) build(buffer);
-    scanner!.scan(buffer, true);
+    });
     sink!.finish();
   } catch (err) {
     if (err instanceof CsvSyntaxError) throw syntaxProblem(file, err, (col) => sink?.columnName(col));
     throw err;
   }
   if (!sink || sink.columns.length === 0) throw new FileProblem({ file, line: 1, message: t("filen er tom", "the file is empty") });
-  return { encoding: source.encoding, delimiter, format, rows: sink.rows, columns: sink.columns };
+  return { encoding, delimiter, format, rows: sink.rows, columns: sink.columns };
 }

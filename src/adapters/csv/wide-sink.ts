@@ -39,6 +39,11 @@ export class WideSink extends BaseSink {
     this.highest = Math.min(q.scale.max, 9);
   }
 
+  private bytes: Uint8Array = new Uint8Array(0);
+  begin(bytes: Uint8Array): void {
+    this.bytes = bytes;
+  }
+
   field(col: number, buf: string, start: number, end: number, wide: boolean): void {
     if (this.header) {
       this.headerCells[col] = wide ? this.decoded(buf.slice(start, end)) : buf.slice(start, end);
@@ -48,7 +53,7 @@ export class WideSink extends BaseSink {
     if (item !== undefined && item >= 0) {
       // Fast path: a single digit, the common case in Likert data, needs no string.
       if (end - start === 1) {
-        const v = buf.charCodeAt(start) - DIGIT_0;
+        const v = this.bytes[start]! - DIGIT_0;
         if (v >= this.lowest && v <= this.highest) {
           this.values[item] = v;
           this.kinds[item] = AnswerKind.Value;
@@ -63,12 +68,12 @@ export class WideSink extends BaseSink {
   }
 
   quoted(col: number, value: string): void {
+    const cell = this.decoded(value);
     if (this.header) {
-      this.headerCells[col] = value;
+      this.headerCells[col] = cell;
       return;
     }
     const item = this.itemOf[col];
-    const cell = this.decoded(value);
     if (item !== undefined && item >= 0) this.itemCell(col, item, cell);
     else this.text(col, cell);
   }

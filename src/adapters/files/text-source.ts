@@ -1,5 +1,4 @@
-import { createReadStream } from "node:fs";
-import { open, stat, type FileHandle } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
 
 export type Encoding = "utf-8" | "windows-1252";
@@ -57,8 +56,14 @@ export async function detectEncoding(path: string): Promise<Encoding> {
  * an unfinished sequence back.
  */
 export function decodeBytes(bytes: Uint8Array, encoding: Encoding, options: { ignoreBOM?: boolean } = {}): string {
+  return bytesDecoder(encoding, options)(bytes);
+}
+
+/** `decodeBytes` as one function for many pieces (cells), reusing one decoder: a piece never ends inside a character. */
+export function bytesDecoder(encoding: Encoding, options: { ignoreBOM?: boolean } = {}): (bytes: Uint8Array) => string {
   const decoder = new TextDecoder(encoding, { ignoreBOM: options.ignoreBOM ?? false });
-  return encoding === "windows-1252" ? decoder.decode(bytes, { stream: true }) : decoder.decode(bytes);
+  const stream = { stream: encoding === "windows-1252" };
+  return (bytes) => decoder.decode(bytes, stream);
 }
 
 /** The line feeds in the file's first `length` bytes. */
@@ -122,28 +127,49 @@ function validPrefix(bytes: Buffer): Buffer {
   return bytes.subarray(0, lo);
 }
 
-export type TextChunks = { encoding: Encoding; size: number; chunks: AsyncIterable<{ text: string; bytes: number }> };
+/** Bytes as a string of a character each (Latin-1): what the CSV scanner slices its fields from. */
+export const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 
 /**
- * The file as decoded text chunks, BOM removed, with the bytes read so far for a progress bar.
- * `from` continues reading at a line start whose encoding is already known (the parallel reader's
- * fallback); a BOM there is a character of the data.
+ * Hands the file's bytes from `from.byte` (a UTF-8 BOM at the start left out) to `scan` in pieces
+ * of about 1 MB, read into one buffer: `scan` returns how many bytes it used, and the rest comes
+ * again at the front of the next piece (the buffer grows for a record longer than itself). The last
+ * call is `final`. After each piece, `after` is awaited with the bytes read so far (a progress bar,
+ * an output's drain).
  */
-export async function readTextChunks(path: string, from?: { encoding: Encoding; byte: number }): Promise<TextChunks> {
-  const encoding = from?.encoding ?? (await detectEncoding(path));
-  const { size } = await stat(path);
-  const start = from?.byte ?? 0;
-  async function* chunks() {
-    const decoder = new TextDecoder(encoding, { ignoreBOM: start > 0 });
-    let bytes = start;
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK, start }) as AsyncIterable<Buffer>) {
-      bytes += chunk.length;
-      yield { text: decoder.decode(chunk, { stream: true }), bytes };
+export async function scanFile(
+  path: string,
+  from: { encoding: Encoding; byte: number },
+  scan: (bytes: Uint8Array, final: boolean) => number,
+  after: (read: number, size: number) => Promise<void> | void,
+): Promise<void> {
+  const handle = await open(path, "r");
+  try {
+    const { size } = await handle.stat();
+    let buffer = Buffer.allocUnsafe(CHUNK);
+    let position = from.byte;
+    if (position === 0 && from.encoding === "utf-8") {
+      const { bytesRead } = await handle.read(buffer, 0, 3, 0);
+      if (bytesRead === 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) position = 3;
     }
-    const rest = decoder.decode();
-    if (rest) yield { text: rest, bytes };
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position);
+      position += bytesRead;
+      filled += bytesRead;
+      if (bytesRead === 0) {
+        scan(buffer.subarray(0, filled), true);
+        return;
+      }
+      const used = scan(buffer.subarray(0, filled), false);
+      buffer.copyWithin(0, used, filled);
+      filled -= used;
+      await after(position, size);
+    }
+  } finally {
+    await handle.close();
   }
-  return { encoding, size, chunks: chunks() };
 }
 
 /** `;` or `,`, whichever the header line uses more of outside quotes. */

@@ -19,7 +19,7 @@
 import { closeSync, openSync } from "node:fs";
 import type { Questionnaire } from "../../../core/questionnaire/questionnaire.ts";
 import type { ScoringModel } from "../../../core/scoring/scoring.ts";
-import { decodeBytes, type Encoding } from "../../files/text-source.ts";
+import { latin1, type Encoding } from "../../files/text-source.ts";
 import { CsvScanner, CsvSyntaxError } from "../csv-scan.ts";
 import { FileProblem, type ReadOptions, type ReadSummary } from "../respondent-row.ts";
 import { syntaxProblem } from "../scan-problem.ts";
@@ -52,14 +52,16 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
     // This thread's sink reads the header first: its problems are the one-thread reader's.
     const sink = new WideSink(file, q, model, options);
     const scanner = new CsvScanner(head.delimiter.charCodeAt(0), sink);
-    const scan = (text: string, final: boolean): number => {
+    const scan = (read: () => number): number => {
       try {
-        return scanner.scan(text, final);
+        return read();
       } catch (err) {
         throw err instanceof CsvSyntaxError ? syntaxProblem(file, err, (col) => sink.columnName(col)) : err;
       }
     };
-    scan(`${head.text}\n`, true);
+    scan(() => scanner.scanText(`${head.text}\n`, true));
+    // Ranges are scanned as bytes, a cell with a byte over 127 decoded by the sink.
+    sink.readBytes(encoding);
     const callbacks = Object.keys(options).filter((k) => k.startsWith("on") && k !== "onRow" && k !== "onProgress" && typeof (options as Record<string, unknown>)[k] === "function");
     // Folding needs every --by column in the header; without one, rows are replayed and the first reports it.
     const fold = options.fold && foldFits(options.fold.spec, sinkNames(sink).metaNames) ? options.fold : undefined;
@@ -109,14 +111,10 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
         if (!fold && pool.mine(i)) {
           const bytes = pool.bytes(i);
           const line = pool.lines[i]!;
-          const text = decodeBytes(bytes, encoding, { ignoreBOM: true });
           scanner.line = line;
-          const end = scan(text, last);
-          if (!last && end < text.length) {
-            // A record runs past the range (a quoted line break): read on from its start.
-            const before = text.slice(0, end);
-            return await on({ byte: range.start + (encoding === "utf-8" ? Buffer.byteLength(before, "utf8") : before.length), line: scanner.line, header: head.text });
-          }
+          const end = scan(() => scanner.scan(bytes, latin1(bytes), last));
+          // A record runs past the range (a quoted line break): read on from its start.
+          if (!last && end < bytes.length) return await on({ byte: range.start + end, line: scanner.line, header: head.text });
           if (!last && scanner.line !== line + pool.counts[i]!) return await on({ byte: range.end, line: scanner.line, header: head.text });
           // Let the workers' messages in: ranges handed out, counts and results received.
           await new Promise((resolve) => setImmediate(resolve));

@@ -6,6 +6,7 @@
  */
 import { makeFold, type Fold, type FoldPartial } from "../../../core/report/folds.ts";
 import { scoreValues } from "../../../core/scoring/scoring.ts";
+import { latin1 } from "../../files/text-source.ts";
 import { CsvScanner, CsvSyntaxError } from "../csv-scan.ts";
 import { FileProblem, type ReadOptions } from "../respondent-row.ts";
 import { syntaxProblem } from "../scan-problem.ts";
@@ -32,8 +33,6 @@ export function sinkNames(sink: WideSink): { metaNames: string[]; commentNames: 
   return { metaNames: self.metaNames as string[], commentNames: self.commentNames as string[] };
 }
 
-/** Bytes as a string of a character each (Latin-1): what the range readers scan. */
-export const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 
 export const countNewlines = (bytes: Uint8Array): number => {
   let n = 0;
@@ -72,7 +71,7 @@ export class RangeJob {
     } satisfies ReadOptions;
     this.sink = new SpanSink(init.file, init.q, init.model, options);
     try {
-      new CsvScanner(init.delimiter.charCodeAt(0), this.sink).scan(`${init.header}\n`, true);
+      new CsvScanner(init.delimiter.charCodeAt(0), this.sink).scanText(`${init.header}\n`, true);
     } catch (err) {
       if (err instanceof CsvSyntaxError) throw syntaxProblem(init.file, err, (c) => this.sink.columnName(c));
       throw err;
@@ -97,7 +96,7 @@ export class RangeJob {
     scanner.line = line;
     let outcome: Outcome = { kind: "done" };
     try {
-      scanner.scan(text, true);
+      scanner.scan(bytes, text, true);
       // Records end at line feeds only if the scanner counted as many lines as there are line
       // feeds (a lone CR ends a record too); a range must end with one unless it ends the file.
       const unterminated = bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? 1 : 0;

@@ -9,7 +9,8 @@ import { CsvScanner } from "../csv-scan.ts";
 import type { RespondentRow } from "../respondent-row.ts";
 import { WideSink } from "../wide-sink.ts";
 import type { Init } from "./protocol.ts";
-import { latin1, RangeJob } from "./range-job.ts";
+import { latin1 } from "../../files/text-source.ts";
+import { RangeJob } from "./range-job.ts";
 import { readAt } from "./ranges.ts";
 
 export class Refold {
@@ -31,7 +32,7 @@ export class Refold {
 
   /** Row `r` of a range whose bytes read as Latin-1 are `text`, read again whole (its problems were reported the first time). */
   row(text: string, spans: Int32Array, r: number, line: number): RespondentRow {
-    return this.rowIn(text.slice(spans[2 * r]!, spans[2 * r + 1]!), line);
+    return this.rowIn(Buffer.from(text.slice(spans[2 * r]!, spans[2 * r + 1]!), "latin1"), line);
   }
 
   /**
@@ -42,14 +43,14 @@ export class Refold {
   readonly rowAt = (start: number, end: number, line: number): RespondentRow => {
     const fd = openSync(this.init.file, "r");
     try {
-      return this.rowIn(latin1(readAt(fd, start, end - start)), line);
+      return this.rowIn(readAt(fd, start, end - start), line);
     } finally {
       closeSync(fd);
     }
   };
 
-  /** The row `record` (its bytes read as Latin-1), starting on `line`. */
-  private rowIn(record: string, line: number): RespondentRow {
+  /** The row `record` (its bytes), starting on `line`. */
+  private rowIn(record: Uint8Array, line: number): RespondentRow {
     const { init } = this;
     let found: RespondentRow | undefined;
     // The sink reuses its arrays once onRow returns: the row is copied.
@@ -58,10 +59,10 @@ export class Refold {
     };
     const sink = new WideSink(init.file, init.q, init.model, { onRow, onProblem: () => undefined });
     const scanner = new CsvScanner(init.delimiter.charCodeAt(0), sink);
-    scanner.scan(`${init.header}\n`, true);
+    scanner.scanText(`${init.header}\n`, true);
     sink.readBytes(init.encoding);
     scanner.line = line;
-    scanner.scan(record, true);
+    scanner.scan(record, latin1(record), true);
     if (!found) throw new Error(`line ${line} was read once as a respondent but not again`);
     return found;
   }
