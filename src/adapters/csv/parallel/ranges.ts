@@ -13,8 +13,8 @@ export type ParallelSettings = { threads: number; rangeBytes: number; minBytes: 
 
 /** What LEDELSESTJEK_THREADS=0 asks for, and the default: every core (at most 8). */
 const ALL_CORES = Math.min(availableParallelism(), 8);
-// Every core by default: on the 2-core development machine `npm run bench` measured score --by level on 400 000 rows
-// at 0.7× the one-thread time (the workers fold the groups), and score per respondent and report at 0.7× too.
+// Every core by default: on the 2-core development machine score --by level on 400 000 rows took 0.75–0.95 of the
+// one-thread time in paired runs (0.7 before the one-thread reader walked bytes too; see README "Hastighed").
 // Below ~8 MB a worker's start (about 0.1 s) costs more than it saves. Ranges of 512 KB ran as fast as of 1 MB and
 // kept peak RSS about 15 MB lower (fewer spent range strings awaiting the garbage collector).
 const DEFAULTS: ParallelSettings = { threads: ALL_CORES, rangeBytes: 1 << 19, minBytes: 8_000_000, mainScans: true };
