@@ -23,10 +23,11 @@ export async function peekFile(file: string): Promise<Peeked | undefined> {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     // Column names may hold æøå: UTF-8 when the lines read are valid UTF-8, else Windows-1252 (as the reader decides).
     const bytes = buffer.subarray(0, bytesRead);
-    const lastLine = bytes.lastIndexOf(10);
+    // Lines end with LF, CRLF or (Excel's "CSV (Macintosh)") a CR alone.
+    const lastLine = Math.max(bytes.lastIndexOf(10), bytes.lastIndexOf(13));
     const whole = lastLine >= 0 && bytesRead === buffer.length ? bytes.subarray(0, lastLine + 1) : bytes;
     const text = decodeBytes(whole, isUtf8(whole) ? "utf-8" : "windows-1252");
-    const lines = text.split(/\r?\n/);
+    const lines = text.split(/\r\n|\r|\n/);
     const header = lines[0];
     if (header === undefined || header.trim() === "") return undefined;
     const delimiter = detectDelimiter(header);

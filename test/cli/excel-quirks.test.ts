@@ -158,6 +158,15 @@ describe("what Excel does to a response file is read, with one notice naming the
     expect(quirky.stdout).toBe(clean.stdout);
   });
 
+  it('reads a file saved as "CSV (Macintosh)", each line ended by a CR alone: the same columns and scores', async () => {
+    // Older Excel for Mac; the header must end at the first CR, or the data rows become metadata columns.
+    const mac = csv(cleanRows(), ";").replaceAll("\r\n", "\r");
+    expect(mac).not.toContain("\n");
+    const quirky = await scoreText(mac);
+    expect(quirky.code).toBe(0);
+    expect(quirky.stdout).toBe(clean.stdout);
+  });
+
   it("still refuses a column after the items that is a mistyped item id, naming the item meant", async () => {
     const header = [...COLUMNS, `${teamItems[0]}x`];
     const err = await scoreText(csv(cleanRows().map((r) => [...r, ""]), ",", header)).catch((e: unknown) => e);

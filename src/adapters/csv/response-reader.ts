@@ -11,7 +11,12 @@ import { FileProblem, type ReadOptions, type ReadSummary } from "./respondent-ro
 import { syntaxProblem } from "./scan-problem.ts";
 import { WideSink } from "./wide-sink.ts";
 
-const LF = 10;
+/** Where the first line of `bytes` ends (its first CR or LF), or -1. */
+const lineEnd = (bytes: Uint8Array): number => {
+  const lf = bytes.indexOf(10);
+  const cr = bytes.subarray(0, lf < 0 ? bytes.length : lf).indexOf(13);
+  return cr >= 0 ? cr : lf;
+};
 
 export { FileProblem, metaValue, type AdmitRow, type RowPlace, type DataProblem, type ReadOptions, type ReadSummary, type RespondentRow } from "./respondent-row.ts";
 
@@ -59,9 +64,10 @@ async function readStream(file: string, encoding: Encoding, q: Questionnaire, mo
     // The bytes are scanned as Latin-1, as the range readers do; a cell with a byte over 127 is decoded by the sink.
     const scan = (bytes: Uint8Array, final: boolean): number => {
       if (!scanner) {
-        const eol = bytes.indexOf(LF);
+        // The header ends at a LF, a CRLF or (Excel's "CSV (Macintosh)") a CR alone.
+        const eol = lineEnd(bytes);
         if (eol < 0 && !final) return 0;
-        build(decodeBytes(bytes.subarray(0, eol < 0 ? bytes.length : eol), encoding, { ignoreBOM: true }).replace(/\r$/, ""));
+        build(decodeBytes(bytes.subarray(0, eol < 0 ? bytes.length : eol), encoding, { ignoreBOM: true }));
         sink!.readBytes(encoding);
       }
       return scanner!.scan(bytes, latin1(bytes), final);
