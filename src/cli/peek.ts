@@ -1,7 +1,6 @@
-import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import { formatOfHeader, metadataColumns, type ResponseFormat } from "../core/responses/response-format.ts";
-import { decodeBytes, detectDelimiter, splitHeader } from "../adapters/files/text-source.ts";
+import { bytesDecoder, detectDelimiter, splitHeader } from "../adapters/files/text-source.ts";
 
 export type Peeked = {
   /** The header's column names. */
@@ -21,12 +20,21 @@ export async function peekFile(file: string): Promise<Peeked | undefined> {
   try {
     const buffer = Buffer.alloc(1 << 16);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    // Column names may hold æøå: UTF-8 when the lines read are valid UTF-8, else Windows-1252 (as the reader decides).
+    // Column names may hold æøå.
     const bytes = buffer.subarray(0, bytesRead);
     // Lines end with LF, CRLF or (Excel's "CSV (Macintosh)") a CR alone.
     const lastLine = Math.max(bytes.lastIndexOf(10), bytes.lastIndexOf(13));
     const whole = lastLine >= 0 && bytesRead === buffer.length ? bytes.subarray(0, lastLine + 1) : bytes;
-    const text = decodeBytes(whole, isUtf8(whole) ? "utf-8" : "windows-1252");
+    // Line by line, as a file may mix the two (mixed-encoding.ts): a line is UTF-8 when it is valid UTF-8.
+    const decode = bytesDecoder("mixed");
+    const parts: string[] = [];
+    for (let from = 0; from < whole.length; ) {
+      const lf = whole.indexOf(10, from);
+      const to = lf < 0 ? whole.length : lf + 1;
+      parts.push(decode(whole.subarray(from, to)));
+      from = to;
+    }
+    const text = parts.join("");
     const lines = text.split(/\r\n|\r|\n/);
     const header = lines[0];
     if (header === undefined || header.trim() === "") return undefined;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { appendResponseRow } from "../../src/adapters/csv/response-file.ts";
+import { bytesDecoder, detectEncoding } from "../../src/adapters/files/text-source.ts";
 import { tmpDir } from "../helpers/paths.ts";
 
 const columns = ["respondent_id", "note", "q1"];
@@ -21,6 +22,23 @@ describe("appendResponseRow", () => {
     const out = join(tmpDir(), "out.csv");
     await appendResponseRow(out, columns, ["@me", "+45 1234", "-2"], freeText);
     expect(readFileSync(out, "utf8").split("\r\n")[1]).toBe("'@me,'+45 1234,-2");
+  });
+
+  it("adds to a file Excel saved in Windows-1252 in Windows-1252, and a row with a character it lacks in UTF-8, both read back as written", async () => {
+    const out = join(tmpDir(), "out.csv");
+    // Older Danish Excel: semicolons, Windows-1252 ("Ærø" as C6 72 F8).
+    writeFileSync(out, Buffer.from("respondent_id;note;q1\r\nr0;\xc6r\xf8 \x96 \x80;1\r\n", "latin1"));
+    await appendResponseRow(out, columns, ["r1", "Ærø – €", "2"], freeText);
+    const added = Buffer.from("r1;\xc6r\xf8 \x96 \x80;2\r\n", "latin1");
+    expect(readFileSync(out).subarray(-added.length)).toEqual(added);
+    expect(await detectEncoding(out)).toBe("windows-1252");
+    // An emoji has no Windows-1252 byte: that row goes out in UTF-8, and the file reads line by line.
+    await appendResponseRow(out, columns, ["r2", "Ærø 👍", "3"], freeText);
+    const emoji = Buffer.from("r2;Ærø 👍;3\r\n", "utf8");
+    expect(readFileSync(out).subarray(-emoji.length)).toEqual(emoji);
+    expect(await detectEncoding(out)).toBe("mixed");
+    const decode = bytesDecoder("mixed");
+    expect(readFileSync(out).toString("latin1").split("\r\n").map((line) => decode(Buffer.from(line, "latin1")))).toEqual(["respondent_id;note;q1", "r0;Ærø – €;1", "r1;Ærø – €;2", "r2;Ærø 👍;3", ""]);
   });
 
   it("leaves the file alone and reports the columns when the header differs", async () => {

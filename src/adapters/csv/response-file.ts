@@ -1,7 +1,8 @@
 import { appendFile, open } from "node:fs/promises";
 import { csvLine, defuse } from "./csv-write.ts";
 import { withFileLock } from "../files/atomic-file.ts";
-import { detectDelimiter } from "../files/text-source.ts";
+import { encodeWindows1252 } from "../files/mixed-encoding.ts";
+import { detectDelimiter, detectEncoding } from "../files/text-source.ts";
 
 export type HeaderMismatch = { expected: string[]; found: string[] };
 
@@ -62,7 +63,13 @@ export async function appendResponseRow(
     }
     if (existing.columns.join("\u0000") !== columns.join("\u0000")) return { expected: columns, found: existing.columns };
     // A file last saved without a final newline must not glue our row onto its last one.
-    await appendFile(path, (existing.endsWithNewline ? "" : "\r\n") + csvLine(safe, existing.delimiter));
+    const line = (existing.endsWithNewline ? "" : "\r\n") + csvLine(safe, existing.delimiter);
+    // In the file's own encoding: a UTF-8 row in a file Excel saved in Windows-1252 would show as "Ã¦" in
+    // Excel. A character Windows-1252 lacks leaves the row in UTF-8; the readers read such a file line by line.
+    // (A file the check cannot place, such as a UTF-8 mark on Windows-1252 text, gets UTF-8 as its mark promises: the answers are never lost to it.)
+    const encoding = await detectEncoding(path).catch(() => "utf-8" as const);
+    const windows1252 = encoding === "windows-1252" ? encodeWindows1252(line) : undefined;
+    await appendFile(path, windows1252 ?? line);
     return undefined;
   });
 }

@@ -1,4 +1,6 @@
-import { stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
+import { Quirk } from "../../core/responses/excel-cells.ts";
+import { lineEncodings } from "../files/mixed-encoding.ts";
 import type { Questionnaire } from "../../core/questionnaire/questionnaire.ts";
 import { formatOfHeader, unknownFormatText, type ResponseFormat } from "../../core/responses/response-format.ts";
 import type { ScoringModel } from "../../core/scoring/scoring.ts";
@@ -27,6 +29,7 @@ export { FileProblem, metaValue, type AdmitRow, type RowPlace, type DataProblem,
  */
 export async function readResponses(file: string, q: Questionnaire, model: ScoringModel, options: ReadOptions): Promise<ReadSummary> {
   const encoding = await detectEncoding(file);
+  if (encoding === "mixed") await noticeMixed(file, options);
   const { size } = await stat(file);
   const settings = parallelSettings(options.parallel);
   if (settings.threads > 1 && size >= settings.minBytes) {
@@ -34,6 +37,18 @@ export async function readResponses(file: string, q: Questionnaire, model: Scori
     if (summary) return summary;
   }
   return readStream(file, encoding, q, model, options);
+}
+
+/** A notice for each line in the file's less common encoding (each line is read in its own). */
+async function noticeMixed(file: string, options: ReadOptions): Promise<void> {
+  const handle = await open(file, "r");
+  try {
+    const { utf8, windows1252 } = await lineEncodings(handle, false);
+    const [lines, quirk] = utf8.length <= windows1252.length ? [utf8, Quirk.Utf8Lines] : [windows1252, Quirk.Windows1252Lines];
+    for (const line of lines) options.onNotice?.({ file, line, quirk });
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The one-thread reader: from the start, or (`on`) from a line start after the header, with that header. */

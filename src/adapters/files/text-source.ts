@@ -1,14 +1,17 @@
 import { open, type FileHandle } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
+import { lineEncodings } from "./mixed-encoding.ts";
 
-export type Encoding = "utf-8" | "windows-1252";
+/** How a file's bytes are read: "mixed" when some lines are UTF-8 and others Windows-1252 (mixed-encoding.ts). */
+export type Encoding = "utf-8" | "windows-1252" | "mixed";
 
 const CHUNK = 1 << 20;
 
 /**
  * UTF-8 unless the bytes are not valid UTF-8, in which case they are taken to be Windows-1252,
- * as older Danish Excel writes "CSV (semikolonsepareret)". The whole file is checked: an æ in
- * row 300 000 must not be misread.
+ * as older Danish Excel writes "CSV (semikolonsepareret)" — or "mixed", when some lines beyond
+ * ASCII are valid UTF-8 and others are not. The whole file is checked: an æ in row 300 000 must
+ * not be misread.
  */
 export async function detectEncoding(path: string): Promise<Encoding> {
   const handle = await open(path, "r");
@@ -19,6 +22,9 @@ export async function detectEncoding(path: string): Promise<Encoding> {
     /** Where the buffer's first byte lies in the file. */
     let offset = 0;
     const fallBack = async (valid: Buffer): Promise<Encoding> => {
+      // Lines of both kinds: each is read as what it is (rows added later in the other encoding).
+      const lines = await lineEncodings(handle, true);
+      if (lines.utf8.length > 0 && lines.windows1252.length > 0) return "mixed";
       // A UTF-8 BOM promises UTF-8; bytes that are not contradict it, and guessing either way would misread æøå.
       // The line is counted only then, reading the file up to there again (counting every chunk cost a fifth of the check).
       if (bom) throw new EncodingConflict(path, 1 + (await newlinesBefore(handle, offset)) + countNewlines(valid));
@@ -61,6 +67,11 @@ export function decodeBytes(bytes: Uint8Array, encoding: Encoding, options: { ig
 
 /** `decodeBytes` as one function for many pieces (cells), reusing one decoder: a piece never ends inside a character. */
 export function bytesDecoder(encoding: Encoding, options: { ignoreBOM?: boolean } = {}): (bytes: Uint8Array) => string {
+  if (encoding === "mixed") {
+    const utf8 = bytesDecoder("utf-8", options);
+    const windows1252 = bytesDecoder("windows-1252", options);
+    return (bytes) => (isUtf8(bytes) ? utf8 : windows1252)(bytes);
+  }
   const decoder = new TextDecoder(encoding, { ignoreBOM: options.ignoreBOM ?? false });
   const stream = { stream: encoding === "windows-1252" };
   return (bytes) => decoder.decode(bytes, stream);
