@@ -167,6 +167,26 @@ describe("what Excel does to a response file is read, with one notice naming the
     expect(quirky.stdout).toBe(clean.stdout);
   });
 
+  it("reads what R's write.csv writes by default: row names in an unnamed first column, NA for every missing value, text in quotes", async () => {
+    // write.csv(d, "data.csv"): quote = TRUE, na = "NA", row.names = TRUE. Numbers and NA unquoted.
+    const r = (cell: string) => (cell === "" ? "NA" : /^\d+$/.test(cell) ? cell : `"${cell.replaceAll('"', '""')}"`);
+    const text = [["", ...COLUMNS].map((c) => `"${c}"`).join(","), ...cleanRows().map((cells, i) => [String(i + 1), ...cells.map(r)].join(","))].join("\n") + "\n";
+    const quirky = await scoreText(text);
+    expect(quirky.code).toBe(0);
+    expect(quirky.stdout).toBe(clean.stdout);
+    expect(quirky.stderr.trim().split("\n")).toEqual([
+      "data.csv: Kolonne nr. 1 har intet navn (som R's rækkenavne) og er sprunget over.",
+      "data.csv: Linje 2–6: NA (sådan skriver R's write.csv en manglende værdi) er læst som en tom celle.",
+    ]);
+  });
+
+  it("a quoted \"NA\" in a metadata column is a value, not a missing one", async () => {
+    const quoted = await scoreText(csv(cleanRows()).replace(",Aby,", ',"NA",'));
+    expect(quoted.stdout).toContain("t1,teamleder,");
+    expect(quoted.stdout.split("\n")[1]).toMatch(/,NA\r?$/);
+    expect(quoted.stderr).toBe("");
+  });
+
   it("still refuses a column after the items that is a mistyped item id, naming the item meant", async () => {
     const header = [...COLUMNS, `${teamItems[0]}x`];
     const err = await scoreText(csv(cleanRows().map((r) => [...r, ""]), ",", header)).catch((e: unknown) => e);

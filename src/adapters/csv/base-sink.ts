@@ -183,6 +183,13 @@ export abstract class BaseSink implements CsvSink {
         return undefined;
       }
     }
+    if (cell === "NA") {
+      // R's write.csv writes a missing value as NA unless told na = "".
+      values[item] = NaN;
+      kinds[item] = AnswerKind.Empty;
+      this.quirks |= Quirk.RMissing;
+      return undefined;
+    }
     if (this.q.scale.dont_know !== undefined && (this.dontKnow ??= dontKnowNames(this.q)).has(fold(cell))) {
       values[item] = NaN;
       kinds[item] = AnswerKind.DontKnow;

@@ -75,7 +75,7 @@ export class WideSink extends BaseSink {
     }
     const item = this.itemOf[col];
     if (item !== undefined && item >= 0) this.itemCell(col, item, cell);
-    else this.text(col, cell);
+    else this.text(col, cell, true);
   }
 
   private itemCell(col: number, item: number, cell: string): void {
@@ -84,10 +84,15 @@ export class WideSink extends BaseSink {
     if (problem && !this.rowProblem) this.rowProblem = { column: this.columns[col]!, message: problem };
   }
 
-  private text(col: number, value: string): void {
+  private text(col: number, value: string, quoted = false): void {
     const f = this.fixedOf[col];
     if (f !== undefined && f >= 0) this.fixed[f] = value;
     else {
+      // R's write.csv writes a missing metadata value or comment as NA, unquoted (a text "NA" comes quoted).
+      if (value === "NA" && !quoted) {
+        value = "";
+        this.quirks |= Quirk.RMissing;
+      }
       const m = this.metaOf[col];
       if (m !== undefined && m >= 0) this.meta[m] = value;
       else {
@@ -172,6 +177,8 @@ export class WideSink extends BaseSink {
     const seen = new Set<string>();
     let firstItem = -1;
     this.columns.forEach((name, col) => {
+      // An unnamed column (R's row names, a stray separator) holds nothing a result can name: skipped, with a notice.
+      if (name === "") return this.notice(line, Quirk.Unnamed, String(col + 1));
       if (seen.has(name)) this.fatal(line, name, t(`kolonnen "${name}" står to gange i overskriften`, `column "${name}" appears twice in the header`));
       seen.add(name);
       const item = itemIndex.get(name);

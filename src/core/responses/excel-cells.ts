@@ -7,7 +7,7 @@ import type { Questionnaire } from "../questionnaire/questionnaire.ts";
 import { t, type Text } from "../text.ts";
 
 /** The kinds of lenient readings; a bit each, so a row can carry several at no cost. */
-export const Quirk = { Separators: 1, Version: 2, Date: 4, DontKnow: 8, Level: 16, MetaAfterItems: 32, Utf8Lines: 64, Windows1252Lines: 128 } as const;
+export const Quirk = { Separators: 1, Version: 2, Date: 4, DontKnow: 8, Level: 16, MetaAfterItems: 32, Utf8Lines: 64, Windows1252Lines: 128, RMissing: 256, Unnamed: 512 } as const;
 export type Quirk = (typeof Quirk)[keyof typeof Quirk];
 export const QUIRKS: readonly Quirk[] = Object.values(Quirk);
 
@@ -137,6 +137,12 @@ export function quirkNotice(quirk: Quirk, count: number, lines: string, columns:
       return t(`${da}: teksten er UTF-8, resten af filen Windows-1252 (ældre dansk Excel); hver linje er læst i sit eget tegnsæt.`, `${en}: the text is UTF-8, the rest of the file Windows-1252 (older Danish Excel); each line was read in its own encoding.`);
     case Quirk.Windows1252Lines:
       return t(`${da}: teksten er Windows-1252 (ældre dansk Excel), resten af filen UTF-8; hver linje er læst i sit eget tegnsæt.`, `${en}: the text is Windows-1252 (older Danish Excel), the rest of the file UTF-8; each line was read in its own encoding.`);
+    case Quirk.RMissing:
+      return t(`${da}: NA (sådan skriver R's write.csv en manglende værdi) er læst som en tom celle.`, `${en}: NA (how R's write.csv writes a missing value) was read as an empty cell.`);
+    case Quirk.Unnamed:
+      return columns.length === 1
+        ? t(`Kolonne nr. ${columns[0]} har intet navn (som R's rækkenavne) og er sprunget over.`, `Column no. ${columns[0]} has no name (like R's row names) and was skipped.`)
+        : t(`Kolonnerne nr. ${columns.join(", ")} har intet navn (som R's rækkenavne) og er sprunget over.`, `Columns no. ${columns.join(", ")} have no name (like R's row names) and were skipped.`);
     case Quirk.MetaAfterItems:
       return columns.length === 1
         ? t(`Kolonnen ${cols} står efter spørgsmålene og er læst som metadata.`, `Column ${cols} comes after the items and was read as metadata.`)

@@ -47,7 +47,8 @@ export function metadataColumns(columns: readonly string[], format: ResponseForm
   const reserved = new Set<string>([...FIXED_COLUMNS, ...(format === "long" ? LONG_KEY_COLUMNS : [])]);
   const meta: string[] = [];
   for (const name of columns) {
-    if (items.has(name)) continue;
+    // An unnamed column is skipped by the readers (R's row names).
+    if (items.has(name) || name === "") continue;
     if (!reserved.has(name) && !name.startsWith(COMMENT_PREFIX)) meta.push(name);
   }
   return meta;
