@@ -62,8 +62,11 @@ describe("a file that mixes UTF-8 and Windows-1252 line by line", () => {
     expect(mixed.stderr.trim()).toBe("data.csv: Linje 5: teksten er UTF-8, resten af filen Windows-1252 (ældre dansk Excel); hver linje er læst i sit eget tegnsæt.");
   });
 
-  it("with a UTF-8 mark (BOM) in front: read the same way (the mark alone does not make a line UTF-8)", async () => {
-    const mixed = await scoreFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), lines((i) => (i === 3 ? "windows-1252" : "utf-8"))]));
+  it("with a UTF-8 mark (BOM) in front and a quoted header: read the same way (the mark alone does not make a line UTF-8)", async () => {
+    const body = lines((i) => (i === 3 ? "windows-1252" : "utf-8"));
+    const eol = body.indexOf(10);
+    const header = Buffer.from(`${body.subarray(0, eol).toString("latin1").split(",").map((name) => `"${name}"`).join(",")}\n`, "latin1");
+    const mixed = await scoreFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), header, body.subarray(eol + 1)]));
     expect(mixed.stdout).toBe(clean.stdout);
     expect(mixed.stderr.trim()).toBe("data.csv: Linje 4: teksten er Windows-1252 (ældre dansk Excel), resten af filen UTF-8; hver linje er læst i sit eget tegnsæt.");
   });

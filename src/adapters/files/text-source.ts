@@ -159,7 +159,7 @@ export async function scanFile(
     const { size } = await handle.stat();
     let buffer = Buffer.allocUnsafe(CHUNK);
     let position = from.byte;
-    if (position === 0 && from.encoding === "utf-8") {
+    if (position === 0 && from.encoding !== "windows-1252") {
       const { bytesRead } = await handle.read(buffer, 0, 3, 0);
       if (bytesRead === 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) position = 3;
     }
