@@ -39,6 +39,7 @@ export class WideSink extends BaseSink {
     this.highest = Math.min(q.scale.max, 9);
   }
 
+  /** The bytes being scanned (CsvSink.begin): a one-digit answer is read from them rather than from the string (measured 0.93–0.95 of a range's time). */
   private bytes: Uint8Array = new Uint8Array(0);
   begin(bytes: Uint8Array): void {
     this.bytes = bytes;
