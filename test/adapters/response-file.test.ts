@@ -41,6 +41,22 @@ describe("appendResponseRow", () => {
     expect(readFileSync(out).toString("latin1").split("\r\n").map((line) => decode(Buffer.from(line, "latin1")))).toEqual(["respondent_id;note;q1", "r0;Ærø – €;1", "r1;Ærø – €;2", "r2;Ærø 👍;3", ""]);
   });
 
+  it("keeps to Windows-1252 after a row that had to go out in UTF-8, as long as most of the file is Windows-1252", async () => {
+    const out = join(tmpDir(), "out.csv");
+    writeFileSync(out, Buffer.from("respondent_id;note;q1\r\nr0;\xc6r\xf8;1\r\nr1;K\xf8ge;1\r\n", "latin1"));
+    await appendResponseRow(out, columns, ["r2", "Ærø 👍", "3"], freeText);
+    await appendResponseRow(out, columns, ["r3", "Ærø", "4"], freeText);
+    const added = Buffer.from("r3;\xc6r\xf8;4\r\n", "latin1");
+    expect(readFileSync(out).subarray(-added.length)).toEqual(added);
+  });
+
+  it("adds to a file whose lines end with a CR alone (older Excel for Mac): its header is found", async () => {
+    const out = join(tmpDir(), "out.csv");
+    writeFileSync(out, "respondent_id,note,q1\rr0,x,1\r");
+    await expect(appendResponseRow(out, columns, ["r1", "y", "2"], freeText)).resolves.toBeUndefined();
+    expect(readFileSync(out, "utf8")).toBe("respondent_id,note,q1\rr0,x,1\rr1,y,2\r\n");
+  });
+
   it("leaves the file alone and reports the columns when the header differs", async () => {
     const out = join(tmpDir(), "out.csv");
     writeFileSync(out, "a,b\r\n1,2\r\n");

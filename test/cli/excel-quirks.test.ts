@@ -180,6 +180,18 @@ describe("what Excel does to a response file is read, with one notice naming the
     ]);
   });
 
+  it("R's NA in group is no group, and in respondent_id a missing id (not a respondent called NA)", async () => {
+    const rows = cleanRows();
+    rows[0]![col("group")] = "NA";
+    const noGroup = await scoreText(csv(rows));
+    expect(noGroup.code).toBe(0);
+    expect(noGroup.stdout.split("\n")[1]).toMatch(/^t1,teamleder,,/);
+    rows[1]![col("respondent_id")] = "NA";
+    const err = await scoreText(csv(rows)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).text.da).toContain("data.csv:3 (respondent_id): mangler respondent_id");
+  });
+
   it("a quoted \"NA\" in a metadata column is a value, not a missing one", async () => {
     const quoted = await scoreText(csv(cleanRows()).replace(",Aby,", ',"NA",'));
     expect(quoted.stdout).toContain("t1,teamleder,");

@@ -103,6 +103,15 @@ describe("encodings", () => {
     noTrace(r.stderr);
   });
 
+  it("the line is right when lines end with a CR alone (older Excel for Mac)", async () => {
+    const dir = tmpDir();
+    const text = readFileSync(fixture("responses", "alpha-leder.csv"), "latin1").replace(",G,", ",Græs,").replace(/\r?\n/g, "\r");
+    writeFileSync(join(dir, "bom.csv"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "latin1")]));
+    const r = await cliIn(dir, ["score", "bom.csv", "--questionnaire", MINI]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("bom.csv:2: filen begynder med et UTF-8-mærke (BOM), men linje 2 er ikke UTF-8");
+  });
+
   it("the line is right when the Windows-1252 byte lies megabytes into the file", async () => {
     const dir = tmpDir();
     const [header, row] = readFileSync(fixture("responses", "alpha-leder.csv"), "latin1").split("\n");

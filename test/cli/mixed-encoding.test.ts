@@ -5,7 +5,9 @@ import { score } from "../../src/cli/commands/score.ts";
 import { memoryIo } from "../../src/cli/io.ts";
 import { captureStream } from "../helpers/capture.ts";
 import { tmpDir } from "../helpers/paths.ts";
-import { fagligLedelse, wideCsv, type Person } from "../helpers/responses.ts";
+import { csvField } from "../../src/adapters/csv/csv-write.ts";
+import { wideCells, wideColumns } from "../../src/core/responses/responses.ts";
+import { fagligLedelse, response, wideCsv, type Person } from "../helpers/responses.ts";
 
 // A file whose lines mix UTF-8 and Windows-1252: a Windows-1252 export with rows added in UTF-8
 // later (`run --out` on a file Excel saved, a script), or the reverse. Read whole as Windows-1252,
@@ -65,8 +67,28 @@ describe("a file that mixes UTF-8 and Windows-1252 line by line", () => {
   it("with a UTF-8 mark (BOM) in front and a quoted header: read the same way (the mark alone does not make a line UTF-8)", async () => {
     const body = lines((i) => (i === 3 ? "windows-1252" : "utf-8"));
     const eol = body.indexOf(10);
-    const header = Buffer.from(`${body.subarray(0, eol).toString("latin1").split(",").map((name) => `"${name}"`).join(",")}\n`, "latin1");
+    const header = Buffer.from(`${body.subarray(0, eol).toString("latin1").replace(/\r$/, "").split(",").map((name) => `"${name}"`).join(",")}\r\n`, "latin1");
     const mixed = await scoreFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), header, body.subarray(eol + 1)]));
+    expect(mixed.stdout).toBe(clean.stdout);
+    expect(mixed.stderr.trim()).toBe("data.csv: Linje 4: teksten er Windows-1252 (ældre dansk Excel), resten af filen UTF-8; hver linje er læst i sit eget tegnsæt.");
+  });
+
+  it("no line wholly UTF-8, but each row's group in UTF-8 beside Windows-1252 cells: every cell read in its own", async () => {
+    const columns = wideColumns(q, ["kommune"]);
+    const row = (cells: string[]) => Buffer.concat(cells.map((cell, i) => {
+      const field = csvField(cell, ",") + (i === cells.length - 1 ? "\r\n" : ",");
+      return columns[i] === "group" ? Buffer.from(field, "utf8") : windows1252(field);
+    }));
+    const mixed = await scoreFile(Buffer.concat([Buffer.from(`${columns.join(",")}\r\n`), ...PEOPLE.map((p) => row(wideCells(q, response(q, p), ["kommune"])))]));
+    expect(mixed.code).toBe(0);
+    expect(mixed.stdout).toBe(clean.stdout);
+    // Lines 2–5 hold UTF-8 (the group); 2–4 also Windows-1252 (kommune, comments; r4's line has none): the fewer are named.
+    expect(mixed.stderr.trim()).toBe("data.csv: Linje 2–4: teksten er Windows-1252 (ældre dansk Excel), resten af filen UTF-8; hver linje er læst i sit eget tegnsæt.");
+  });
+
+  it("lines ended by a CR alone (older Excel for Mac): the same, the line named right", async () => {
+    const mac = Buffer.from(lines((i) => (i === 3 ? "windows-1252" : "utf-8")).toString("latin1").replaceAll("\r\n", "\r").replaceAll("\n", "\r"), "latin1");
+    const mixed = await scoreFile(mac);
     expect(mixed.stdout).toBe(clean.stdout);
     expect(mixed.stderr.trim()).toBe("data.csv: Linje 4: teksten er Windows-1252 (ældre dansk Excel), resten af filen UTF-8; hver linje er læst i sit eget tegnsæt.");
   });

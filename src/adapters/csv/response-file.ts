@@ -1,7 +1,7 @@
 import { appendFile, open } from "node:fs/promises";
 import { csvLine, defuse } from "./csv-write.ts";
 import { withFileLock } from "../files/atomic-file.ts";
-import { encodeWindows1252 } from "../files/mixed-encoding.ts";
+import { encodeWindows1252, lineEncodings } from "../files/mixed-encoding.ts";
 import { detectDelimiter, detectEncoding } from "../files/text-source.ts";
 
 export type HeaderMismatch = { expected: string[]; found: string[] };
@@ -20,13 +20,27 @@ const readHeader = async (path: string): Promise<{ columns: string[]; delimiter:
     await handle.read(head, 0, head.length, 0);
     const last = Buffer.alloc(1);
     await handle.read(last, 0, 1, size - 1);
-    const first = head.toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]!;
+    // Lines end with LF, CRLF or (older Excel for Mac) a CR alone.
+    const first = head.toString("utf8").replace(/^\uFEFF/, "").split(/\r\n|\r|\n/, 1)[0]!;
     const delimiter = detectDelimiter(first);
-    return { columns: first.split(delimiter).map((c) => c.replace(/^"|"$/g, "")), delimiter, endsWithNewline: last[0] === 0x0a };
+    return { columns: first.split(delimiter).map((c) => c.replace(/^"|"$/g, "")), delimiter, endsWithNewline: last[0] === 0x0a || last[0] === 0x0d };
   } finally {
     await handle.close();
   }
 };
+
+/** Whether the file's text is Windows-1252, or mostly so (a row with an emoji went out in UTF-8): the next row's encoding. */
+async function mostlyWindows1252(path: string): Promise<boolean> {
+  const encoding = await detectEncoding(path).catch(() => "utf-8" as const);
+  if (encoding !== "mixed") return encoding === "windows-1252";
+  const handle = await open(path, "r");
+  try {
+    const { utf8, windows1252 } = await lineEncodings(handle, false);
+    return windows1252.length >= utf8.length;
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Whether appending rows with `columns` to `path` would be refused, checked before any question is
@@ -67,8 +81,7 @@ export async function appendResponseRow(
     // In the file's own encoding: a UTF-8 row in a file Excel saved in Windows-1252 would show as "Ã¦" in
     // Excel. A character Windows-1252 lacks leaves the row in UTF-8; the readers read such a file line by line.
     // (A file the check cannot place, such as a UTF-8 mark on Windows-1252 text, gets UTF-8 as its mark promises: the answers are never lost to it.)
-    const encoding = await detectEncoding(path).catch(() => "utf-8" as const);
-    const windows1252 = encoding === "windows-1252" ? encodeWindows1252(line) : undefined;
+    const windows1252 = (await mostlyWindows1252(path)) ? encodeWindows1252(line) : undefined;
     await appendFile(path, windows1252 ?? line);
     return undefined;
   });

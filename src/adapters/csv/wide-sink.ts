@@ -86,14 +86,15 @@ export class WideSink extends BaseSink {
   }
 
   private text(col: number, value: string, quoted = false): void {
+    // R's write.csv writes a missing value as NA, unquoted (a text "NA" comes quoted): an empty cell, so a
+    // missing respondent_id or level is named as missing and a missing group is no group called "NA".
+    if (value === "NA" && !quoted) {
+      value = "";
+      this.quirks |= Quirk.RMissing;
+    }
     const f = this.fixedOf[col];
     if (f !== undefined && f >= 0) this.fixed[f] = value;
     else {
-      // R's write.csv writes a missing metadata value or comment as NA, unquoted (a text "NA" comes quoted).
-      if (value === "NA" && !quoted) {
-        value = "";
-        this.quirks |= Quirk.RMissing;
-      }
       const m = this.metaOf[col];
       if (m !== undefined && m >= 0) this.meta[m] = value;
       else {

@@ -11,13 +11,21 @@ import type { FileHandle } from "node:fs/promises";
 
 const CHUNK = 1 << 20;
 const LF = 10;
+const CR = 13;
 
-/** The lines (1-based) beyond ASCII in each encoding: `utf8` valid UTF-8, `windows1252` not. */
+/** A UTF-8 sequence of two to four bytes, in the bytes read as Latin-1 (each match confirmed with isUtf8). */
+const SEQUENCE = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/g;
+
+/**
+ * The lines (1-based, ended by LF, CRLF or a CR alone) beyond ASCII in each encoding: `utf8` holds
+ * the lines with UTF-8 text, `windows1252` those that are not valid UTF-8. A line with cells of both
+ * (a UTF-8 group beside a Windows-1252 comment) is in both.
+ */
 export type LineEncodings = { utf8: number[]; windows1252: number[] };
 
 /**
  * Classifies the lines of the file beyond ASCII. With `untilBoth`, it stops as soon as it has met
- * a line of each kind (all a caller deciding "mixed" needs); the lines are then incomplete.
+ * UTF-8 text and text that is not (all a caller deciding "mixed" needs); the lines are then incomplete.
  */
 export async function lineEncodings(handle: FileHandle, untilBoth: boolean): Promise<LineEncodings> {
   const found: LineEncodings = { utf8: [], windows1252: [] };
@@ -34,15 +42,22 @@ export async function lineEncodings(handle: FileHandle, untilBoth: boolean): Pro
     // A UTF-8 BOM is a mark, not a line's text (else it would make any file with one look partly UTF-8).
     if (position === bytesRead && end >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer.fill(0x20, 0, 3);
     // Whole lines only (a character is never cut), except at the end of the file.
-    const cut = bytesRead === 0 ? end : buffer.subarray(0, end).lastIndexOf(LF) + 1;
+    const cut = bytesRead === 0 ? end : lastLineEnd(buffer, end);
     const whole = buffer.subarray(0, cut);
-    if (isAscii(whole)) line += countLf(whole);
+    if (isAscii(whole)) line += countLineBreaks(whole);
     else {
-      for (let from = 0; from < whole.length; line++) {
-        const lf = whole.indexOf(LF, from);
-        const to = lf < 0 ? whole.length : lf + 1;
+      const within = isUtf8(whole) ? [] : utf8Sequences(whole);
+      for (let from = 0, k = 0; from < whole.length; line++) {
+        const to = nextLineStart(whole, from);
         const text = whole.subarray(from, to);
-        if (!isAscii(text)) (isUtf8(text) ? found.utf8 : found.windows1252).push(line);
+        if (!isAscii(text)) {
+          if (isUtf8(text)) found.utf8.push(line);
+          else {
+            found.windows1252.push(line);
+            while (k < within.length && within[k]! < from) k++;
+            if (k < within.length && within[k]! < to) found.utf8.push(line);
+          }
+        }
         if (untilBoth && found.utf8.length > 0 && found.windows1252.length > 0) return found;
         from = to;
       }
@@ -53,11 +68,41 @@ export async function lineEncodings(handle: FileHandle, untilBoth: boolean): Pro
   }
 }
 
-const countLf = (bytes: Uint8Array): number => {
+/** Where UTF-8 sequences start in bytes that are not valid UTF-8 as a whole, in order. */
+function utf8Sequences(bytes: Buffer): number[] {
+  const starts: number[] = [];
+  for (const match of bytes.toString("latin1").matchAll(SEQUENCE)) {
+    if (isUtf8(bytes.subarray(match.index, match.index + match[0].length))) starts.push(match.index);
+  }
+  return starts;
+}
+
+/** Just after the line that starts at `from`: after its LF, CRLF or lone CR, or at the end. */
+function nextLineStart(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === LF) return i + 1;
+    if (c === CR) return bytes[i + 1] === LF ? i + 2 : i + 1;
+  }
+  return bytes.length;
+}
+
+/** Just after the last line end in the first `end` bytes; a CR as the very last byte may be the first half of a CRLF, so it does not count. */
+function lastLineEnd(bytes: Uint8Array, end: number): number {
+  for (let i = end - 1; i >= 0; i--) {
+    // Found from the end, a CR before the last byte is alone: a CRLF's LF would have come first.
+    if (bytes[i] === LF || (bytes[i] === CR && i < end - 1)) return i + 1;
+  }
+  return 0;
+}
+
+/** Line ends in `bytes`: each LF, and each CR not followed by a LF. */
+export function countLineBreaks(bytes: Uint8Array): number {
   let n = 0;
   for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) n++;
+  for (let i = bytes.indexOf(CR); i >= 0; i = bytes.indexOf(CR, i + 1)) if (bytes[i + 1] !== LF) n++;
   return n;
-};
+}
 
 /** Windows-1252's byte for each character it has beyond ASCII (0x80–0xFF), from the decoder itself. */
 let windows1252Bytes: Map<string, number> | undefined;

@@ -1,6 +1,6 @@
 import { open, type FileHandle } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
-import { lineEncodings } from "./mixed-encoding.ts";
+import { countLineBreaks, lineEncodings } from "./mixed-encoding.ts";
 
 /** How a file's bytes are read: "mixed" when some lines are UTF-8 and others Windows-1252 (mixed-encoding.ts). */
 export type Encoding = "utf-8" | "windows-1252" | "mixed";
@@ -27,7 +27,7 @@ export async function detectEncoding(path: string): Promise<Encoding> {
       if (lines.utf8.length > 0 && lines.windows1252.length > 0) return "mixed";
       // A UTF-8 BOM promises UTF-8; bytes that are not contradict it, and guessing either way would misread æøå.
       // The line is counted only then, reading the file up to there again (counting every chunk cost a fifth of the check).
-      if (bom) throw new EncodingConflict(path, 1 + (await newlinesBefore(handle, offset)) + countNewlines(valid));
+      if (bom) throw new EncodingConflict(path, 1 + (await newlinesBefore(handle, offset)) + countLineBreaks(valid));
       return "windows-1252";
     };
     for (;;) {
@@ -84,7 +84,7 @@ async function newlinesBefore(handle: FileHandle, length: number): Promise<numbe
   for (let position = 0; position < length; ) {
     const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, length - position), position);
     if (bytesRead === 0) break;
-    count += countNewlines(buffer.subarray(0, bytesRead));
+    count += countLineBreaks(buffer.subarray(0, bytesRead));
     position += bytesRead;
   }
   return count;
@@ -120,11 +120,6 @@ export function looksLikeUtf16(head: Uint8Array): boolean {
   return sample >= 16 && nul > sample / 4;
 }
 
-const countNewlines = (bytes: Buffer): number => {
-  let n = 0;
-  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) n++;
-  return n;
-};
 
 /** The bytes before the first invalid UTF-8 sequence (found by halving, so it stays fast on a large chunk). */
 function validPrefix(bytes: Buffer): Buffer {
