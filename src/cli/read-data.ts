@@ -157,11 +157,12 @@ export async function readData(
   try {
     for (const [i, file] of files.entries()) {
       current = i;
-      const summary = await readResponses(file, q, model, { long: options.long ?? false, onRow: count, onProblem, onNotice, onProgress: (b, s) => bar.update(b, s, rows), drain: between, ...(fold ? { fold } : {}) });
+      // Said before the rows are read, so it stands beside an error in a row's text too.
+      const readsAs = (encoding: string) => {
+        if (encoding === "windows-1252") io.err(t(`Bemærk: ${shown(file)} er ikke UTF-8 og er læst som Windows-1252 (ældre dansk Excel).`, `Note: ${shown(file)} is not UTF-8 and was read as Windows-1252 (older Danish Excel).`)[io.lang]);
+      };
+      await readResponses(file, q, model, { long: options.long ?? false, onRow: count, onProblem, onNotice, onProgress: (b, s) => bar.update(b, s, rows), readsAs, drain: between, ...(fold ? { fold } : {}) });
       await between();
-      if (summary.encoding === "windows-1252") {
-        io.err(t(`Bemærk: ${shown(file)} er ikke UTF-8 og er læst som Windows-1252 (ældre dansk Excel).`, `Note: ${shown(file)} is not UTF-8 and was read as Windows-1252 (older Danish Excel).`)[io.lang]);
-      }
     }
   } catch (err) {
     bar.done();

@@ -100,6 +100,16 @@ describe("a file that mixes UTF-8 and Windows-1252 line by line", () => {
     expect(mixed.stdout).toBe(clean.stdout);
   });
 
+  it("a file wholly in Windows-1252 that stops on a quote never closed: the note on its encoding stands beside the error", async () => {
+    const bad = Buffer.concat([lines(() => "windows-1252"), windows1252('r9,"Køge – aldrig lukket\n')]);
+    const dir = tmpDir();
+    writeFileSync(join(dir, "data.csv"), bad);
+    const { io, stderr } = memoryIo(dir);
+    const err = await score({ files: ["data.csv"] }, io, captureStream().stream).catch((e: unknown) => e);
+    expect((err as { text: { da: string } }).text.da).toContain("data.csv:6");
+    expect(stderr().trim()).toBe("Bemærk: data.csv er ikke UTF-8 og er læst som Windows-1252 (ældre dansk Excel).");
+  });
+
   it("a file wholly in Windows-1252 is still read as such, with its one note", async () => {
     const old = await scoreFile(lines(() => "windows-1252"));
     expect(old.stdout).toBe(clean.stdout);

@@ -47,6 +47,8 @@ export type ReadOptions = {
   /** A bad row; return normally to skip it (--lenient), or throw to stop. */
   onProblem: (problem: DataProblem) => void;
   onProgress?: (bytes: number, size: number) => void;
+  /** Told the file's encoding before any row is read (so a note on it stands even when a row stops the reading). */
+  readsAs?: (encoding: Encoding) => void;
   /**
    * Awaited between chunks (one thread) and ranges (in parallel): room for what the rows made to be
    * written out (StagedOutput.drain), so an output as large as the input (`convert --to long`) does

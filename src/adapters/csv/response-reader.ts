@@ -29,6 +29,7 @@ export { FileProblem, metaValue, type AdmitRow, type RowPlace, type DataProblem,
  */
 export async function readResponses(file: string, q: Questionnaire, model: ScoringModel, options: ReadOptions): Promise<ReadSummary> {
   const encoding = await detectEncoding(file);
+  options.readsAs?.(encoding);
   if (encoding === "mixed") await noticeMixed(file, options);
   const { size } = await stat(file);
   const settings = parallelSettings(options.parallel);
