@@ -35,7 +35,7 @@ async function mostlyWindows1252(path: string): Promise<boolean> {
   if (encoding !== "mixed") return encoding === "windows-1252";
   const handle = await open(path, "r");
   try {
-    const { utf8, windows1252 } = await lineEncodings(handle, false);
+    const { utf8, windows1252 } = await lineEncodings(handle);
     return windows1252.length >= utf8.length;
   } finally {
     await handle.close();

@@ -44,7 +44,7 @@ export async function readResponses(file: string, q: Questionnaire, model: Scori
 async function noticeMixed(file: string, options: ReadOptions): Promise<void> {
   const handle = await open(file, "r");
   try {
-    const { utf8, windows1252 } = await lineEncodings(handle, false);
+    const { utf8, windows1252 } = await lineEncodings(handle);
     const [lines, quirk] = utf8.length <= windows1252.length ? [utf8, Quirk.Utf8Lines] : [windows1252, Quirk.Windows1252Lines];
     for (const line of lines) options.onNotice?.({ file, line, quirk });
   } finally {

