@@ -175,7 +175,7 @@ describe("what Excel does to a response file is read, with one notice naming the
     expect(quirky.code).toBe(0);
     expect(quirky.stdout).toBe(clean.stdout);
     expect(quirky.stderr.trim().split("\n")).toEqual([
-      "data.csv: Kolonne nr. 1 har intet navn (som R's rækkenavne) og er sprunget over.",
+      "data.csv: Kolonne nr. 1 har intet navn og er sprunget over (fx R's rækkenavne eller et skilletegn for meget).",
       "data.csv: Linje 2–6: NA (sådan skriver R's write.csv en manglende værdi) er læst som en tom celle.",
     ]);
   });

@@ -141,8 +141,8 @@ export function quirkNotice(quirk: Quirk, count: number, lines: string, columns:
       return t(`${da}: NA (sådan skriver R's write.csv en manglende værdi) er læst som en tom celle.`, `${en}: NA (how R's write.csv writes a missing value) was read as an empty cell.`);
     case Quirk.Unnamed:
       return columns.length === 1
-        ? t(`Kolonne nr. ${columns[0]} har intet navn (som R's rækkenavne) og er sprunget over.`, `Column no. ${columns[0]} has no name (like R's row names) and was skipped.`)
-        : t(`Kolonnerne nr. ${columns.join(", ")} har intet navn (som R's rækkenavne) og er sprunget over.`, `Columns no. ${columns.join(", ")} have no name (like R's row names) and were skipped.`);
+        ? t(`Kolonne nr. ${columns[0]} har intet navn og er sprunget over (fx R's rækkenavne eller et skilletegn for meget).`, `Column no. ${columns[0]} has no name and was skipped (R's row names, say, or one separator too many).`)
+        : t(`Kolonnerne nr. ${columns.join(", ")} har intet navn og er sprunget over (fx R's rækkenavne eller et skilletegn for meget).`, `Columns no. ${columns.join(", ")} have no name and were skipped (R's row names, say, or one separator too many).`);
     case Quirk.MetaAfterItems:
       return columns.length === 1
         ? t(`Kolonnen ${cols} står efter spørgsmålene og er læst som metadata.`, `Column ${cols} comes after the items and was read as metadata.`)
