@@ -34,8 +34,6 @@ export type PartialGroup = { population: string; values: string[] };
  */
 export type GroupRowsPartial = { groups: PartialGroup[]; rows: Int32Array; scores: Float64Array; counts?: undefined };
 
-const EMPTY: Omit<Summary, "n"> = { mean: null, sd: null, median: null, min: null, max: null };
-
 /** Accumulates dimension scores per population and group of `--by` values, in constant memory per group. */
 export class GroupSummary {
   private readonly groups = new Map<string, Group>();
@@ -150,10 +148,26 @@ export class GroupSummary {
   }
 }
 
+/**
+ * Written out field by field: built with two object spreads, a row cost 10–13 µs in V8 (Node 20),
+ * 0.9 s of 5.8 s for `score --by group,kommune` on 100 000 rows (86 000 rows out); this way 1 µs.
+ */
 function publish(s: Summary, at: Pick<GroupRow, "by" | "population" | "dimension" | "total">, decision: { hidden: boolean; why: Why | undefined }): GroupRow {
-  return decision.hidden
-    ? { ...at, n: s.n, ...EMPTY, suppressed: true, why: decision.why }
-    : { ...at, ...s, suppressed: false, why: undefined };
+  const shown = !decision.hidden;
+  return {
+    by: at.by,
+    population: at.population,
+    dimension: at.dimension,
+    total: at.total,
+    n: s.n,
+    mean: shown ? s.mean : null,
+    sd: shown ? s.sd : null,
+    median: shown ? s.median : null,
+    min: shown ? s.min : null,
+    max: shown ? s.max : null,
+    suppressed: !shown,
+    why: shown ? undefined : decision.why,
+  };
 }
 
 /** Orders groups column by column: levels in questionnaire order, other values alphabetically (Danish). */
