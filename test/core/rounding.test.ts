@@ -1,5 +1,17 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { round2 } from "../../src/core/scoring/rounding.ts";
+
+/**
+ * The rule, written independently of round2 (which takes a shortcut away from halves): clean the
+ * float noise with 10 decimals, then round the decimal string's hundredths half away from zero.
+ */
+function byDecimalStrings(value: number): number {
+  const [whole, decimals = ""] = Math.abs(value).toFixed(10).split(".");
+  const hundredths = BigInt(`${whole}${decimals.slice(0, 2)}`) + (decimals[2]! >= "5" ? 1n : 0n);
+  const result = Number(hundredths) / 100;
+  return value < 0 && result !== 0 ? -result : value < 0 || Object.is(value, -0) ? -0 * result : result;
+}
 
 describe("round2", () => {
   it.each([
@@ -11,7 +23,29 @@ describe("round2", () => {
     [0, 0],
     [100, 100],
     [-2.345, -2.35],
+    [0.125, 0.13],
+    [2.675, 2.68], // stored below the half; toFixed(2) says 2.67
   ])("%f → %f", (value, expected) => {
     expect(round2(value)).toBe(expected);
+  });
+
+  it("agrees with rounding the decimal string for every score a questionnaire can give (sums over counts, 0–100 scales)", () => {
+    const differing: string[] = [];
+    for (let count = 1; count <= 40; count++) {
+      for (let sum = 0; sum <= 100 * count; sum++) {
+        for (const value of [sum / count, (sum / count) * (100 / 3), ((sum / count - 1) / 4) * 100]) {
+          if (!Object.is(round2(value), byDecimalStrings(value))) differing.push(`${value} (${sum}/${count})`);
+        }
+      }
+    }
+    expect(differing.slice(0, 5)).toEqual([]);
+  });
+
+  it("agrees with rounding the decimal string for any double in the range figures take, halves included", () => {
+    const halves = fc.integer({ min: -10_000_000, max: 10_000_000 }).map((n) => (n + 0.5) / 100);
+    const near = fc.tuple(halves, fc.integer({ min: -20, max: 20 })).map(([h, ulps]) => h + ulps * Number.EPSILON * Math.max(1, Math.abs(h)));
+    fc.assert(fc.property(fc.oneof(fc.double({ min: -1e7, max: 1e7, noNaN: true }), halves, near), (value) => {
+      expect(round2(value)).toBe(byDecimalStrings(value));
+    }), { numRuns: 20_000 });
   });
 });
