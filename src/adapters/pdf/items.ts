@@ -196,7 +196,10 @@ function altFigures(d: ReportItem["distributions"][number], reverse: boolean, la
  */
 function hatch(w: Writer, x: number, y: number, width: number, height: number): void {
   w.doc.save().rect(x, y, width, height).clip();
-  for (let hx = x - height; hx < x + width; hx += 2.5) w.doc.moveTo(hx, y + height).lineTo(hx + height, y).lineWidth(0.45).strokeColor("#ffffff").strokeOpacity(0.55).stroke();
+  // One path of parallel lines, stroked once: they never overlap, so it looks the same as a stroke per
+  // line, with a sixth of the drawing operators (report --by kommune draws some 10 000 bars).
+  for (let hx = x - height; hx < x + width; hx += 2.5) w.doc.moveTo(hx, y + height).lineTo(hx + height, y);
+  w.doc.lineWidth(0.45).strokeColor("#ffffff").strokeOpacity(0.55).stroke();
   w.doc.restore();
 }
 
