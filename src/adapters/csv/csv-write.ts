@@ -16,14 +16,36 @@ export function defuse(cell: string): string {
 
 /** One CSV field, quoted only where it must be. */
 export function csvField(cell: string, delimiter: string): string {
-  return cell.includes(delimiter) || cell.includes('"') || cell.includes("\n") || cell.includes("\r")
-    ? `"${cell.replaceAll('"', '""')}"`
-    : cell;
+  return needsQuotes(cell, delimiter) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/**
+ * Whether a cell holds the delimiter, a quote or a line break. A loop over the characters rather
+ * than four `includes`: cells are short, and a native call per test cost more than the test
+ * (measured on `convert --to long`, 2.2 million lines of 10 cells).
+ */
+function needsQuotes(cell: string, delimiter: string): boolean {
+  if (delimiter.length !== 1) return cell.includes(delimiter) || cell.includes('"') || cell.includes("\n") || cell.includes("\r");
+  const d = delimiter.charCodeAt(0);
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === d || c === 34 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/**
+ * Cells defused, quoted where they must be and joined: a line without its line end, or a run of
+ * cells written once for many lines (see CsvTable.rowWith).
+ */
+export function csvCells(cells: readonly string[], delimiter = ","): string {
+  let line = "";
+  for (let i = 0; i < cells.length; i++) line += i === 0 ? csvField(defuse(cells[i]!), delimiter) : delimiter + csvField(defuse(cells[i]!), delimiter);
+  return line;
 }
 
 /**
  * One CSV line. Every cell is defused here, at the one place all our CSV goes through, so no
  * output (and no output added later) can carry a formula from its input into a spreadsheet.
  */
-export const csvLine = (cells: readonly string[], delimiter = ","): string =>
-  `${cells.map((cell) => csvField(defuse(cell), delimiter)).join(delimiter)}\r\n`;
+export const csvLine = (cells: readonly string[], delimiter = ","): string => `${csvCells(cells, delimiter)}\r\n`;

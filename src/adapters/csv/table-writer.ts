@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { round2 } from "../../core/scoring/rounding.ts";
 import { settled, temporaryPath } from "../files/atomic-file.ts";
-import { csvLine, defuse } from "./csv-write.ts";
+import { csvCells, csvLine, defuse } from "./csv-write.ts";
 
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
@@ -87,6 +87,9 @@ export class StagedOutput {
   }
 }
 
+/** Cells already defused, quoted and joined by CsvTable.segment. */
+export type CsvSegment = { readonly text: string; readonly cells: number };
+
 /** CSV rows in a dialect; `freeText` marks the cells that get formula protection. */
 export class CsvTable {
   constructor(
@@ -98,6 +101,19 @@ export class CsvTable {
 
   row(cells: string[]): void {
     this.output.write(csvLine(cells, this.dialect.delimiter));
+  }
+
+  /** Cells rendered once for many rows: a respondent's fixed columns beside each of its answers (see rowWith). */
+  segment(cells: readonly string[]): CsvSegment {
+    return { text: csvCells(cells, this.dialect.delimiter), cells: cells.length };
+  }
+
+  /** The same bytes as `row([...cells, ...the segment's cells])`, the segment defused and quoted once. */
+  rowWith(cells: readonly string[], segment: CsvSegment): void {
+    const d = this.dialect.delimiter;
+    if (segment.cells === 0) this.output.write(`${csvCells(cells, d)}\r\n`);
+    else if (cells.length === 0) this.output.write(`${segment.text}\r\n`);
+    else this.output.write(`${csvCells(cells, d)}${d}${segment.text}\r\n`);
   }
 
   number(value: number | null | undefined): string {

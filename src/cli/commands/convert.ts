@@ -42,12 +42,14 @@ export async function convert(options: ConvertOptions, io: Io, stdout: NodeJS.Wr
     const commentOf = (name: string) => row.commentValues[row.commentNames.indexOf(name)] ?? "";
     if (toLong) {
       const id = table.text(row.respondentId);
+      // The respondent's columns are the same on each of its lines: defused, quoted and joined once, not per line.
+      const tail = table.segment([...fixed, ...metaCells]);
       model.itemIds.forEach((item, i) => {
-        if (row.kinds[i] !== AnswerKind.Empty) table.row([id, item, cell(row, i), ...fixed, ...metaCells]);
+        if (row.kinds[i] !== AnswerKind.Empty) table.rowWith([id, item, cell(row, i)], tail);
       });
       for (const name of comments) {
         const text = commentOf(name);
-        if (text.trim() !== "") table.row([id, name, table.text(text), ...fixed, ...metaCells]);
+        if (text.trim() !== "") table.rowWith([id, name, table.text(text)], tail);
       }
     } else {
       table.row([table.text(row.respondentId), ...fixed, ...metaCells, ...model.itemIds.map((_, i) => cell(row, i)), ...comments.map((name) => table.text(commentOf(name)))]);
