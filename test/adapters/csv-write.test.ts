@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { CsvScanner, type CsvSink } from "../../src/adapters/csv/csv-scan.ts";
 import { csvLine } from "../../src/adapters/csv/csv-write.ts";
-import { CsvTable, EXCEL, STANDARD, StagedOutput } from "../../src/adapters/csv/table-writer.ts";
+import { CsvTable, EXCEL, formatNumber, STANDARD, StagedOutput } from "../../src/adapters/csv/table-writer.ts";
 
 // What every CSV line we write must be (SPEC §3), written here without the writer's shortcuts: a cell a
 // spreadsheet would run as a formula gets an apostrophe unless it is a plain number; a cell holding the
@@ -64,5 +64,16 @@ describe("CsvTable.rowWith", () => {
       await withs.commit(process.stdout);
       expect(readFileSync(b, "utf8")).toBe(readFileSync(a, "utf8"));
     }
+  });
+});
+
+describe("formatNumber", () => {
+  it("writes float noise around zero as 0, never NaN (a gap between two equal means, 5e-7, was once written NaN)", () => {
+    for (const noise of [5e-7, -3e-8, 1e-10, 4e-11, 9.99e-7]) {
+      expect(formatNumber(noise, STANDARD)).toBe("0");
+      expect(formatNumber(noise, EXCEL)).toBe("0");
+    }
+    expect(formatNumber(-0.125, EXCEL)).toBe("-0,13");
+    expect(formatNumber(null, STANDARD)).toBe("");
   });
 });

@@ -25,8 +25,19 @@ describe("round2", () => {
     [-2.345, -2.35],
     [0.125, 0.13],
     [2.675, 2.68], // stored below the half; toFixed(2) says 2.67
+    [5e-7, 0], // float noise in a gap between equal means: written "5e-7", it once came out as NaN
+    [1e-10, 0],
+    [-3e-8, -0],
+    [1e21, 1e21],
+    [-2.5e22, -2.5e22],
   ])("%f → %f", (value, expected) => {
     expect(round2(value)).toBe(expected);
+  });
+
+  it("is never NaN for a finite number, however small or large", () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+      expect(Number.isNaN(round2(value))).toBe(false);
+    }), { numRuns: 20_000 });
   });
 
   it("agrees with rounding the decimal string for every score a questionnaire can give (sums over counts, 0–100 scales)", () => {
