@@ -6,7 +6,7 @@
  * That detour through strings costs about 0.8 µs, and every figure written goes through here
  * (8 per respondent in `score`). Away from a half, the noise cannot change which whole number of
  * hundredths is nearest, so only values within a millionth of a hundredth of a half take it. (Taken
- * by every value, it also printed NaN for 10^-10 ≤ |x| < 10^-6 — a gap between two equal means with
+ * by every value, it also printed NaN for 5·10^-11 ≤ |x| < 10^-6 — a gap between two equal means with
  * float noise — because such a number is written "5e-7", and "5e-7e2" is not a number.)
  */
 export function round2(value: number): number {
