@@ -3,8 +3,9 @@
  * in UTF-8 (by a script, by another program, by pasting), or the other way round. Read whole as
  * Windows-1252, every UTF-8 "Ærø" would come out as "Ã†rÃ¸"; so a file that is not UTF-8 but holds
  * UTF-8 text (`hasUtf8Text`) is "mixed", and each cell is decoded as UTF-8 when its bytes are valid
- * UTF-8, else as Windows-1252 (`bytesDecoder("mixed")`); `lineEncodings` names the lines for the notice. Danish Windows-1252 text is practically never valid UTF-8:
- * æ, ø and å are bytes that UTF-8 allows only as the start of a sequence with more to follow.
+ * UTF-8, else as Windows-1252 (`bytesDecoder("mixed")`); `lineEncodings` names the lines for the
+ * notice. Danish Windows-1252 text is practically never valid UTF-8: æ, ø and å are bytes that
+ * UTF-8 allows only as the start of a sequence with more to follow.
  */
 import { isAscii, isUtf8 } from "node:buffer";
 import type { FileHandle } from "node:fs/promises";
@@ -73,9 +74,9 @@ const LEADS = [0xc2, 0xc3, 0xe2, 0xf0];
 
 /**
  * Whether a file that is not valid UTF-8 holds UTF-8 text too: found by hopping to the lead bytes
- * above (native searches: the whole check took 10 ms for 30 MB of Windows-1252, where classifying
- * every line took 200 ms) and checking
- * that a whole UTF-8 sequence starts there. Text of other scripts only (Greek, say) is not looked for.
+ * above and checking that a whole UTF-8 sequence starts there (native searches: the whole check took
+ * 10 ms for 30 MB of Windows-1252, where classifying every line took 200 ms). Text of other scripts
+ * only (Greek, say) is not looked for.
  */
 export async function hasUtf8Text(handle: FileHandle): Promise<boolean> {
   const buffer = Buffer.allocUnsafe(CHUNK + 3);
