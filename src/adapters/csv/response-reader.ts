@@ -6,7 +6,8 @@ import { formatOfHeader, unknownFormatText, type ResponseFormat } from "../../co
 import type { ScoringModel } from "../../core/scoring/scoring.ts";
 import { t } from "../../core/text.ts";
 import { CsvScanner, CsvSyntaxError } from "./csv-scan.ts";
-import { decodeBytes, detectDelimiter, detectEncoding, latin1, scanFile, splitHeader, type Encoding } from "../files/text-source.ts";
+import { scanPieces } from "./scan-pieces.ts";
+import { decodeBytes, detectDelimiter, detectEncoding, scanFile, splitHeader, type Encoding } from "../files/text-source.ts";
 import { LongSink } from "./long-sink.ts";
 import { parallelSettings, readInRanges, type ReadOn } from "./parallel/parallel-reader.ts";
 import { FileProblem, type ReadOptions, type ReadSummary } from "./respondent-row.ts";
@@ -86,7 +87,7 @@ async function readStream(file: string, encoding: Encoding, q: Questionnaire, mo
         build(decodeBytes(bytes.subarray(0, eol < 0 ? bytes.length : eol), encoding, { ignoreBOM: true }));
         sink!.readBytes(encoding);
       }
-      return scanner!.scan(bytes, latin1(bytes), final);
+      return scanPieces(scanner!, bytes, final);
     };
     await scanFile(file, { encoding, byte: on?.byte ?? 0 }, scan, async (read, size) => {
       options.onProgress?.(read, size);

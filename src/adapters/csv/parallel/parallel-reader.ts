@@ -19,9 +19,10 @@
 import { closeSync, openSync } from "node:fs";
 import type { Questionnaire } from "../../../core/questionnaire/questionnaire.ts";
 import type { ScoringModel } from "../../../core/scoring/scoring.ts";
-import { latin1, type Encoding } from "../../files/text-source.ts";
+import type { Encoding } from "../../files/text-source.ts";
 import { CsvScanner, CsvSyntaxError } from "../csv-scan.ts";
 import { FileProblem, type ReadOptions, type ReadSummary } from "../respondent-row.ts";
+import { scanPieces } from "../scan-pieces.ts";
 import { syntaxProblem } from "../scan-problem.ts";
 import { WideSink } from "../wide-sink.ts";
 import type { Init } from "./protocol.ts";
@@ -112,7 +113,7 @@ export async function readInRanges(input: Input, readOn: (on: ReadOn) => Promise
           const bytes = pool.bytes(i);
           const line = pool.lines[i]!;
           scanner.line = line;
-          const end = scan(() => scanner.scan(bytes, latin1(bytes), last));
+          const end = scan(() => scanPieces(scanner, bytes, last));
           // A record runs past the range (a quoted line break): read on from its start.
           if (!last && end < bytes.length) return await on({ byte: range.start + end, line: scanner.line, header: head.text });
           if (!last && scanner.line !== line + pool.counts[i]!) return await on({ byte: range.end, line: scanner.line, header: head.text });

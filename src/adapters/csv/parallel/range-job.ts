@@ -6,9 +6,9 @@
  */
 import { makeFold, type Fold, type FoldPartial } from "../../../core/report/folds.ts";
 import { scoreValues } from "../../../core/scoring/scoring.ts";
-import { latin1 } from "../../files/text-source.ts";
 import { CsvScanner, CsvSyntaxError } from "../csv-scan.ts";
 import { FileProblem, type ReadOptions } from "../respondent-row.ts";
+import { scanPieces } from "../scan-pieces.ts";
 import { syntaxProblem } from "../scan-problem.ts";
 import { WideSink } from "../wide-sink.ts";
 import type { ForwardedCall, Init, Outcome } from "./protocol.ts";
@@ -18,9 +18,11 @@ import { RowPacker, type PackedRows, type RowShape } from "./row-pack.ts";
 class SpanSink extends WideSink {
   spanStart = 0;
   spanEnd = 0;
+  /** Where the piece being scanned starts in the range (scanPieces). */
+  base = 0;
   override record(fields: number, line: number, buf: string, start: number, end: number): void {
-    this.spanStart = start;
-    this.spanEnd = end;
+    this.spanStart = this.base + start;
+    this.spanEnd = this.base + end;
     super.record(fields, line, buf, start, end);
   }
 }
@@ -86,8 +88,6 @@ export class RangeJob {
 
   /** Scans the whole lines `bytes`, the first on `line`, with `newlines` line feeds; `last` when they end the file. */
   scan(bytes: Uint8Array, line: number, newlines: number, last: boolean, excluded: ReadonlySet<number> = new Set()): RangeResult {
-    // A character per byte, decoded by the sink where a cell needs it (BaseSink.readBytes).
-    const text = latin1(bytes);
     this.packer = new RowPacker(this.shape, this.init.model, Math.ceil(this.packer.count * 1.05) + 16, this.fold !== undefined);
     this.calls = [];
     this.excluded = excluded;
@@ -96,7 +96,8 @@ export class RangeJob {
     scanner.line = line;
     let outcome: Outcome = { kind: "done" };
     try {
-      scanner.scan(bytes, text, true);
+      // A character per byte, decoded by the sink where a cell needs it (BaseSink.readBytes).
+      scanPieces(scanner, bytes, true, (offset) => (this.sink.base = offset));
       // Records end at line feeds only if the scanner counted as many lines as there are line
       // feeds (a lone CR ends a record too); a range must end with one unless it ends the file.
       const unterminated = bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? 1 : 0;
