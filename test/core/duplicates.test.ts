@@ -45,6 +45,17 @@ describe("OneRowPerRespondent", () => {
     expect(asked).toBe(2);
   });
 
+  it("keeps every first place when room is made ahead in the middle of a file", () => {
+    const once = new OneRowPerRespondent();
+    const content = row(["1", "2", "v"]);
+    for (let i = 0; i < 3000; i++) expect(once.check(`r${i}`, once.fingerprint(content), i % 2, i + 2)).toEqual({ kind: "first" });
+    once.reserve(100_000);
+    for (let i = 3000; i < 6000; i++) expect(once.check(`r${i}`, once.fingerprint(content), i % 2, i + 2)).toEqual({ kind: "first" });
+    for (const i of [0, 1, 1023, 1024, 2999, 3000, 5999]) {
+      expect(once.check(`r${i}`, once.fingerprint(content), 2, 1)).toEqual({ kind: "same", first: { file: i % 2, line: i + 2 } });
+    }
+  });
+
   it("tells a repeated identical row from a differing one, and remembers where the first was", () => {
     expect(verdict(row(["1", "2", "v"]), row(["1", "2", "v"]))).toEqual({ kind: "same", first: { file: 0, line: 2 } });
     expect(verdict(row(["1", "2", "v"]), row(["1", "3", "v"]))).toEqual({ kind: "conflict", first: { file: 0, line: 2 } });

@@ -55,4 +55,21 @@ describe("IdTable", () => {
       { numRuns: 300 },
     );
   });
+
+  it("agrees with a Map when room is made ahead at any point, too little, enough or far too much", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 300 }), fc.nat(300), fc.nat(5000), fc.nat(8), (ids, at, n, chars) => {
+        const table = new IdTable();
+        const reference = new Map<string, number>();
+        ids.forEach((id, i) => {
+          if (i === at) table.reserve(n, chars);
+          if (!reference.has(id)) reference.set(id, reference.size);
+          expect(table.numberOf(id)).toBe(reference.get(id));
+        });
+        for (const [id, number] of reference) expect(table.numberOf(id)).toBe(number);
+        expect(table.size).toBe(reference.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -75,8 +75,13 @@ export class OneRowPerRespondent {
     return { kind: theirs === mine ? "same" : "conflict", first };
   }
 
-  private grow(): void {
-    const size = this.fingerprints.length * 2;
+  /** Makes room for `n` respondents, ids of about `chars` characters (see IdTable.reserve). */
+  reserve(n: number, chars = 12): void {
+    this.ids.reserve(n, chars);
+    if (n > this.fingerprints.length) this.grow(n);
+  }
+
+  private grow(size = this.fingerprints.length * 2): void {
     this.fingerprints = grown(this.fingerprints, size);
     this.files = grown(this.files, size);
     this.lines = grown(this.lines, size);

