@@ -44,8 +44,8 @@ export function buildProgram(io: Io, run: Run): Command {
       .option("--lenient", d("spring fejlbehæftede rækker over (de listes og gemmes i --rejects)", "skip bad rows (they are listed and saved to --rejects)"))
       .option(d("--rejects <fil>", "--rejects <file>"), d("hvor --lenient gemmer de oversprungne rækker", "where --lenient saves the skipped rows"), "afviste-raekker.csv")
       .addHelpText("after", d(
-        "\nStore brede filer (over 8 MB) læses med alle kerner; resultatet er det samme,\nbyte for byte. LEDELSESTJEK_THREADS=1 læser i én tråd.",
-        "\nLarge wide files (over 8 MB) are read with every core; the result is the same,\nbyte for byte. LEDELSESTJEK_THREADS=1 reads in one thread.",
+        "\nStore brede filer (over 64 MB) læses med alle kerner; resultatet er det samme,\nbyte for byte. LEDELSESTJEK_THREADS=1 læser i én tråd.",
+        "\nLarge wide files (over 64 MB) are read with every core; the result is the same,\nbyte for byte. LEDELSESTJEK_THREADS=1 reads in one thread.",
       ));
   };
 

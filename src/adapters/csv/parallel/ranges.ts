@@ -15,9 +15,11 @@ export type ParallelSettings = { threads: number; rangeBytes: number; minBytes: 
 const ALL_CORES = Math.min(availableParallelism(), 8);
 // Every core by default: on the 2-core development machine score --by level on 400 000 rows took 0.75–0.95 of the
 // one-thread time in paired runs (0.7 before the one-thread reader walked bytes too; see README "Hastighed").
-// Below ~8 MB a worker's start (about 0.1 s) costs more than it saves. Ranges of 512 KB ran as fast as of 1 MB and
-// kept peak RSS about 15 MB lower (fewer spent range strings awaiting the garbage collector).
-const DEFAULTS: ParallelSettings = { threads: ALL_CORES, rangeBytes: 1 << 19, minBytes: 8_000_000, mainScans: true };
+// Below 64 MB one thread is as fast or faster: the workers cost about 0.6–0.9 s of CPU time beyond the reading
+// (starting, warming up their own JIT, packing rows, the main thread's check of them), which two cores win back only
+// on a large file. Paired runs of score --by level, one thread ÷ two: 0.72 at 7.5 MB, 0.83 at 15 MB, 0.86 at 25 MB,
+// 0.90 at 50 MB, 0.98 at 63 MB, 1.08 at 100 MB. Ranges of 512 KB ran as fast as of 1 MB and kept peak RSS about 15 MB lower.
+const DEFAULTS: ParallelSettings = { threads: ALL_CORES, rangeBytes: 1 << 19, minBytes: 64 << 20, mainScans: true };
 
 const fromEnv = (name: string): number | undefined => {
   const raw = process.env[name];
