@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { bundledPath, DEFAULT_QUESTIONNAIRE, PACKAGE_ROOT } from "../src/adapters/files/bundled.ts";
 import { loadQuestionnaireFile } from "../src/adapters/files/questionnaire-file.ts";
 import { elementItems } from "../src/core/questionnaire/levels.ts";
+import { parallelSettings } from "../src/adapters/csv/parallel/ranges.ts";
 import { generateExport } from "./generate.ts";
 
 const SIZES = (process.env.BENCH_ROWS ?? "400000,100000,4000").split(",").map(Number);
@@ -82,8 +83,9 @@ const ours = (name: string, key: string, env: Record<string, string>): Contender
   return { name, run: (csv) => measure([process.execPath, CLI, "score", csv, "--questionnaire", QUESTIONNAIRE, "--by", "level", "--format", "json", "--out", out], env), means: ourMeans(out) };
 };
 const contenders: Contender[] = [
-  ours("ledelsestjek (default: every core)", "parallel", {}),
+  ours("ledelsestjek (default: every core from 64 MB)", "default", {}),
   ours("ledelsestjek, one thread (LEDELSESTJEK_THREADS=1)", "one-thread", { LEDELSESTJEK_THREADS: "1" }),
+  ours("ledelsestjek, every core at any size (LEDELSESTJEK_PARALLEL_MIN_BYTES=0)", "parallel", { LEDELSESTJEK_PARALLEL_MIN_BYTES: "0" }),
   ...peers.map((tool): Contender => ({
     name: tool,
     run: (csv) => measure(tool === "pandas" ? [PYTHON, join(PACKAGE_ROOT, "bench", "pandas_baseline.py"), csv, specPath] : [PYTHON, join(PACKAGE_ROOT, "bench", "peers.py"), tool, csv, specPath]),
@@ -129,7 +131,9 @@ for (const rows of SIZES) {
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
   if (peerBest !== undefined) console.log(`ours ÷ fastest peer: ${(mine / peerBest).toFixed(2)} (target ≤ 0.80: ${verdict(mine / peerBest <= 0.8)})`);
   console.log(`ours ÷ read floor: ${(mine / floor).toFixed(2)} (target ≤ 2.50: ${verdict(mine / floor <= 2.5)}); peak RSS ${rss[0]!.toFixed(0)} MB (target ≤ 250: ${verdict(rss[0]! <= 250)})`);
-  console.log(`parallel ÷ one thread: ${(mine / oneThread).toFixed(2)}${rows < 40_000 ? " (a small file: both take the one-thread path, so this should be ≈ 1)" : ""}`);
+  const oneThreadPath = statSync(csv).size < parallelSettings().minBytes;
+  console.log(`default ÷ one thread: ${(mine / oneThread).toFixed(2)}${oneThreadPath ? ` (under ${parallelSettings().minBytes / 2 ** 20} MB the default is one thread, so this should be ≈ 1)` : ""}`);
+  console.log(`every core ÷ one thread: ${(best[2]! / oneThread).toFixed(2)} (above 1: the workers cost more than they win at this size)`);
 }
 
 // The report must take at most twice as long as `score --by` on the same 100 000 respondents.
@@ -151,6 +155,6 @@ for (let run = 0; run < RUNS; run++) tableRuns.push(cli(["score", reportCsv, "--
 const tableTime = Math.min(...tableRuns.map((r) => r.wall_s));
 console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: score --by group,kommune (≈3 900 cells) ${tableTime.toFixed(2)} s, ${(tableTime / scoreTime).toFixed(2)}× score --by level, peak RSS ${Math.max(...tableRuns.map((r) => r.max_rss_mb)).toFixed(0)} MB`);
 // convert --to long writes more than it reads (4× here): the readers await the output's drain between ranges, so memory stays that of reading.
-const convertRss = ([{}, { LEDELSESTJEK_THREADS: "1" }] as Record<string, string>[]).map((env) => measure([process.execPath, CLI, "convert", reportCsv, "--to", "long", "--questionnaire", QUESTIONNAIRE, "--out", join(DATA, "long.csv")], env).max_rss_mb);
-console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: convert --to long (${(statSync(join(DATA, "long.csv")).size / 1e6).toFixed(0)} MB out) peak RSS ${convertRss[0]!.toFixed(0)} MB, one thread ${convertRss[1]!.toFixed(0)} MB`);
+const convertRss = ([{ LEDELSESTJEK_PARALLEL_MIN_BYTES: "0" }, { LEDELSESTJEK_THREADS: "1" }] as Record<string, string>[]).map((env) => measure([process.execPath, CLI, "convert", reportCsv, "--to", "long", "--questionnaire", QUESTIONNAIRE, "--out", join(DATA, "long.csv")], env).max_rss_mb);
+console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: convert --to long (${(statSync(join(DATA, "long.csv")).size / 1e6).toFixed(0)} MB out) peak RSS with every core ${convertRss[0]!.toFixed(0)} MB, one thread ${convertRss[1]!.toFixed(0)} MB`);
 console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: score --by level ${scoreTime.toFixed(2)} s, report --by level ${reportTime.toFixed(2)} s, ratio ${(reportTime / scoreTime).toFixed(2)} (limit 2.00), report peak RSS ${Math.max(...reportRuns.map((r) => r.max_rss_mb)).toFixed(0)} MB`);
