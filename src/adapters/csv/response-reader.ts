@@ -10,7 +10,6 @@ import { scanPieces } from "./scan-pieces.ts";
 import { decodeBytes, detectDelimiter, detectEncoding, scanFile, splitHeader, type Encoding } from "../files/text-source.ts";
 import { LongSink } from "./long-sink.ts";
 import { parallelSettings, readInRanges, type ReadOn } from "./parallel/parallel-reader.ts";
-import { coolRangeWorkers, warmRangeWorkers } from "./parallel/spawn-worker.ts";
 import { FileProblem, type ReadOptions, type ReadSummary } from "./respondent-row.ts";
 import { syntaxProblem } from "./scan-problem.ts";
 import { WideSink } from "./wide-sink.ts";
@@ -30,23 +29,16 @@ export { FileProblem, metaValue, type AdmitRow, type RowPlace, type DataProblem,
  * the same sinks; what reaches `options` is the same, call for call, as from this one thread.
  */
 export async function readResponses(file: string, q: Questionnaire, model: ScoringModel, options: ReadOptions): Promise<ReadSummary> {
+  const encoding = await detectEncoding(file);
+  options.readsAs?.(encoding);
+  if (encoding === "mixed") await noticeMixed(file, options);
   const { size } = await stat(file);
   const settings = parallelSettings(options.parallel);
-  const parallel = settings.threads > 1 && size >= settings.minBytes;
-  // The workers load their modules while this thread reads the whole file to tell its encoding.
-  if (parallel) warmRangeWorkers(settings.threads - 1);
-  try {
-    const encoding = await detectEncoding(file);
-    options.readsAs?.(encoding);
-    if (encoding === "mixed") await noticeMixed(file, options);
-    if (parallel) {
-      const summary = await readInRanges({ file, encoding, size, q, model, options, settings }, (on) => readStream(file, encoding, q, model, options, on));
-      if (summary) return summary;
-    }
-    return readStream(file, encoding, q, model, options);
-  } finally {
-    await coolRangeWorkers();
+  if (settings.threads > 1 && size >= settings.minBytes) {
+    const summary = await readInRanges({ file, encoding, size, q, model, options, settings }, (on) => readStream(file, encoding, q, model, options, on));
+    if (summary) return summary;
   }
+  return readStream(file, encoding, q, model, options);
 }
 
 /** A notice for each line in the file's less common encoding (each line is read in its own). */

@@ -44,7 +44,8 @@ export class Pool {
     this.owners = ranges.map(() => undefined);
     this.lines[0] = 2;
     for (let w = 0; w < n; w++) {
-      const worker = spawnRangeWorker((err) => this.fail(err));
+      const worker = spawnRangeWorker();
+      worker.on("error", (err) => this.fail(err));
       worker.on("message", (message: FromWorker) => this.receive(worker, message));
       worker.postMessage({ type: "init", ...init } satisfies ToWorker);
       this.workers.push(worker);
