@@ -115,9 +115,8 @@ export async function readData(
   /** Per file, how the parallel reader reads one of its rows again (AdmitRow's place). */
   const readAgain: RowPlace["again"][] = [];
   const once: OneRowPerRespondent = new OneRowPerRespondent((file, start, end, line) => fingerprintOf(readAgain[file]!(start, end, line)));
-  // A wide row with every item column has a delimiter per item, so this many rows at most: room made
-  // at once rather than by doubling (about twice the rows of a real export, in pages never touched).
-  // A file that cannot be read counts as empty here: the reader says why when it comes to it.
+  // A row with every item column has a delimiter per item: room for that many rows at once, not by doubling (pages
+  // not used are never touched). A file that cannot be read counts as empty here: the reader says why when it comes to it.
   const bytes = files.reduce((sum, file) => sum + (statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
   once.reserve(Math.floor(bytes / (model.itemIds.length + 1)));
   const same = new SameRows(files, shown);

@@ -357,10 +357,10 @@ describe("the parallel reader's settings", () => {
     }
   });
 
-  it("reads with every core (at most 8) by default, and as told by the environment", async () => {
+  it("reads with every core (at most 8) by default from 64 MB, and as told by the environment", async () => {
     const { parallelSettings } = await import("../../src/adapters/csv/parallel/ranges.ts");
     const { availableParallelism } = await import("node:os");
-    expect(parallelSettings()).toEqual({ threads: Math.min(availableParallelism(), 8), rangeBytes: 1 << 19, minBytes: 8_000_000, mainScans: true });
+    expect(parallelSettings()).toEqual({ threads: Math.min(availableParallelism(), 8), rangeBytes: 1 << 19, minBytes: 64 << 20, mainScans: true });
     process.env.LEDELSESTJEK_THREADS = "1";
     expect(parallelSettings().threads).toBe(1);
     process.env.LEDELSESTJEK_THREADS = "0";
