@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { bundledFor, bundledIds } from "../adapters/files/bundled.ts";
 import { inputFileProblem } from "../adapters/files/file-check.ts";
+import { estimateRows } from "../adapters/csv/row-estimate.ts";
 import { FileProblem, readResponses, type AdmitRow, type DataProblem, type RespondentRow, type RowPlace } from "../adapters/csv/response-reader.ts";
 import type { FoldPartial, FoldSpec } from "../core/report/folds.ts";
 import { OneRowPerRespondent } from "../core/responses/duplicates.ts";
@@ -115,10 +116,8 @@ export async function readData(
   /** Per file, how the parallel reader reads one of its rows again (AdmitRow's place). */
   const readAgain: RowPlace["again"][] = [];
   const once: OneRowPerRespondent = new OneRowPerRespondent((file, start, end, line) => fingerprintOf(readAgain[file]!(start, end, line)));
-  // A row with every item column has a delimiter per item: room for that many rows at once, not by doubling (pages
-  // not used are never touched). A file that cannot be read counts as empty here: the reader says why when it comes to it.
-  const bytes = files.reduce((sum, file) => sum + (statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
-  once.reserve(Math.floor(bytes / (model.itemIds.length + 1)));
+  // Room for the rows the files hold, made at once rather than by doubling and rehashing as they come.
+  once.reserve(files.reduce((sum, file) => sum + estimateRows(file), 0));
   const same = new SameRows(files, shown);
   const conflicts = new ConflictColumns(model);
   const perFile = files.map(() => 0);
