@@ -1,3 +1,4 @@
+import { addMaybeBinary, floatRows } from "./float-filter.ts";
 import { add, isOne, isZero, mul, ONE, rref, sub, ZERO, type Q } from "./rational.ts";
 
 /**
@@ -141,27 +142,39 @@ function findViolation(b: Breakdown, k: number, size: number[], decisions: Decis
 
   let tried = 0;
   let verdict: number | undefined | "none" = "none";
-  const search = (from: number, chosen: number[], weight: number): boolean => {
+  // Each set is summed in floats first, exactly only where it may be a 0/1 vector (float-filter.ts): the same sets and verdict.
+  const floats = floatRows(reduced);
+  const sums: Float64Array[] = [new Float64Array(column.size)];
+  /** The rows of the set being tried, a stack: copied only for the exact check. */
+  const chosen: number[] = [];
+  const search = (from: number, weight: number): boolean => {
+    const depth = chosen.length;
+    const sum = (sums[depth + 1] ??= new Float64Array(column.size));
+    const base = sums[depth]!;
     for (let j = from; j < inW.length; j++) {
       const w = weight + b.sizes[kept[pivots[inW[j]!]!]!]!;
       if (w >= k) continue;
-      const next = [...chosen, inW[j]!];
       if (++tried > MAX_COMBINATIONS) {
         verdict = candidates.find((c) => b.cells[c]!.atoms.some((a) => small.includes(a)));
         return true;
       }
-      const x = reduced[next[0]!]!.map((_, col) => next.reduce((sum, r) => add(sum, reduced[r]![col]!), ZERO));
-      const binary = x.every((v) => isZero(v) || isOne(v));
-      const total = x.reduce((sum, v, col) => sum + (isOne(v) ? b.sizes[kept[col]!]! : 0), 0);
-      if (binary && total > 0 && total < k && !inSpan(whole(x), fixedRows)) {
-        verdict = candidates.find((c) => !without(x, c)) ?? candidates[0];
-        return true;
-      }
-      if (search(j + 1, next, w)) return true;
+      const maybeBinary = addMaybeBinary(base, floats.rows[inW[j]!]!, sum);
+      chosen.push(inW[j]!);
+      if (((maybeBinary || !floats.trusted) && found(chosen)) || search(j + 1, w)) return true;
+      chosen.pop();
     }
     return false;
   };
-  search(0, [], 0);
+  /** The exact check of the set of rows `next`: a 0/1 vector of 1 … k−1 respondents that the fixed cells do not give already. */
+  const found = (next: number[]): boolean => {
+    const x = reduced[next[0]!]!.map((_, col) => next.reduce((sum, r) => add(sum, reduced[r]![col]!), ZERO));
+    const binary = x.every((v) => isZero(v) || isOne(v));
+    const total = x.reduce((sum, v, col) => sum + (isOne(v) ? b.sizes[kept[col]!]! : 0), 0);
+    if (!binary || total === 0 || total >= k || inSpan(whole(x), fixedRows)) return false;
+    verdict = candidates.find((c) => !without(x, c)) ?? candidates[0];
+    return true;
+  };
+  search(0, 0);
   return verdict === "none" ? undefined : verdict;
 }
 
