@@ -154,6 +154,13 @@ const tableRuns: Measured[] = [];
 for (let run = 0; run < RUNS; run++) tableRuns.push(cli(["score", reportCsv, "--by", "group,kommune", "--out", join(DATA, "by-group-kommune.csv")]));
 const tableTime = Math.min(...tableRuns.map((r) => r.wall_s));
 console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: score --by group,kommune (≈3 900 cells) ${tableTime.toFixed(2)} s, ${(tableTime / scoreTime).toFixed(2)}× score --by level, peak RSS ${Math.max(...tableRuns.map((r) => r.max_rss_mb)).toFixed(0)} MB`);
+// Few rows in many combinations (the first 1 200 rows: 40 groups × 98 kommuner, 1 039 of them met): nearly every cell is
+// small, the hardest case for the exact check. Against score --by level on the same rows.
+const sparseCsv = join(DATA, "first-1200-rows.csv");
+writeFileSync(sparseCsv, readFileSync(reportCsv, "utf8").split("\n").slice(0, 1201).join("\n") + "\n");
+const sparse = (by: string) => Math.min(...Array.from({ length: RUNS }, () => cli(["score", sparseCsv, "--by", by, "--out", join(DATA, "sparse.csv")]).wall_s));
+const [sparseLevel, sparseTable] = [sparse("level"), sparse("group,kommune")];
+console.log(`\n1.200 rows in 40 groups × 98 kommuner: score --by group,kommune ${sparseTable.toFixed(2)} s, ${(sparseTable / sparseLevel).toFixed(2)}× score --by level`);
 // convert --to long writes more than it reads (4× here): the readers await the output's drain between ranges, so memory stays that of reading.
 const convertRss = ([{ LEDELSESTJEK_PARALLEL_MIN_BYTES: "0" }, { LEDELSESTJEK_THREADS: "1" }] as Record<string, string>[]).map((env) => measure([process.execPath, CLI, "convert", reportCsv, "--to", "long", "--questionnaire", QUESTIONNAIRE, "--out", join(DATA, "long.csv")], env).max_rss_mb);
 console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: convert --to long (${(statSync(join(DATA, "long.csv")).size / 1e6).toFixed(0)} MB out) peak RSS with every core ${convertRss[0]!.toFixed(0)} MB, one thread ${convertRss[1]!.toFixed(0)} MB`);
