@@ -27,4 +27,17 @@ describe("the guess of a response file's rows (room for the duplicate check)", (
     expect(estimateRows(join(dir, "missing.csv"))).toBe(0);
     expect(estimateRows(dir)).toBe(0);
   });
+
+  it("does not read from a pipe, whose bytes the reader needs", async () => {
+    const { execFileSync, spawn } = await import("node:child_process");
+    const fifo = join(dir, "pipe.csv");
+    execFileSync("mkfifo", [fifo]);
+    // A writer holds the pipe open; if the guess read from it, those bytes would be gone when the test reads them.
+    const writer = spawn("sh", ["-c", `printf 'id,a\\nr1,1\\n' > ${fifo}`]);
+    expect(estimateRows(fifo)).toBe(0);
+    // Read with a time limit: were the bytes gone, opening the pipe would wait for a writer forever.
+    const { spawnSync } = await import("node:child_process");
+    expect(spawnSync("timeout", ["5", "cat", fifo], { encoding: "utf8" }).stdout).toBe("id,a\nr1,1\n");
+    await new Promise((resolve) => writer.on("exit", resolve));
+  });
 });

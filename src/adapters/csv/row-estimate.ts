@@ -1,5 +1,5 @@
 /** How many rows a response file holds, guessed from its first lines: room made ahead for the duplicate check. */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 
 const SAMPLE = 1 << 16;
 
@@ -12,6 +12,8 @@ const SAMPLE = 1 << 16;
 export function estimateRows(file: string): number {
   let fd: number | undefined;
   try {
+    // Only a regular file: a pipe (`<(zcat …)`) read here would lose its first bytes for the reader.
+    if (!statSync(file).isFile()) return 0;
     fd = openSync(file, "r");
     const size = fstatSync(fd).size;
     const sample = Buffer.allocUnsafe(Math.min(size, SAMPLE));
