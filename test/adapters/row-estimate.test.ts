@@ -14,13 +14,22 @@ const file = (name: string, text: string) => {
 };
 
 describe("the guess of a response file's rows (room for the duplicate check)", () => {
-  it("counts the lines of a small file, and guesses a large one from its first lines, a little over", () => {
-    expect(estimateRows(file("small.csv", "id,a\nr1,1\nr2,2\n"))).toBe(4);
+  it("counts the respondents of a small file, and guesses a large one from its first lines, a little over", () => {
+    expect(estimateRows(file("small.csv", "respondent_id,level,a\nr1,chef,1\nr2,chef,2\n\n"))).toBe(2);
     // 200 000 lines of 30–34 bytes, about 6.4 MB: a guess between the truth and a quarter over.
     const lines = Array.from({ length: 200_000 }, (_, i) => `r${String(i).padStart(6, "0")},${i % 5},${"x".repeat(18 + (i % 5))}`);
-    const guess = estimateRows(file("large.csv", `id,a,b\n${lines.join("\n")}\n`));
+    const guess = estimateRows(file("large.csv", `respondent_id,a,b\n${lines.join("\n")}\n`));
     expect(guess).toBeGreaterThanOrEqual(200_000);
     expect(guess).toBeLessThan(250_000);
+  });
+
+  it("counts a long file's respondents, not its lines (one per answer)", () => {
+    // 20 000 respondents of 30 answers each, in semicolons with CRLF as Danish Excel writes: 600 000 lines.
+    const lines = Array.from({ length: 20_000 }, (_, r) => Array.from({ length: 30 }, (_, i) => `r${r};item-${i};${(r + i) % 5}`).join("\r\n"));
+    const guess = estimateRows(file("long.csv", `respondent_id;item_id;value\r\n${lines.join("\r\n")}\r\n`));
+    // Shorter ids at the start make the sample's respondents a little denser: within half over, far from 600 000.
+    expect(guess).toBeGreaterThanOrEqual(20_000);
+    expect(guess).toBeLessThan(30_000);
   });
 
   it("says 0 for a file that cannot be read, and leaves the reason to the reader", () => {
