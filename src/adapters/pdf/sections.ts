@@ -14,7 +14,7 @@ const RADAR_MAX_GROUPS = 3;
 
 /** The words that stand in for a hidden figure. */
 export const hiddenText = (report: Report, why: Hidden | string | undefined) =>
-  why === "complement" ? report.labels.hiddenComplement : why === "not_applicable" ? report.labels.notApplicable : report.labels.fewerThan(report.minGroupSize);
+  why === "complement" ? report.labels.hiddenComplement : why === "not_applicable" ? report.labels.notApplicable : report.labels.fewerThan;
 
 /** The band colours and their ranges ("Begyndende 0–39"), each its own list item so they are read apart. */
 export function bandKey(w: Writer, view: ReportView, size = 8, lang: "da" | "en" = "da"): void {

@@ -1,8 +1,11 @@
 import { hiddenReason } from "../disclosure/disclosure-text.ts";
 import type { Lang } from "../text.ts";
 
-/** The report's fixed wording, so the PDF renderer has no language logic of its own. */
-export function reportLabels(lang: Lang) {
+/**
+ * The report's fixed wording, so the PDF renderer has no language logic of its own: plain strings
+ * (`k`, the anonymity threshold, already in), so the report can be sent to the PDF thread.
+ */
+export function reportLabels(lang: Lang, k: number) {
   const da = lang === "da";
   return {
     reportTitle: da ? "Rapport" : "Report",
@@ -14,7 +17,7 @@ export function reportLabels(lang: Lang) {
     respondents: da ? "Besvarelser" : "Responses",
     group: da ? "Gruppe" : "Group",
     all: da ? "Alle" : "All",
-    fewerThan: (k: number) => hiddenReason("small", k)[lang],
+    fewerThan: hiddenReason("small", k)[lang],
     notApplicable: da ? "ikke relevant for niveauet" : "not applicable at this level",
     hiddenComplement: hiddenReason("complement", 0)[lang],
     summary: da ? "Overblik" : "Summary",
@@ -37,7 +40,6 @@ export function reportLabels(lang: Lang) {
     source: da ? "Kilde" : "Source",
     definition: da ? "Hvad elementet dækker" : "What the element covers",
     method: da ? "Metode" : "Method",
-    moreGroups: (shown: number, all: number) => (da ? `Figuren viser de ${shown} største af ${all} grupper.` : `The chart shows the ${shown} largest of ${all} groups.`),
     page: da ? "Side" : "Page",
     toolVersion: da ? "Værktøj" : "Tool",
     mergedLevels: da ? "Sammenlagte niveauer" : "Merged levels",

@@ -28,8 +28,8 @@ const hiddenWhy = (d: Decision): Hidden => (!d.hidden ? undefined : d.why === "c
 
 export function buildReport(input: ReportInput): Report {
   const { q, lang, byColumns, itemCounts, grouping } = input;
-  const labels = reportLabels(lang);
   const k = q.anonymity.min_group_size;
+  const labels = reportLabels(lang, k);
   const bandLabel = (score: number | null) => {
     const band = bandFor(score, q.bands);
     return band ? labelOf(band, lang) : null;
