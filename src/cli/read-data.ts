@@ -123,12 +123,12 @@ export async function readData(
   const perFile = files.map(() => 0);
   let current = 0;
   const fingerprintOf = (row: RespondentRow): number => once.fingerprint(row, model.plans.get(row.level)?.items);
-  /** SPEC §3, one respondent one row: whether the row counts; `full` gives the whole row when only its id and place were read back. */
+  /** SPEC §3, one respondent one row: whether the row counts; `full` gives the whole row when only its id and place were read back. A placed row's fingerprint is computed only when its respondent was seen before (OneRowPerRespondent.check). */
   const admit = (row: AdmitRow, full?: () => RespondentRow): boolean => {
     perFile[current]!++;
     const place = row.place;
     if (place) readAgain[current] ??= place.again;
-    const fingerprint = row.fingerprint ?? (full ? () => fingerprintOf(full()) : fingerprintOf(row as RespondentRow));
+    const fingerprint = row.fingerprint ?? (full ? () => fingerprintOf(full()) : place ? () => fingerprintOf(row as RespondentRow) : fingerprintOf(row as RespondentRow));
     const verdict = once.check(row.respondentId, fingerprint, current, row.line, place);
     if (verdict.kind === "same") {
       same.add(verdict.first, { file: current, line: row.line });

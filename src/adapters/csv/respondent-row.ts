@@ -29,6 +29,8 @@ export type RespondentRow = {
   scores?: Float64Array;
   /** The row's text as in the file (all of a respondent's lines in the long format), for the rejects file. */
   raw: () => string;
+  /** Where the row lies in its file, when the reader can read it again from there (a wide file's one-thread reader): then no fingerprint is computed for it up front. */
+  place?: RowPlace | undefined;
 };
 
 export type DataProblem = { file: string; line: number; column?: string; message: Text; raw?: string };
@@ -82,7 +84,7 @@ export type ReadOptions = {
  * conflict. A folded row has no fingerprint but its `place`, to be read again when another row of
  * the same respondent comes, maybe after its file is read (OneRowPerRespondent.check).
  */
-export type AdmitRow = Pick<RespondentRow, "file" | "line" | "respondentId" | "fingerprint" | "raw"> & { place?: RowPlace };
+export type AdmitRow = Pick<RespondentRow, "file" | "line" | "respondentId" | "fingerprint" | "raw" | "place">;
 
 /** Where a row lies in its file (bytes [start, end)), and how to read it from there again. */
 export type RowPlace = { start: number; end: number; again: (start: number, end: number, line: number) => RespondentRow };

@@ -12,6 +12,7 @@ import { LongSink } from "./long-sink.ts";
 import { parallelSettings, readInRanges, type ReadOn } from "./parallel/parallel-reader.ts";
 import { FileProblem, type ReadOptions, type ReadSummary } from "./respondent-row.ts";
 import { syntaxProblem } from "./scan-problem.ts";
+import { RowAgain } from "./row-again.ts";
 import { WideSink } from "./wide-sink.ts";
 
 /** Where the first line of `bytes` ends (its first CR or LF), or -1. */
@@ -32,13 +33,16 @@ export async function readResponses(file: string, q: Questionnaire, model: Scori
   const encoding = await detectEncoding(file);
   options.readsAs?.(encoding);
   if (encoding === "mixed") await noticeMixed(file, options);
-  const { size } = await stat(file);
+  const stats = await stat(file);
+  const size = stats.size;
   const settings = parallelSettings(options.parallel);
+  // A row of a regular file can be read again from its place: its fingerprint waits until a second row of its respondent needs it.
+  const input: Input = { file, encoding, q, model, options, placed: stats.isFile() };
   if (settings.threads > 1 && size >= settings.minBytes) {
-    const summary = await readInRanges({ file, encoding, size, q, model, options, settings }, (on) => readStream(file, encoding, q, model, options, on));
+    const summary = await readInRanges({ file, encoding, size, q, model, options, settings }, (on) => readStream(input, on));
     if (summary) return summary;
   }
-  return readStream(file, encoding, q, model, options);
+  return readStream(input);
 }
 
 /** A notice for each line in the file's less common encoding (each line is read in its own). */
@@ -53,8 +57,10 @@ async function noticeMixed(file: string, options: ReadOptions): Promise<void> {
   }
 }
 
+type Input = { file: string; encoding: Encoding; q: Questionnaire; model: ScoringModel; options: ReadOptions; placed: boolean };
+
 /** The one-thread reader: from the start, or (`on`) from a line start after the header, with that header. */
-async function readStream(file: string, encoding: Encoding, q: Questionnaire, model: ScoringModel, options: ReadOptions, on?: ReadOn): Promise<ReadSummary> {
+async function readStream({ file, encoding, q, model, options, placed }: Input, on?: ReadOn): Promise<ReadSummary> {
   let sink: WideSink | LongSink | undefined;
   let scanner: CsvScanner | undefined;
   let delimiter = ",";
@@ -68,7 +74,11 @@ async function readStream(file: string, encoding: Encoding, q: Questionnaire, mo
       if (!found) throw new FileProblem({ file, line: 1, message: unknownFormatText(names) });
       format = found;
     }
-    sink = format === "long" ? new LongSink(file, q, model, options) : new WideSink(file, q, model, options);
+    if (format === "long") sink = new LongSink(file, q, model, options);
+    else {
+      const wide = (sink = new WideSink(file, q, model, options));
+      if (placed) wide.placeRows(new RowAgain({ file, encoding, delimiter, header, q, model }).at);
+    }
     scanner = new CsvScanner(delimiter.charCodeAt(0), sink);
   };
   try {
@@ -79,7 +89,7 @@ async function readStream(file: string, encoding: Encoding, q: Questionnaire, mo
       sink!.readBytes(encoding);
     }
     // The bytes are scanned as Latin-1, as the range readers do; a cell with a byte over 127 is decoded by the sink.
-    const scan = (bytes: Uint8Array, final: boolean): number => {
+    const scan = (bytes: Uint8Array, final: boolean, offset: number): number => {
       if (!scanner) {
         // The header ends at a LF, a CRLF or (Excel's "CSV (Macintosh)") a CR alone.
         const eol = lineEnd(bytes);
@@ -87,7 +97,8 @@ async function readStream(file: string, encoding: Encoding, q: Questionnaire, mo
         build(decodeBytes(bytes.subarray(0, eol < 0 ? bytes.length : eol), encoding, { ignoreBOM: true }));
         sink!.readBytes(encoding);
       }
-      return scanPieces(scanner!, bytes, final);
+      const wide = sink instanceof WideSink ? sink : undefined;
+      return scanPieces(scanner!, bytes, final, wide && ((at) => (wide.base = offset + at)));
     };
     await scanFile(file, { encoding, byte: on?.byte ?? 0 }, scan, async (read, size) => {
       options.onProgress?.(read, size);

@@ -6,7 +6,7 @@ import { looksLikeItem, nearest, Quirk } from "../../core/responses/excel-cells.
 import type { ScoringModel } from "../../core/scoring/scoring.ts";
 import { t, type Text } from "../../core/text.ts";
 import { BaseSink } from "./base-sink.ts";
-import type { ReadOptions, RespondentRow } from "./respondent-row.ts";
+import type { ReadOptions, RespondentRow, RowPlace } from "./respondent-row.ts";
 
 const FIXED_INDEX = new Map<string, number>(FIXED_COLUMNS.map((name, i) => [name, i]));
 
@@ -26,6 +26,9 @@ export class WideSink extends BaseSink {
   private readonly values: Float64Array;
   private readonly kinds: Uint8Array;
   private rowProblem: { column: string; message: Text } | undefined;
+  /** With `again` (placeRows), the file offset of the bytes being scanned: rows carry their place in the file. */
+  base = 0;
+  private again: RowPlace["again"] | undefined;
 
   /** The scale's answers a single digit can be (min..max within 0..9), read once rather than per cell. */
   private readonly lowest: number;
@@ -143,12 +146,18 @@ export class WideSink extends BaseSink {
       values: this.values,
       kinds: this.kinds,
       raw,
+      place: this.again && { start: this.base + start, end: this.base + end, again: this.again },
     };
     if (this.checkRespondent(row)) {
       this.rows++;
       this.options.onRow(row);
     }
     this.reset();
+  }
+
+  /** Rows carry their place in the file (see `base`), read again with `again` when needed: their fingerprints wait until then. */
+  placeRows(again: RowPlace["again"]): void {
+    this.again = again;
   }
 
   /** After the header, an empty cell is what reset() leaves: the scanner need not hand it on. */

@@ -145,7 +145,7 @@ export const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, b
 export async function scanFile(
   path: string,
   from: { encoding: Encoding; byte: number },
-  scan: (bytes: Uint8Array, final: boolean) => number,
+  scan: (bytes: Uint8Array, final: boolean, offset: number) => number,
   after: (read: number, size: number) => Promise<void> | void,
 ): Promise<void> {
   const handle = await open(path, "r");
@@ -163,11 +163,12 @@ export async function scanFile(
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position);
       position += bytesRead;
       filled += bytesRead;
+      // The bytes handed on start at byte `position - filled` of the file.
       if (bytesRead === 0) {
-        scan(buffer.subarray(0, filled), true);
+        scan(buffer.subarray(0, filled), true, position - filled);
         return;
       }
-      const used = scan(buffer.subarray(0, filled), false);
+      const used = scan(buffer.subarray(0, filled), false, position - filled);
       buffer.copyWithin(0, used, filled);
       filled -= used;
       await after(position, size);

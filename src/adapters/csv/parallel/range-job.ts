@@ -18,8 +18,7 @@ import { RowPacker, type PackedRows, type RowShape } from "./row-pack.ts";
 class SpanSink extends WideSink {
   spanStart = 0;
   spanEnd = 0;
-  /** Where the piece being scanned starts in the range (scanPieces). */
-  base = 0;
+  // `base` (WideSink's): where the piece being scanned starts in the range (scanPieces).
   override record(fields: number, line: number, buf: string, start: number, end: number): void {
     this.spanStart = this.base + start;
     this.spanEnd = this.base + end;

@@ -4,19 +4,18 @@
  * that range again itself, leaving those rows out, and reads a conflicting row whole for its message.
  */
 import type { FoldPartial } from "../../../core/report/folds.ts";
-import { closeSync, openSync } from "node:fs";
-import { CsvScanner } from "../csv-scan.ts";
 import type { RespondentRow } from "../respondent-row.ts";
-import { WideSink } from "../wide-sink.ts";
+import { RowAgain } from "../row-again.ts";
 import type { Init } from "./protocol.ts";
-import { latin1 } from "../../files/text-source.ts";
 import { RangeJob } from "./range-job.ts";
-import { readAt } from "./ranges.ts";
 
 export class Refold {
   private scanner: RangeJob | undefined;
+  private readonly again: RowAgain;
 
-  constructor(private readonly init: Init) {}
+  constructor(private readonly init: Init) {
+    this.again = new RowAgain(init);
+  }
 
   /** This thread's RangeJob: it scans ranges here as a worker does, when there is nothing to wait for. */
   job(): RangeJob {
@@ -32,38 +31,11 @@ export class Refold {
 
   /** Row `r` of a range whose bytes read as Latin-1 are `text`, read again whole (its problems were reported the first time). */
   row(text: string, spans: Int32Array, r: number, line: number): RespondentRow {
-    return this.rowIn(Buffer.from(text.slice(spans[2 * r]!, spans[2 * r + 1]!), "latin1"), line);
+    return this.again.in(Buffer.from(text.slice(spans[2 * r]!, spans[2 * r + 1]!), "latin1"), line);
   }
 
-  /**
-   * The row in bytes [start, end) of the file, read again whole: a respondent's first row, when a
-   * later one needs its fingerprint (OneRowPerRespondent.check). The file is opened anew, as this
-   * may come after it is read (the respondent's next row may be in the next file).
-   */
-  readonly rowAt = (start: number, end: number, line: number): RespondentRow => {
-    const fd = openSync(this.init.file, "r");
-    try {
-      return this.rowIn(readAt(fd, start, end - start), line);
-    } finally {
-      closeSync(fd);
-    }
-  };
-
-  /** The row `record` (its bytes), starting on `line`. */
-  private rowIn(record: Uint8Array, line: number): RespondentRow {
-    const { init } = this;
-    let found: RespondentRow | undefined;
-    // The sink reuses its arrays once onRow returns: the row is copied.
-    const onRow = (row: RespondentRow) => {
-      found = { ...row, values: row.values.slice(), kinds: row.kinds.slice(), metaValues: [...row.metaValues], commentValues: [...row.commentValues] };
-    };
-    const sink = new WideSink(init.file, init.q, init.model, { onRow, onProblem: () => undefined });
-    const scanner = new CsvScanner(init.delimiter.charCodeAt(0), sink);
-    scanner.scanText(`${init.header}\n`, true);
-    sink.readBytes(init.encoding);
-    scanner.line = line;
-    scanner.scan(record, latin1(record), true);
-    if (!found) throw new Error(`line ${line} was read once as a respondent but not again`);
-    return found;
+  /** The row in bytes [start, end) of the file, read again whole (see RowAgain). */
+  get rowAt(): RowAgain["at"] {
+    return this.again.at;
   }
 }
