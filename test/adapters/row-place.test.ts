@@ -67,6 +67,23 @@ describe("a row's place in its file (the one-thread reader)", () => {
     });
   }
 
+  it("under a header with quoted names (a comma, a line break, a quote in a name, as Excel writes them), the first row read again is the row: an identical second row counts once", async () => {
+    const dir = tmpDir();
+    const people = crowd().slice(0, 40);
+    const csv = wideCsv(q, [...people, people[7]!], ["kommune"]);
+    const [header, ...rest] = csv.split("\r\n");
+    const names = header!.split(",");
+    // After the items a metadata column may be named anything: three names only a quoted cell can hold.
+    const quoted = [...names, '"Område\n(forvaltning)"', '"Enhed, afdeling"', '"Kaldt ""team"""'].join(",");
+    const rows = rest.filter(Boolean).map((line) => `${line},Syd,A,B`);
+    writeFileSync(join(dir, "a.csv"), [quoted, ...rows, ""].join("\r\n"));
+    const { io, stderr } = memoryIo(dir);
+    const out = captureStream();
+    expect(await score({ files: ["a.csv"], questionnaire: FL, by: "level" }, io, out.stream)).toBe(0);
+    // The header takes lines 1–2, so r8 is on line 10 and again on line 43.
+    expect(stderr()).toContain("a.csv:43 = a.csv:10");
+  });
+
   it("a second row of a respondent far into a file is judged against the first read again: identical counts once, different is a conflict naming the first line", async () => {
     const dir = tmpDir();
     const people = crowd();

@@ -77,7 +77,8 @@ async function readStream({ file, encoding, q, model, options, placed }: Input, 
     if (format === "long") sink = new LongSink(file, q, model, options);
     else {
       const wide = (sink = new WideSink(file, q, model, options));
-      if (placed) wide.placeRows(new RowAgain({ file, encoding, delimiter, header, q, model }).at);
+      // The header as the sink reads it, not this first line: a quoted name may hold a line break.
+      if (placed) wide.placeRows((read) => new RowAgain({ file, encoding, delimiter, header: read, q, model }).at);
     }
     scanner = new CsvScanner(delimiter.charCodeAt(0), sink);
   };

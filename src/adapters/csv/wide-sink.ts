@@ -26,8 +26,9 @@ export class WideSink extends BaseSink {
   private readonly values: Float64Array;
   private readonly kinds: Uint8Array;
   private rowProblem: { column: string; message: Text } | undefined;
-  /** With `again` (placeRows), the file offset of the bytes being scanned: rows carry their place in the file. */
+  /** With `placeRows`, the file offset of the bytes being scanned: rows carry their place in the file. */
   base = 0;
+  private placer: ((header: string) => RowPlace["again"]) | undefined;
   private again: RowPlace["again"] | undefined;
 
   /** The scale's answers a single digit can be (min..max within 0..9), read once rather than per cell. */
@@ -110,6 +111,8 @@ export class WideSink extends BaseSink {
   record(fields: number, line: number, buf: string, start: number, end: number): void {
     if (this.header) {
       if (fields === 0) return;
+      // The header as read, a line break in a quoted name and all: what a row read again is read under.
+      if (this.placer) this.again = this.placer(this.decoded(buf.slice(start, end)).replace(/\r?\n$/, ""));
       this.readHeader(line);
       return;
     }
@@ -155,9 +158,9 @@ export class WideSink extends BaseSink {
     this.reset();
   }
 
-  /** Rows carry their place in the file (see `base`), read again with `again` when needed: their fingerprints wait until then. */
-  placeRows(again: RowPlace["again"]): void {
-    this.again = again;
+  /** Rows carry their place in the file (see `base`), read again, when needed, under the header by `placer`'s function: their fingerprints wait until then. */
+  placeRows(placer: (header: string) => RowPlace["again"]): void {
+    this.placer = placer;
   }
 
   /** After the header, an empty cell is what reset() leaves: the scanner need not hand it on. */
