@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundledPath } from "../../src/adapters/files/bundled.ts";
@@ -82,6 +82,20 @@ describe("a row's place in its file (the one-thread reader)", () => {
     expect(await score({ files: ["a.csv"], questionnaire: FL, by: "level" }, io, out.stream)).toBe(0);
     // The header takes lines 1–2, so r8 is on line 10 and again on line 43.
     expect(stderr()).toContain("a.csv:43 = a.csv:10");
+  });
+
+  it.skipIf(!existsSync("/proc/self/fd"))("a file given twice: every row is read again (in blocks, the file open only while a chunk is checked), counted once, and no file is left open", async () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, "a.csv"), wideCsv(q, crowd(), ["kommune"]));
+    const open = () => readdirSync("/proc/self/fd").length;
+    const before = open();
+    const { io, stderr } = memoryIo(dir);
+    const out = captureStream();
+    expect(await score({ files: ["a.csv", "a.csv"], questionnaire: FL, by: "level" }, io, out.stream)).toBe(0);
+    expect(stderr()).toContain("a.csv er angivet mere end én gang; de 7000 respondenter i den tælles én gang");
+    // The reader closes the file at its next wait; give it that turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(open()).toBe(before);
   });
 
   it("a second row of a respondent far into a file is judged against the first read again: identical counts once, different is a conflict naming the first line", async () => {
