@@ -23,9 +23,6 @@ export class RowAgain {
   /** One sink under the header, made at the first row read again and kept: making it (the header's columns) cost 50 µs a row when a file was given twice. */
   private reader: { sink: WideSink; scanner: CsvScanner } | undefined;
   private found: RespondentRow | undefined;
-
-  constructor(private readonly source: RowSource) {}
-
   /** The file, while rows are read again in a burst (see `opened`). */
   private fd: number | undefined;
   /** Bytes [blockStart, blockStart + blockLength) of the file, read at once: a file given twice asks for its rows in order. */
@@ -33,9 +30,11 @@ export class RowAgain {
   private blockStart = 0;
   private blockLength = 0;
 
+  constructor(private readonly source: RowSource) {}
+
   /**
-   * The row in bytes [start, end) of the file, starting on `line`. The file is opened anew, as this
-   * may come after it is read (the respondent's next row may be in the next file).
+   * The row in bytes [start, end) of the file, starting on `line`. The file is opened by name when
+   * needed, as this may come after it is read (the respondent's next row may be in the next file).
    */
   readonly at = (start: number, end: number, line: number): RespondentRow => {
     if (start < this.blockStart || end > this.blockStart + this.blockLength) {
@@ -64,7 +63,7 @@ export class RowAgain {
 
   /** The row `record` (its bytes), starting on `line`; its problems were reported the first time. */
   in(record: Uint8Array, line: number): RespondentRow {
-    const { scanner } = (this.reader ??= this.open());
+    const { scanner } = (this.reader ??= this.makeReader());
     this.found = undefined;
     scanner.line = line;
     scanner.scan(record, latin1(record), true);
@@ -73,7 +72,7 @@ export class RowAgain {
     return found;
   }
 
-  private open(): { sink: WideSink; scanner: CsvScanner } {
+  private makeReader(): { sink: WideSink; scanner: CsvScanner } {
     const { file, q, model, delimiter, header, encoding } = this.source;
     // The sink reuses its arrays once onRow returns: the row is copied, field by field (a spread of it cost V8 a microsecond or more).
     const onRow = (row: RespondentRow) => {
