@@ -25,8 +25,8 @@ export class RowAgain {
   private found: RespondentRow | undefined;
   /** The file, while rows are read again in a burst (see `opened`). */
   private fd: number | undefined;
-  /** Bytes [blockStart, blockStart + blockLength) of the file, read at once: a file given twice asks for its rows in order. */
-  private block = Buffer.allocUnsafe(BLOCK);
+  /** Bytes [blockStart, blockStart + blockLength) of the file, read at once: a file given twice asks for its rows in order. Made at the first row read again (most files have none). */
+  private block = Buffer.alloc(0);
   private blockStart = 0;
   private blockLength = 0;
 
@@ -38,7 +38,7 @@ export class RowAgain {
    */
   readonly at = (start: number, end: number, line: number): RespondentRow => {
     if (start < this.blockStart || end > this.blockStart + this.blockLength) {
-      if (end - start > this.block.length) this.block = Buffer.allocUnsafe(end - start);
+      if (end - start > this.block.length) this.block = Buffer.allocUnsafe(Math.max(BLOCK, end - start));
       this.blockLength = readAt(this.opened(), start, this.block.length, this.block).length;
       this.blockStart = start;
     }
