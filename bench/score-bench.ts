@@ -14,6 +14,7 @@ import { loadQuestionnaireFile } from "../src/adapters/files/questionnaire-file.
 import { elementItems } from "../src/core/questionnaire/levels.ts";
 import { parallelSettings } from "../src/adapters/csv/parallel/ranges.ts";
 import { generateExport } from "./generate.ts";
+import { roomForThreads } from "./together.ts";
 
 const SIZES = (process.env.BENCH_ROWS ?? "400000,100000,4000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -134,6 +135,13 @@ for (const rows of SIZES) {
   const oneThreadPath = statSync(csv).size < parallelSettings().minBytes;
   console.log(`default ÷ one thread: ${(mine / oneThread).toFixed(2)}${oneThreadPath ? ` (under ${parallelSettings().minBytes / 2 ** 20} MB the default is one thread, so this should be ≈ 1)` : ""}`);
   console.log(`every core ÷ one thread: ${(best[2]! / oneThread).toFixed(2)} (above 1: the workers cost more than they win at this size)`);
+  if (rows === SIZES[0] && availableParallelism() > 1) {
+    // What the read-floor target asks of a second thread here: the one-thread run, copied, at once.
+    const copies = Math.min(availableParallelism(), 8);
+    const room = await roomForThreads((copy) => [process.execPath, CLI, "score", csv, "--questionnaire", QUESTIONNAIRE, "--by", "level", "--format", "json", "--out", join(DATA, `ours-together-${copy}.json`)], copies, RUNS, { LEDELSESTJEK_THREADS: "1" });
+    console.log(`room for threads on this machine: ${copies} one-thread runs at once took ${room.atOnce.toFixed(2)} s, one alone ${room.alone.toFixed(2)} s, so each ran ${room.slowdown.toFixed(2)}× slower;`);
+    console.log(`  spread over ${copies} threads, with nothing lost to splitting, the one-thread work could be at most ${room.bestSpeedup.toFixed(2)}× as fast: ${(oneThread / room.bestSpeedup).toFixed(2)} s, ${(oneThread / room.bestSpeedup / floor).toFixed(2)} × the read floor (target ≤ 2.50)`);
+  }
 }
 
 // The report must take at most twice as long as `score --by` on the same 100 000 respondents.
