@@ -40,10 +40,14 @@ export async function main(argv: string[]): Promise<void> {
     io.err(lang === "da" ? "\nAfbrudt; intet er skrevet." : "\nCancelled; nothing was written.");
     process.exit(signal === "SIGTERM" ? EXIT.terminated : EXIT.cancelled);
   };
-  // `ledelsestjek show | head` closes the pipe early; that is not an error.
+  // `ledelsestjek show | head` closes the pipe early; that is not an error. Output sent to a full
+  // drive (`> /dev/full`) is the user's to fix, in words like any other file's.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(0);
-    throw err;
+    removePendingFiles();
+    const reason = fileErrorReason(err);
+    io.err(`${lang === "da" ? "standardoutput" : "standard output"}: ${reason ? reason[lang] : err.message}`);
+    process.exit(EXIT.invalid);
   });
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);

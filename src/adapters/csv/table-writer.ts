@@ -33,8 +33,9 @@ export class StagedOutput {
   constructor(private readonly target: string | undefined, tmpDir: string) {
     this.tmp = temporaryPath(target ?? join(tmpDir, "ledelsestjek-stdout"));
     this.stream = createWriteStream(this.tmp);
-    // Kept and rethrown at drain/commit, so a full disk is an error rather than a crash.
-    this.stream.on("error", (err) => (this.failure ??= err));
+    // Kept and rethrown at drain/commit, so a full disk is an error rather than a crash. A write
+    // error names no file; the message names the user's (or, for stdout, the temporary one).
+    this.stream.on("error", (err: NodeJS.ErrnoException) => (this.failure ??= Object.assign(err, { path: err.path ?? target ?? this.tmp })));
   }
 
   private failure: Error | undefined;
@@ -60,7 +61,18 @@ export class StagedOutput {
   async drain(): Promise<void> {
     this.check();
     this.flush();
-    if (this.stream.writableNeedDrain) await new Promise<void>((resolve) => this.stream.once("drain", () => resolve()));
+    if (!this.stream.writableNeedDrain) return;
+    // A stream that fails (a full disk) never drains: wait for whichever comes first.
+    await new Promise<void>((resolve, reject) => {
+      const settle = () => {
+        this.stream.off("drain", settle);
+        this.stream.off("error", settle);
+        if (this.failure) reject(this.failure);
+        else resolve();
+      };
+      this.stream.on("drain", settle);
+      this.stream.on("error", settle);
+    });
   }
 
   async commit(stdout: NodeJS.WritableStream): Promise<void> {
