@@ -172,4 +172,9 @@ console.log(`\n1.200 rows in 40 groups × 98 kommuner: score --by group,kommune 
 // convert --to long writes more than it reads (4× here): the readers await the output's drain between ranges, so memory stays that of reading.
 const convertRss = ([{ LEDELSESTJEK_PARALLEL_MIN_BYTES: "0" }, { LEDELSESTJEK_THREADS: "1" }] as Record<string, string>[]).map((env) => measure([process.execPath, CLI, "convert", reportCsv, "--to", "long", "--questionnaire", QUESTIONNAIRE, "--out", join(DATA, "long.csv")], env).max_rss_mb);
 console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: convert --to long (${(statSync(join(DATA, "long.csv")).size / 1e6).toFixed(0)} MB out) peak RSS with every core ${convertRss[0]!.toFixed(0)} MB, one thread ${convertRss[1]!.toFixed(0)} MB`);
+// A researcher's worst file: every third row with an answer out of range, scored with --lenient (the rows skipped and listed).
+const badCsv = join(DATA, "every-third-row-bad.csv");
+writeFileSync(badCsv, readFileSync(reportCsv, "utf8").split("\n").map((line, i) => (i % 3 === 1 ? line.replace(/^((?:[^,]*,){8})[^,]*/, "$17") : line)).join("\n"));
+const lenient = Math.min(...Array.from({ length: RUNS }, () => cli(["score", badCsv, "--by", "level", "--lenient", "--rejects", join(DATA, "rejects.csv"), "--out", join(DATA, "lenient.csv")]).wall_s));
+console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows, every third bad: score --by level --lenient ${lenient.toFixed(2)} s, ${(lenient / scoreTime).toFixed(2)}× the clean file`);
 console.log(`\n${REPORT_ROWS.toLocaleString("da-DK")} rows: score --by level ${scoreTime.toFixed(2)} s, report --by level ${reportTime.toFixed(2)} s, ratio ${(reportTime / scoreTime).toFixed(2)} (limit 2.00), report peak RSS ${Math.max(...reportRuns.map((r) => r.max_rss_mb)).toFixed(0)} MB`);
