@@ -3,6 +3,7 @@ import { CommanderError } from "commander";
 import { removePendingFiles } from "../adapters/files/atomic-file.ts";
 import { startCleanupHelper } from "../adapters/files/cleanup-watchdog.ts";
 import { fileErrorReason } from "../adapters/files/file-check.ts";
+import { holdSignal } from "../adapters/files/last-writes.ts";
 import { shownTarget } from "../adapters/files/atomic-file.ts";
 import { t, type Lang } from "../core/text.ts";
 import { CancelledError, EXIT, UserError } from "./errors.ts";
@@ -36,9 +37,19 @@ export async function main(argv: string[]): Promise<void> {
   // SIGTERM (a scheduler stopping the job) the same, with the shell's code for it, 143.
   // Inside a prompt the terminal is in raw mode, so inquirer sees Ctrl-C as a key instead.
   const interrupted = (signal: NodeJS.Signals) => {
+    const code = signal === "SIGTERM" ? EXIT.terminated : EXIT.cancelled;
+    // During a command's last writes the signal waits for them (last-writes.ts), so what is written stays whole.
+    const held = holdSignal((finished) => {
+      removePendingFiles();
+      io.err(finished
+        ? (lang === "da" ? "\nAfbrudt, efter at uddata var skrevet færdig." : "\nCancelled after the output was written in full.")
+        : (lang === "da" ? "\nAfbrudt." : "\nCancelled."));
+      process.exit(code);
+    });
+    if (held) return;
     removePendingFiles();
     io.err(lang === "da" ? "\nAfbrudt; intet er skrevet." : "\nCancelled; nothing was written.");
-    process.exit(signal === "SIGTERM" ? EXIT.terminated : EXIT.cancelled);
+    process.exit(code);
   };
   // `ledelsestjek show | head` closes the pipe early; that is not an error. Output sent to a full
   // drive (`> /dev/full`) is the user's to fix, in words like any other file's.

@@ -14,6 +14,7 @@ import { outputPath } from "../load.ts";
 import { metadataUnion } from "../peek.ts";
 import { openData, readData } from "../read-data.ts";
 import { startProvenance, writeProvenanceSidecar } from "../provenance.ts";
+import { lastWrites } from "../../adapters/files/last-writes.ts";
 
 export type ConvertOptions = { files: string[]; to?: string; questionnaire?: string; out?: string; lenient?: boolean; rejects?: string; excel?: boolean };
 
@@ -56,8 +57,11 @@ export async function convert(options: ConvertOptions, io: Io, stdout: NodeJS.Wr
     }
   };
   const read = await readData(files, q, model, { ...options, long: !toLong }, io, onRow, () => output.drain(), () => output.discard());
-  await output.commit(stdout);
-  if (provenanceOf) await writeProvenanceSidecar(target, await provenanceOf(read.perFile));
-  await read.finish();
+  const provenance = await provenanceOf?.(read.perFile);
+  await lastWrites(async () => {
+    await output.commit(stdout);
+    if (provenance) await writeProvenanceSidecar(target, provenance);
+    await read.finish();
+  });
   return 0;
 }

@@ -17,6 +17,7 @@ import { outputPath } from "../load.ts";
 import { openData, readData } from "../read-data.ts";
 import { byValue } from "./score.ts";
 import { startProvenance, writeProvenanceSidecar, type Provenance } from "../provenance.ts";
+import { lastWrites } from "../../adapters/files/last-writes.ts";
 
 export type GapsOptions = {
   files: string[];
@@ -83,10 +84,12 @@ export async function gaps(options: GapsOptions, io: Io, stdout: NodeJS.Writable
     ...itemGaps(q, populations, (key, i) => itemCounts.counts(key, i), k, threshold, column === "level" ? grouping.keyOf : undefined),
   ];
   writeGaps(found, { q, threshold, format, excel: options.excel ?? false, provenance }, output);
-  await output.commit(stdout);
-  if (format === "csv" && provenance) await writeProvenanceSidecar(target, provenance);
-  // As score does: the notices (Excel's readings, identical duplicates) and, with --lenient, the rejects file.
-  await read.finish();
+  await lastWrites(async () => {
+    await output.commit(stdout);
+    if (format === "csv" && provenance) await writeProvenanceSidecar(target, provenance);
+    // As score does: the notices (Excel's readings, identical duplicates) and, with --lenient, the rejects file.
+    await read.finish();
+  });
   return 0;
 }
 

@@ -14,6 +14,7 @@ import { outputPath } from "../load.ts";
 import { metadataUnion } from "../peek.ts";
 import { openData, readData, shownPath } from "../read-data.ts";
 import { startProvenance, writeProvenanceSidecar } from "../provenance.ts";
+import { lastWrites } from "../../adapters/files/last-writes.ts";
 
 export type MergeOptions = {
   files: string[]; out?: string; force?: boolean; questionnaire?: string; lenient?: boolean; rejects?: string; excel?: boolean;
@@ -66,9 +67,12 @@ export async function mergeResponses(files: string[], out: string, options: Omit
   const write = wideRowWriter(q, model, metadata, new CsvTable(output, options.excel ? EXCEL : STANDARD));
   try {
     const read = await readData(data.files, q, model, { ...options, files }, io, write, () => output.drain(), () => output.discard());
-    await output.commit(process.stdout);
-    if (provenanceOf) await writeProvenanceSidecar(target, await provenanceOf(read.perFile));
-    await read.finish();
+    const provenance = await provenanceOf?.(read.perFile);
+    await lastWrites(async () => {
+      await output.commit(process.stdout);
+      if (provenance) await writeProvenanceSidecar(target, provenance);
+      await read.finish();
+    });
     return { out: target, files: data.files.map((file, i) => ({ file, rows: read.perFile[i]! })), duplicates: read.duplicates, written: read.rows };
   } catch (err) {
     await output.discard();

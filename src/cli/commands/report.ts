@@ -21,6 +21,7 @@ import { groupingFor, mirrorOrder } from "../grouping.ts";
 import { outputPath } from "../load.ts";
 import { openData, readData, shownPath } from "../read-data.ts";
 import { byValue, parseBy } from "./score.ts";
+import { lastWrites } from "../../adapters/files/last-writes.ts";
 
 export type ReportOptions = {
   files: string[];
@@ -97,10 +98,12 @@ export async function report(options: ReportOptions, io: Io): Promise<number> {
   const view = options.comments ? { ...base, comments: reportComments(model_, base, collected, io.lang), commentsWithheld: commentsWithheld(model_, base, collected, io.lang) } : base;
   const { renderReportPdf, renderSlidesPdf } = await renderer;
   const pdf = await (options.slides ? renderSlidesPdf : renderReportPdf)(model_, view, created);
-  await writeFileAtomic(out, pdf);
-  if (csv) await writeReportCsv(csv, model_, q.scale, io);
-  if (csv) await writeProvenanceSidecar(csv, provenance);
-  await read.finish();
+  await lastWrites(async () => {
+    await writeFileAtomic(out, pdf);
+    if (csv) await writeReportCsv(csv, model_, q.scale, io);
+    if (csv) await writeProvenanceSidecar(csv, provenance);
+    await read.finish();
+  });
   io.err(t(
     `Rapporten (${read.rows} besvarelser) er skrevet til ${shown(out)}${csv ? ` og tallene til ${shown(csv)}` : ""}.`,
     `The report (${read.rows} responses) is written to ${shown(out)}${csv ? ` and its figures to ${shown(csv)}` : ""}.`,

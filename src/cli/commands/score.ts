@@ -19,6 +19,7 @@ import { outputPath } from "../load.ts";
 import { metadataUnion } from "../peek.ts";
 import { openData, readData } from "../read-data.ts";
 import { startProvenance, writeProvenanceSidecar, type Provenance } from "../provenance.ts";
+import { lastWrites } from "../../adapters/files/last-writes.ts";
 
 export type ScoreOptions = {
   files: string[];
@@ -72,9 +73,11 @@ export async function score(options: ScoreOptions, io: Io, stdout: NodeJS.Writab
   if (groups) writeGroups(q, groups, byColumns, grouping, output, dialect, format, io, provenance);
   if (items) writeItemStats(q, items.result(q.anonymity.min_group_size, itemGroups?.order), output, dialect, format, io.lang, provenance, itemGroups);
   perRespondent?.end(provenance);
-  await output.commit(stdout);
-  if (format === "csv" && provenance) await writeProvenanceSidecar(target, provenance);
-  await read.finish();
+  await lastWrites(async () => {
+    await output.commit(stdout);
+    if (format === "csv" && provenance) await writeProvenanceSidecar(target, provenance);
+    await read.finish();
+  });
   return 0;
 }
 
