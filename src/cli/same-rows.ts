@@ -1,3 +1,5 @@
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Place } from "../core/responses/duplicates.ts";
 import { t, type Text } from "../core/text.ts";
 
@@ -11,10 +13,22 @@ export class SameRows {
   count = 0;
   private readonly pairs = new Map<string, Pair>();
 
+  /** Per file, what makes it the same file: its device and inode, so a hard link or another spelling counts too. */
+  private readonly identity: string[];
+
   constructor(
     private readonly files: readonly string[],
     private readonly shown: (file: string) => string,
-  ) {}
+  ) {
+    this.identity = files.map((file) => {
+      try {
+        const { dev, ino } = statSync(file);
+        return `${dev}:${ino}`;
+      } catch {
+        return resolve(file);
+      }
+    });
+  }
 
   add(first: Place, later: Place): void {
     this.count++;
@@ -29,6 +43,12 @@ export class SameRows {
     return [...this.pairs.values()].map(({ later, first, count, examples }) => {
       const laterName = this.shown(this.files[later]!);
       const firstName = this.shown(this.files[first]!);
+      if (later !== first && this.identity[later] === this.identity[first] && this.files[later] !== this.files[first]) {
+        return t(
+          `Bemærk: ${laterName} er den samme fil som ${firstName} (et link eller en anden stavemåde); de ${count} respondenter i den tælles én gang.`,
+          `Note: ${laterName} is the same file as ${firstName} (a link or another spelling); its ${count} respondents are counted once.`,
+        );
+      }
       if (later !== first && this.files[later] === this.files[first]) {
         return t(
           `Bemærk: ${laterName} er angivet mere end én gang; de ${count} respondenter i den tælles én gang.`,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundledPath } from "../../src/adapters/files/bundled.ts";
@@ -44,6 +44,17 @@ describe("one respondent, one row (SPEC §3)", () => {
     expect(totalRow(stdout, "direktion")).toMatchObject({ n: "3", suppressed: "true", mean: "" });
     expect(totalRow(stdout, "chef")?.n).toBe("6");
     expect(stderr).toContain("Bemærk: a.csv er angivet mere end én gang; de 9 respondenter i den tælles én gang.");
+  });
+
+  it("a file and a hard link to it: named as the same file, not as 9 duplicate rows (found by a researcher's trial)", async () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, "a.csv"), wideCsv(q, office));
+    linkSync(join(dir, "a.csv"), join(dir, "b.csv"));
+    const { code, stdout, stderr } = await run({ files: ["a.csv", "b.csv"], questionnaire: FL, by: "level" }, dir);
+    expect(code).toBe(0);
+    expect(totalRow(stdout, "chef")?.n).toBe("6");
+    expect(stderr).toContain("Bemærk: b.csv er den samme fil som a.csv (et link eller en anden stavemåde); de 9 respondenter i den tælles én gang.");
+    expect(stderr).not.toContain("er magen til");
   });
 
   it("overlapping exports from two laptops: the shared respondents count once, named by file and line", async () => {

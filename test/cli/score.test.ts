@@ -144,6 +144,7 @@ describe("score on bad data", () => {
     ["a ragged row", `${header}\n${good}\nr2,mini,2,leder,G,x,1,2\n`, "bad.csv:3: rækken har 8 felter, men overskriften har 14"],
     ["an unclosed quote", `${header}\n${good}\nr2,mini,2,leder,"G,x,1,2,3,4,,5,1,2\n`, "bad.csv:3 (group): et felt i anførselstegn lukkes aldrig"],
     ["an unknown level", `${header}\nr2,mini,2,chef,G,x,1,2,3,4,,5,1,2\n`, 'bad.csv:2 (level): ukendt niveau "chef"'],
+    ["an empty level", `${header}\nr2,mini,2,,G,x,1,2,3,4,,5,1,2\n`, "bad.csv:2 (level): mangler niveau (kendte: leder, medarbejder)"],
     ["an answer to an item not presented to the level", `${header}\nr2,mini,2,leder,G,x,1,2,3,4,3,5,1,2\n`, 'bad.csv:2 (i5): spørgsmålet stilles ikke til niveauet "leder"'],
     ["a missing fixed column", "respondent_id,level,i1\nr1,leder,3\n", "bad.csv:1: overskriften er hverken bredt eller langt format (bredt mangler questionnaire_id, questionnaire_version, group, submitted_at; langt mangler item_id, value)"],
   ];

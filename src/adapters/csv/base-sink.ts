@@ -107,6 +107,7 @@ export abstract class BaseSink implements CsvSink {
     }
     if (!this.model.plans.has(row.level) && !this.lenientLevel(row)) {
       const ids = this.q.levels.map((l) => l.id);
+      if (!row.level.trim()) return this.fail(row, "level", t(`mangler niveau (kendte: ${ids.join(", ")})`, `level is missing (known: ${ids.join(", ")})`));
       const guess = nearest(row.level, [...ids, ...this.q.levels.map((l) => l.label)]);
       const meant = guess === undefined ? undefined : this.levels!.get(fold(guess));
       return this.fail(row, "level", t(
