@@ -7,23 +7,14 @@ import { bundledPath } from "../../src/adapters/files/bundled.ts";
 import { loadValid } from "../helpers/load.ts";
 import { tmpDir } from "../helpers/paths.ts";
 import { BIN } from "../helpers/spawn.ts";
+import { smallDisk } from "../helpers/system.ts";
 
 /**
  * A drive that fills up while a command writes (found by a researcher's trial): the stream's error
  * was never awaited, so one thread ended with exit 13 and no word, and with worker threads the
- * command waited for ever. A 2 MB tmpfs; mounting needs root, so elsewhere the test says why it skips.
+ * command waited for ever.
  */
-function smallDisk(): string | undefined {
-  const dir = tmpDir("full-disk-");
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", dir], { stdio: "ignore" });
-    return dir;
-  } catch {
-    console.warn("skipped: the full-disk test mounts a 2 MB tmpfs, which needs root (mount -t tmpfs)");
-    return undefined;
-  }
-}
-const disk = smallDisk();
+const disk = smallDisk("full-disk-");
 afterAll(() => {
   if (disk) execFileSync("umount", [disk]);
 });

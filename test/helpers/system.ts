@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 /** The Debian package that brings each system program a test may need. */
 const PACKAGES: Record<string, string> = {
@@ -71,4 +73,20 @@ export function missingPythonModule(module: string, debianPackage: string): bool
     console.warn(line);
   }
   return true;
+}
+
+/**
+ * A 2 MB tmpfs under a new temporary folder, for "a full disk" (SPEC §6.1); unmount it with
+ * `umount` after the tests. Mounting needs root, so elsewhere this says why the test skips and
+ * gives undefined: use as `describe.skipIf(!disk)(…)`.
+ */
+export function smallDisk(prefix: string): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", dir], { stdio: "ignore" });
+    return dir;
+  } catch {
+    console.warn("skipped: the full-disk test mounts a 2 MB tmpfs, which needs root (mount -t tmpfs)");
+    return undefined;
+  }
 }

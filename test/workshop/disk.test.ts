@@ -9,24 +9,14 @@ import { memoryIo } from "../../src/cli/io.ts";
 import { workshopNew } from "../../src/cli/commands/workshop/new.ts";
 import { cli } from "../helpers/spawn.ts";
 import { MINI, tmpDir } from "../helpers/paths.ts";
+import { smallDisk } from "../helpers/system.ts";
 import { ACCESS, dataRows, ORIGIN, Participant, testApp } from "./helpers.ts";
 import { exited, serveBuilt, type Served } from "./server.ts";
 
 const F = `/f/${ACCESS.secret}`;
 const LEDER: Record<string, string>[] = [{ i1: "4", i2: "4", i3: "2" }, { i4: "3" }, { i6: "3" }];
 
-/** A 2 MB tmpfs (SPEC §6.1 "a full disk"); mounting needs root, so elsewhere the test says why it skips. */
-function smallDisk(): string | undefined {
-  const dir = tmpDir("disk-");
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", dir], { stdio: "ignore" });
-    return dir;
-  } catch {
-    console.warn("skipped: the full-disk test mounts a 2 MB tmpfs, which needs root (mount -t tmpfs)");
-    return undefined;
-  }
-}
-const disk = smallDisk();
+const disk = smallDisk("disk-");
 afterAll(() => {
   if (disk) execFileSync("umount", [disk]);
 });
